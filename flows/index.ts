@@ -1,0 +1,14 @@
+import type { AnyStateMachine } from 'xstate';
+import { createAsylumFilingFlow } from './asylum-filing';
+import { createTriageFlow } from './triage';
+import type { FlowEnv } from './types';
+
+export type Flows = ReadonlyMap<string, AnyStateMachine>;
+
+/** Every procedure's machine, built once with the content it reads. */
+export function createFlows(env: FlowEnv): Flows {
+  return new Map<string, AnyStateMachine>([
+    ['triage', createTriageFlow(env)],
+    ['asylum-filing', createAsylumFilingFlow(env)],
+  ]);
+}

@@ -1,0 +1,41 @@
+import type { Content } from '../src/content/load';
+
+/** What a question asks for. Labels and words live in content/locales; values here are what the facts hold. */
+export type QuestionInput =
+  | { kind: 'choice'; options: readonly string[] }
+  | { kind: 'yesno' }
+  | { kind: 'date'; notAfter?: 'today'; notBefore?: 'today' }
+  | { kind: 'number'; min?: number; max?: number; integer?: boolean }
+  | { kind: 'country' }
+  | { kind: 'text'; maxLength: number };
+
+export interface QuestionMeta {
+  question: { field: string; input: QuestionInput };
+}
+
+/** A final state: an outcome of this procedure, or a hand-over to another procedure. */
+export interface OutcomeMeta {
+  outcome: { id: string; handover?: string };
+}
+
+export type Facts = Record<string, unknown>;
+
+/** The only event a flow takes: one answer, already checked, with the date whose rules apply. */
+export interface AnswerEvent {
+  type: 'answer';
+  field: string;
+  value: unknown;
+  asOf: string;
+}
+
+export interface FlowInput {
+  facts?: Facts;
+}
+
+/** What a flow factory may read: the dated parameters and lists in content/. */
+export interface FlowEnv {
+  content: Content;
+}
+
+/** The facts as they will be once this answer is recorded: guards decide on these. */
+export const factsAfter = <F extends Facts>(context: F, event: AnswerEvent): F => ({ ...context, [event.field]: event.value });

@@ -1,0 +1,17 @@
+import type { Content } from './load';
+import type { ParameterPeriod } from './schemas';
+
+/** The period of a parameter in force on `asOf` (YYYY-MM-DD), or undefined when none holds. */
+export function parameterOn(content: Content, id: string, asOf: string): ParameterPeriod | undefined {
+  const periods = content.parameters.get(id);
+  if (!periods) throw new Error(`unknown parameter ${id}`);
+  return periods.find((p) => p.validFrom <= asOf && (!p.validTo || asOf <= p.validTo));
+}
+
+/** A numeric parameter on `asOf`; undefined when the rules have no value for that date. */
+export function numberOn(content: Content, id: string, asOf: string): { value: number; period: ParameterPeriod } | undefined {
+  const period = parameterOn(content, id, asOf);
+  if (!period) return undefined;
+  if (typeof period.value !== 'number') throw new Error(`parameter ${id} is not a single number`);
+  return { value: period.value, period };
+}

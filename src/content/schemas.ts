@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/** A calendar date as the protocol writes it. */
+export const isoDate = z.iso.date();
+
+export const languageTexts = z.object({ fr: z.string().min(1) }).catchall(z.string().min(1));
+
+export const legalStatus = z.enum(['CONFIRMED', 'SECONDARY', 'UNCONFIRMED']);
+export type LegalStatus = z.infer<typeof legalStatus>;
+
+export const referenceSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  title: languageTexts,
+  url: z.url(),
+  inForceFrom: isoDate,
+  status: legalStatus,
+  note: z.string().optional(),
+  lastChecked: isoDate,
+});
+export type Reference = z.infer<typeof referenceSchema>;
+
+export const referencesFileSchema = z.object({
+  $comment: z.string().optional(),
+  references: z.array(referenceSchema).min(1),
+});
+
+export const parameterPeriodSchema = z
+  .object({
+    value: z.union([z.number(), z.record(z.string(), z.number())]),
+    unit: z.enum(['days', 'months', 'years', 'eur', 'factor', 'm2', 'persons']),
+    validFrom: isoDate,
+    validTo: isoDate.optional(),
+    reference: z.string(),
+    status: legalStatus,
+    note: z.string().optional(),
+  })
+  .refine((p) => !p.validTo || p.validTo >= p.validFrom, { message: 'validTo is before validFrom' });
+export type ParameterPeriod = z.infer<typeof parameterPeriodSchema>;
+
+export const parametersFileSchema = z.object({
+  $comment: z.string().optional(),
+  procedure: z.string(),
+  parameters: z.record(z.string(), z.array(parameterPeriodSchema).min(1)),
+});
+
+const holidayRule = z.union([
+  z.object({ id: z.string(), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }),
+  z.object({ id: z.string(), easterOffset: z.number().int() }),
+]);
+export type HolidayRule = z.infer<typeof holidayRule>;
+
+const holidaySet = z.object({ reference: z.string(), days: z.array(holidayRule) });
+export const holidaysFileSchema = z.object({
+  $comment: z.string().optional(),
+  national: holidaySet,
+  regions: z.record(z.string(), holidaySet),
+});
+export type Holidays = z.infer<typeof holidaysFileSchema>;
+
+/** i18next resources: nested objects whose leaves are strings. */
+export type LocaleTree = { [key: string]: string | LocaleTree };
+export const localeTreeSchema: z.ZodType<LocaleTree> = z.lazy(() =>
+  z.record(z.string(), z.union([z.string(), localeTreeSchema])),
+);

@@ -1,0 +1,26 @@
+import type { z } from 'zod';
+import * as asylumFiling from './asylum-filing';
+import * as triage from './triage';
+import type { RawDecision } from './decision';
+import type { RuleContext } from './asylum-filing';
+
+export type { RuleContext };
+
+/** One entry per procedure: its facts schema and its pure evaluate(). */
+export interface ProcedureRules {
+  id: string;
+  factsSchema: z.ZodObject;
+  evaluate(facts: Record<string, unknown>, ctx: RuleContext): RawDecision;
+}
+
+const entry = <S extends z.ZodObject>(id: string, factsSchema: S, evaluate: (facts: z.infer<S>, ctx: RuleContext) => RawDecision): ProcedureRules => ({
+  id,
+  factsSchema,
+  evaluate: (facts, ctx) => evaluate(factsSchema.parse(facts), ctx),
+});
+
+export const procedureRules: ReadonlyMap<string, ProcedureRules> = new Map(
+  [entry(triage.procedureId, triage.factsSchema, triage.evaluate), entry(asylumFiling.procedureId, asylumFiling.factsSchema, asylumFiling.evaluate)].map((r) => [r.id, r]),
+);
+
+export const procedureIds = [...procedureRules.keys()];
