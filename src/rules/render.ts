@@ -16,6 +16,8 @@ export interface Decision {
     passed: boolean;
     reference: string;
     explanation: string;
+    /** days left said in words: "3 days left", "today is the last day", "passed on ..." */
+    remaining: string;
     lastDayKind: string;
     actBefore?: string;
     warning?: string;
@@ -68,6 +70,11 @@ export function renderDecision(raw: RawDecision, content: Content, t: Translate,
         passed: d.passed,
         reference: d.reference,
         explanation: s(d.explain),
+        remaining: d.passed
+          ? t('common:deadline.passed', { date: formatDate(d.date, lang) })
+          : d.daysLeft === 0
+            ? t('common:deadline.today')
+            : t('common:deadline.days-left', { count: d.daysLeft }),
         lastDayKind: kind,
         ...(d.actBefore ? { actBefore: d.actBefore } : {}),
         ...(warning ? { warning } : {}),

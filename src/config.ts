@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/** Every setting, read once from the environment and checked; a wrong one stops the start with its name and why. */
+const csv = z
+  .string()
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+
+const seconds = (def: number) => z.coerce.number().int().positive().default(def);
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  STORE_URL: z
+    .string()
+    .regex(/^(memory:|sqlite:.+)$/, 'use memory: or sqlite:<path>')
+    .default('sqlite:data/sessions.db'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** origins allowed to embed the chat widget (CORS and Socket.IO), comma-separated; none by default */
+  CORS_ORIGINS: csv.default([]),
+  /** requests per minute per client on the HTTP API */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
+  /** Socket.IO events per 10 seconds per connection */
+  SOCKET_EVENTS_PER_10S: z.coerce.number().int().positive().default(30),
+  /** largest request body or Socket.IO message, in bytes */
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1_048_576).default(16_384),
+  SESSION_TTL_WEB_SECONDS: seconds(24 * 3600),
+  SESSION_TTL_KIOSK_SECONDS: seconds(15 * 60),
+  SESSION_TTL_AGENT_SECONDS: seconds(10 * 3600),
+  /** kiosk inactivity before the session is erased; a warning comes KIOSK_WARNING_SECONDS before */
+  KIOSK_IDLE_SECONDS: seconds(90),
+  KIOSK_WARNING_SECONDS: seconds(20),
+  SWEEP_INTERVAL_SECONDS: seconds(60),
+  /** number of proxies in front of the server, for client addresses used in rate limiting */
+  TRUST_PROXY: z.coerce.number().int().min(0).default(0),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(`invalid settings:\n${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+/** The defaults with a few settings changed, for tests and benchmarks. */
+export const configWith = (overrides: Partial<Record<keyof Config, string>>): Config => loadConfig({ ...overrides } as NodeJS.ProcessEnv);

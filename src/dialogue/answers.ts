@@ -1,0 +1,149 @@
+import { isValid, parse } from 'date-fns';
+import { enGB, fr, type Locale } from 'date-fns/locale';
+import { z } from 'zod';
+import type { QuestionInput } from '../../flows/types';
+import { isIsoDate, plusDays, toIso } from '../dates/calendar';
+import type { Translate } from '../i18n';
+
+/** An answer as a client sends it: a typed value, or free text to read in the session's language. */
+export const answerSchema = z.union([z.strictObject({ value: z.unknown() }), z.strictObject({ text: z.string().max(500) })]);
+export type Answer = z.infer<typeof answerSchema>;
+
+export type Parsed = { ok: true; value: unknown } | { ok: false; reason: string; values?: Record<string, string | number> };
+
+const fail = (reason: string, values?: Record<string, string | number>): Parsed => ({ ok: false, reason: `common:answer.${reason}`, ...(values ? { values } : {}) });
+
+/** Lower case, no accents, no punctuation at the ends, single spaces: what people type is compared in this form. */
+export function normalize(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’']/g, "'")
+    .replace(/[^\p{L}\p{N}'/.\- ]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[.\-/ ]+|[.\-/ ]+$/g, '');
+}
+
+const words = (list: string) => list.split(',').map(normalize).filter(Boolean);
+
+/** Whether `phrase` stands in `text` as whole words. */
+const containsPhrase = (text: string, phrase: string) => ` ${text} `.includes(` ${phrase} `);
+
+export interface ParseContext {
+  t: Translate;
+  lang: string;
+  today: string;
+  /** i18n key prefix of the question (ns:questions.node), for option labels and keywords */
+  questionKey: string;
+}
+
+export function parseAnswer(input: QuestionInput, answer: Answer, ctx: ParseContext): Parsed {
+  const fromText = 'text' in answer;
+  switch (input.kind) {
+    case 'choice':
+      return fromText ? choiceFromText(input.options, answer.text, ctx) : input.options.includes(answer.value as string) ? { ok: true, value: answer.value } : fail('invalid-choice');
+    case 'yesno':
+      return fromText ? yesNoFromText(answer.text, ctx) : typeof answer.value === 'boolean' ? { ok: true, value: answer.value } : fail('invalid-yesno');
+    case 'date': {
+      const date = fromText ? dateFromText(answer.text, ctx) : typeof answer.value === 'string' && isIsoDate(answer.value) ? answer.value : undefined;
+      if (!date) return fail('invalid-date');
+      if (input.notAfter === 'today' && date > ctx.today) return fail('date-in-future');
+      if (input.notBefore === 'today' && date < ctx.today) return fail('date-in-past');
+      return { ok: true, value: date };
+    }
+    case 'number': {
+      const n = fromText ? numberFromText(answer.text) : typeof answer.value === 'number' && Number.isFinite(answer.value) ? answer.value : undefined;
+      if (n === undefined) return fail('invalid-number');
+      if (input.integer && !Number.isInteger(n)) return fail('not-integer');
+      const min = input.min ?? -Infinity;
+      const max = input.max ?? Infinity;
+      if (n < min || n > max) return fail('number-out-of-range', { min: input.min ?? '-', max: input.max ?? '-' });
+      return { ok: true, value: n };
+    }
+    case 'country': {
+      const code = fromText ? answer.text.trim().toUpperCase() : answer.value;
+      return typeof code === 'string' && /^[A-Z]{2}$/.test(code) ? { ok: true, value: code } : fail('invalid-country');
+    }
+    case 'text': {
+      const s = fromText ? answer.text.trim() : answer.value;
+      return typeof s === 'string' && s.trim().length > 0 && s.length <= input.maxLength ? { ok: true, value: s.trim() } : fail('invalid-text');
+    }
+  }
+}
+
+/** An option by its value, its label, its number in the list, or one of its keywords (when only one option has it). */
+function choiceFromText(options: readonly string[], text: string, ctx: ParseContext): Parsed {
+  const said = normalize(text);
+  if (!said) return fail('invalid-choice');
+  const label = (o: string) => normalize(ctx.t(`${ctx.questionKey}.options.${o}`));
+  const exact = options.find((o) => normalize(o) === said || label(o) === said);
+  if (exact) return { ok: true, value: exact };
+  if (/^\d+$/.test(said) && Number(said) >= 1 && Number(said) <= options.length) return { ok: true, value: options[Number(said) - 1] };
+  const matching = options.filter((o) => {
+    const keywords = ctx.t(`${ctx.questionKey}.keywords.${o}`, { defaultValue: '' });
+    return words(keywords).some((k) => containsPhrase(said, k)) || containsPhrase(label(o), said);
+  });
+  if (matching.length === 1) return { ok: true, value: matching[0] };
+  return fail(matching.length > 1 ? 'ambiguous-choice' : 'invalid-choice');
+}
+
+function yesNoFromText(text: string, ctx: ParseContext): Parsed {
+  const said = normalize(text);
+  const yes = words(ctx.t('common:words.yes'));
+  const no = words(ctx.t('common:words.no'));
+  // The whole answer first ("pas encore"), then its first word ("oui, je crois").
+  if (yes.includes(said)) return { ok: true, value: true };
+  if (no.includes(said)) return { ok: true, value: false };
+  const first = said.split(' ')[0] ?? '';
+  if (no.some((w) => containsPhrase(said, w) && w.includes(' '))) return { ok: true, value: false };
+  if (yes.includes(first)) return { ok: true, value: true };
+  if (no.includes(first)) return { ok: true, value: false };
+  return fail('invalid-yesno');
+}
+
+const locales: Record<string, Locale> = { fr, en: enGB };
+
+/** Numeric forms read day first, as in France: 12/03/2026 is 12 March. */
+const numericFormats = ['yyyy-MM-dd', 'd/M/yyyy', 'd-M-yyyy', 'd.M.yyyy', 'd/M/yy', 'd M yyyy'];
+const wordFormats = ['d MMMM yyyy', 'd MMM yyyy', 'MMMM d yyyy', 'MMM d yyyy', 'EEEE d MMMM yyyy'];
+
+function dateFromText(text: string, ctx: ParseContext): string | undefined {
+  const said = text
+    .trim()
+    .toLowerCase()
+    .replace(/\b(le|the|on)\s+/g, '')
+    .replace(/(\d+)\s*(er|st|nd|rd|th)\b/g, '$1')
+    .replace(/,/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const relative = relativeDay(normalize(text), ctx);
+  if (relative) return relative;
+  const reference = new Date(2000, 0, 1);
+  const langs = [locales[ctx.lang] ?? enGB, ...Object.values(locales)];
+  for (const f of numericFormats) {
+    const d = parse(said, f, reference);
+    if (isValid(d) && d.getFullYear() > 1900) return toIso(d);
+  }
+  for (const locale of langs) {
+    for (const f of wordFormats) {
+      const d = parse(said, f, reference, { locale });
+      if (isValid(d) && d.getFullYear() > 1900) return toIso(d);
+    }
+  }
+  return undefined;
+}
+
+function relativeDay(said: string, ctx: ParseContext): string | undefined {
+  if (words(ctx.t('common:words.today')).includes(said)) return ctx.today;
+  if (words(ctx.t('common:words.yesterday')).includes(said)) return plusDays(ctx.today, -1);
+  return undefined;
+}
+
+function numberFromText(text: string): number | undefined {
+  const m = normalize(text).match(/^-?\d+(?:[.,]\d+)?/);
+  if (!m) return undefined;
+  const n = Number(m[0].replace(',', '.'));
+  return Number.isFinite(n) ? n : undefined;
+}

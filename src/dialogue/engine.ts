@@ -1,0 +1,81 @@
+import { initialTransition, transition, type AnyStateMachine } from 'xstate';
+import type { Flows } from '../../flows';
+import type { Facts, OutcomeMeta, QuestionMeta } from '../../flows/types';
+import { procedureRules } from '../rules';
+import type { StoredAnswer } from '../store/types';
+
+/** The persisted form of a machine snapshot: flat machines, so the value is a state name. */
+export interface FlowState {
+  value: string;
+  context: Facts;
+}
+
+export type Question = QuestionMeta['question'];
+export type Outcome = OutcomeMeta['outcome'];
+
+export interface Position {
+  procedure: string;
+  state: FlowState;
+}
+
+/**
+ * Drives the flows with XState's pure transition() on stored JSON, so any process can take the next
+ * message. Knows nothing of sessions, HTTP or languages.
+ */
+export class FlowEngine {
+  constructor(private readonly flows: Flows) {}
+
+  has(procedure: string): boolean {
+    return this.flows.has(procedure);
+  }
+
+  private machine(procedure: string): AnyStateMachine {
+    const m = this.flows.get(procedure);
+    if (!m) throw new Error(`no flow for ${procedure}`);
+    return m;
+  }
+
+  private stateNode(procedure: string, node: string) {
+    const n = this.machine(procedure).root.states[node];
+    if (!n) throw new Error(`no state ${node} in ${procedure}`);
+    return n;
+  }
+
+  /** The first question of a procedure, with facts carried over from an earlier one. */
+  start(procedure: string, facts: Facts = {}): Position {
+    const [snapshot] = initialTransition(this.machine(procedure), { facts: this.carryOver(procedure, facts) });
+    return { procedure, state: { value: String(snapshot.value), context: { ...snapshot.context } } };
+  }
+
+  question(pos: Position): Question | undefined {
+    return (this.stateNode(pos.procedure, pos.state.value).meta as Partial<QuestionMeta> | undefined)?.question;
+  }
+
+  outcome(pos: Position): Outcome | undefined {
+    return (this.stateNode(pos.procedure, pos.state.value).meta as Partial<OutcomeMeta> | undefined)?.outcome;
+  }
+
+  /** One checked answer. A final state that hands over starts the next procedure with the facts that fit it. */
+  advance(pos: Position, field: string, value: unknown, asOf: string): Position & { handedOverFrom?: string } {
+    const machine = this.machine(pos.procedure);
+    const snapshot = machine.resolveState({ value: pos.state.value, context: pos.state.context });
+    const [next] = transition(machine, snapshot, { type: 'answer', field, value, asOf });
+    const moved: Position = { procedure: pos.procedure, state: { value: String(next.value), context: { ...next.context } } };
+    const handover = this.outcome(moved)?.handover;
+    if (!handover) return moved;
+    return { ...this.start(handover, moved.state.context), handedOverFrom: pos.procedure };
+  }
+
+  /** Rebuilds the position from the answers in order (for back, and to change an earlier answer). */
+  replay(startProcedure: string, answers: readonly StoredAnswer[], asOf: string): Position {
+    let pos = this.start(startProcedure);
+    for (const a of answers) pos = this.advance(pos, a.field, a.value, asOf);
+    return pos;
+  }
+
+  /** Facts a procedure's rules know (its zod schema) are carried over; the others stay behind. */
+  private carryOver(procedure: string, facts: Facts): Facts {
+    const shape = procedureRules.get(procedure)?.factsSchema.shape ?? {};
+    return Object.fromEntries(Object.entries(facts).filter(([k]) => k in shape));
+  }
+}

@@ -1,0 +1,80 @@
+import type { QuestionInput } from '../../flows/types';
+import { plusDays } from '../dates/calendar';
+import type { FlowEngine, Position } from './engine';
+
+/** Sample answers that cover each way out of a question: every option, and dates far and near for date guards. */
+export function sampleAnswers(input: QuestionInput, today: string): unknown[] {
+  switch (input.kind) {
+    case 'choice':
+      return [...input.options];
+    case 'yesno':
+      return [true, false];
+    case 'date':
+      // Near and far in time: enough to take every date-dependent branch the flows have (months and years apart).
+      return [today, plusDays(today, -40), plusDays(today, -400), plusDays(today, -2000)].filter((d) => !(input.notBefore === 'today' && d < today));
+    case 'number': {
+      const min = input.min ?? 0;
+      const max = input.max ?? min + 100;
+      return [...new Set([min, Math.round((min + max) / 2), max])];
+    }
+    case 'country':
+      return ['FR', 'DZ', 'US', 'XK'];
+    case 'text':
+      return ['x'];
+  }
+}
+
+export interface Edge {
+  from: string;
+  answer: unknown;
+  to: string;
+  /** set when the answer hands over to another procedure */
+  handover?: string;
+}
+
+export interface FlowMap {
+  procedure: string;
+  initial: string;
+  questions: string[];
+  outcomes: string[];
+  edges: Edge[];
+  /** question states from which no answer leads anywhere else */
+  deadEnds: string[];
+  /** one position reached for each outcome, to evaluate what it says */
+  samples: Map<string, Position>;
+}
+
+/** Walks a flow from its start with sample answers, as a person could, and maps where each answer leads. */
+export function explore(engine: FlowEngine, procedure: string, today: string): FlowMap {
+  const start = engine.start(procedure);
+  const seen = new Set<string>();
+  const questions = new Set<string>();
+  const outcomes = new Set<string>();
+  const edges = new Map<string, Edge>();
+  const samples = new Map<string, Position>();
+  const queue: Position[] = [start];
+  while (queue.length > 0) {
+    const pos = queue.shift()!;
+    const key = JSON.stringify(pos.state);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const q = engine.question(pos);
+    if (!q) {
+      outcomes.add(pos.state.value);
+      if (!samples.has(pos.state.value)) samples.set(pos.state.value, pos);
+      continue;
+    }
+    questions.add(pos.state.value);
+    for (const answer of sampleAnswers(q.input, today)) {
+      const next = engine.advance(pos, q.field, answer, today);
+      const to = next.handedOverFrom ? `${next.procedure}` : next.state.value;
+      const edge: Edge = { from: pos.state.value, answer, to, ...(next.handedOverFrom ? { handover: next.procedure } : {}) };
+      edges.set(JSON.stringify([edge.from, q.input.kind === 'date' ? 'date' : answer, to]), edge);
+      if (next.handedOverFrom) outcomes.add(`${pos.procedure}->${next.procedure}`);
+      else queue.push(next);
+    }
+  }
+  const edgeList = [...edges.values()];
+  const deadEnds = [...questions].filter((n) => !edgeList.some((e) => e.from === n && e.to !== n));
+  return { procedure, initial: start.state.value, questions: [...questions], outcomes: [...outcomes], edges: edgeList, deadEnds, samples };
+}

@@ -1,0 +1,104 @@
+import type { Content } from '../content/load';
+import { directionOf, type Translate } from '../i18n';
+import { procedureRules } from '../rules';
+import { renderDecision, type Decision } from '../rules/render';
+import type { Channel } from '../store/types';
+import type { FlowEngine, Position, Question } from './engine';
+
+/** What the bot says: the Message of PROTOCOL.md. */
+export interface Message {
+  type: 'question' | 'info' | 'outcome';
+  node: string;
+  procedure: string;
+  field?: string;
+  text: string;
+  help?: string;
+  input?: {
+    kind: string;
+    options?: { value: string | boolean; label: string }[];
+    min?: number;
+    max?: number;
+    maxDate?: string;
+    minDate?: string;
+    maxLength?: number;
+  };
+  decision?: Decision;
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  canGoBack: boolean;
+}
+
+export interface RenderContext {
+  engine: FlowEngine;
+  content: Content;
+  t: Translate;
+  lang: string;
+  channel: Channel;
+  today: string;
+  canGoBack: boolean;
+}
+
+const questionKey = (procedure: string, node: string) => `${procedure}:questions.${node}`;
+
+export function renderInput(q: Question, procedure: string, node: string, ctx: Pick<RenderContext, 't' | 'today'>): NonNullable<Message['input']> {
+  const i = q.input;
+  switch (i.kind) {
+    case 'choice':
+      return { kind: i.kind, options: i.options.map((value) => ({ value, label: ctx.t(`${questionKey(procedure, node)}.options.${value}`) })) };
+    case 'yesno':
+      return { kind: i.kind, options: [{ value: true, label: ctx.t('common:yes') }, { value: false, label: ctx.t('common:no') }] };
+    case 'date':
+      return { kind: i.kind, ...(i.notAfter === 'today' ? { maxDate: ctx.today } : {}), ...(i.notBefore === 'today' ? { minDate: ctx.today } : {}) };
+    case 'number':
+      return { kind: i.kind, ...(i.min !== undefined ? { min: i.min } : {}), ...(i.max !== undefined ? { max: i.max } : {}) };
+    case 'country':
+      return { kind: i.kind };
+    case 'text':
+      return { kind: i.kind, maxLength: i.maxLength };
+  }
+}
+
+/** The message for where the conversation stands: the question to answer, or the outcome with its decision. */
+export function renderPosition(pos: Position, ctx: RenderContext): Message {
+  const base = { node: pos.state.value, procedure: pos.procedure, lang: ctx.lang, dir: directionOf(ctx.lang), canGoBack: ctx.canGoBack };
+  const q = ctx.engine.question(pos);
+  if (q) {
+    const key = questionKey(pos.procedure, pos.state.value);
+    const help = ctx.t(`${key}.help`, { defaultValue: '' });
+    return {
+      type: 'question',
+      ...base,
+      field: q.field,
+      text: ctx.t(`${key}.text`),
+      ...(help ? { help } : {}),
+      input: renderInput(q, pos.procedure, pos.state.value, ctx),
+    };
+  }
+  const outcome = ctx.engine.outcome(pos);
+  if (!outcome) throw new Error(`state ${pos.state.value} of ${pos.procedure} is neither a question nor an outcome`);
+  return {
+    type: 'outcome',
+    ...base,
+    text: ctx.t(`${pos.procedure}:outcomes.${outcome.id}.text`),
+    decision: decide(pos, ctx),
+  };
+}
+
+export function decide(pos: Position, ctx: Pick<RenderContext, 'content' | 't' | 'lang' | 'today'>): Decision {
+  const rules = procedureRules.get(pos.procedure);
+  if (!rules) throw new Error(`no rules for ${pos.procedure}`);
+  return renderDecision(rules.evaluate(pos.state.context, { asOf: ctx.today, content: ctx.content }), ctx.content, ctx.t, ctx.lang);
+}
+
+/** Said when triage hands over to a procedure, before its first question. */
+export function handoverMessage(pos: Position, ctx: RenderContext): Message {
+  return {
+    type: 'info',
+    node: 'handover',
+    procedure: pos.procedure,
+    text: ctx.t('common:session.handover', { procedure: ctx.t(`${pos.procedure}:title`) }),
+    lang: ctx.lang,
+    dir: directionOf(ctx.lang),
+    canGoBack: ctx.canGoBack,
+  };
+}

@@ -1,0 +1,249 @@
+import type { i18n } from 'i18next';
+import { todayIn, type Clock } from '../clock';
+import type { Content } from '../content/load';
+import { AppError } from '../errors';
+import { translator } from '../i18n';
+import type { Decision } from '../rules/render';
+import type { Channel, SessionRecord, SessionStore, StoredAnswer } from '../store/types';
+import { parseAnswer, type Answer } from './answers';
+import type { FlowEngine, Position } from './engine';
+import { decide, handoverMessage, renderPosition, type Message, type RenderContext } from './messages';
+import { hashToken, newSessionId, newToken, tokenMatches } from './tokens';
+
+export interface SessionView {
+  id: string;
+  procedure: string;
+  lang: string;
+  channel: Channel;
+  expiresAt: string;
+}
+
+export interface SummaryAnswer {
+  procedure: string;
+  node: string;
+  field: string;
+  question: string;
+  value: unknown;
+  answer: string;
+}
+
+export interface Summary {
+  session: SessionView;
+  answers: SummaryAnswer[];
+  decision?: Decision;
+  generatedOn: string;
+}
+
+export interface DialogueEvents {
+  started(procedure: string, channel: Channel): void;
+  finished(procedure: string, outcome: string, status: string): void;
+}
+
+export interface DialogueOptions {
+  store: SessionStore;
+  engine: FlowEngine;
+  content: Content;
+  i18n: i18n;
+  clock: Clock;
+  /** session lifetime after the last message, per channel, in seconds */
+  ttlSeconds: Record<Channel, number>;
+  events?: DialogueEvents;
+}
+
+const CAS_ATTEMPTS = 3;
+
+/**
+ * Sessions: start, answer, back, restart, change language, current state, summary, erase.
+ * One turn = load, check, transition, save (compare-and-set on the version), render.
+ */
+export class DialogueService {
+  constructor(private readonly o: DialogueOptions) {}
+
+  get languages(): readonly string[] {
+    return this.o.content.languages;
+  }
+
+  hasProcedure(procedure: string): boolean {
+    return this.o.engine.has(procedure);
+  }
+
+  async start(input: { procedure: string; lang: string; channel: Channel }): Promise<{ session: SessionView & { token: string }; messages: Message[] }> {
+    if (!this.o.engine.has(input.procedure)) throw new AppError('UNKNOWN_PROCEDURE', { lang: input.lang });
+    const token = newToken();
+    const now = this.o.clock.now();
+    const pos = this.o.engine.start(input.procedure);
+    const record: SessionRecord = {
+      id: newSessionId(),
+      tokenHash: hashToken(token),
+      startProcedure: input.procedure,
+      procedure: pos.procedure,
+      lang: input.lang,
+      channel: input.channel,
+      snapshot: pos.state,
+      answers: [],
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      expiresAt: this.expiry(input.channel, now),
+      version: 1,
+    };
+    await this.o.store.create(record);
+    this.o.events?.started(input.procedure, input.channel);
+    return { session: { ...view(record), token }, messages: [this.render(record, pos)] };
+  }
+
+  /** The session if the token is right; 404 otherwise (existence is not disclosed), 410 once if it has expired. */
+  async load(id: string, token: string | undefined): Promise<SessionRecord> {
+    const record = await this.o.store.get(id);
+    if (!record || !token || !tokenMatches(token, record.tokenHash)) throw new AppError('SESSION_NOT_FOUND');
+    if (record.expiresAt <= this.o.clock.now().toISOString()) {
+      await this.o.store.delete(id);
+      throw new AppError('SESSION_EXPIRED', { lang: record.lang });
+    }
+    return record;
+  }
+
+  async current(id: string, token: string | undefined) {
+    const record = await this.load(id, token);
+    return { session: view(record), facts: record.snapshot.context, messages: [this.render(record, position(record))] };
+  }
+
+  async answer(id: string, token: string | undefined, answer: Answer): Promise<{ messages: Message[] }> {
+    return this.turn(id, token, (record) => {
+      const pos = position(record);
+      const question = this.o.engine.question(pos);
+      if (!question) throw new AppError('NO_QUESTION_PENDING', { lang: record.lang, messages: [this.render(record, pos)] });
+      const today = this.today();
+      const parsed = parseAnswer(question.input, answer, {
+        t: translator(this.o.i18n, record.lang),
+        lang: record.lang,
+        today,
+        questionKey: `${pos.procedure}:questions.${pos.state.value}`,
+      });
+      if (!parsed.ok) {
+        throw new AppError('INVALID_ANSWER', { field: question.field, reason: parsed.reason, values: parsed.values, lang: record.lang, messages: [this.render(record, pos)] });
+      }
+      const next = this.o.engine.advance(pos, question.field, parsed.value, today);
+      const stored: StoredAnswer = { procedure: pos.procedure, node: pos.state.value, field: question.field, value: parsed.value };
+      const updated = { ...record, procedure: next.procedure, snapshot: next.state, answers: [...record.answers, stored] };
+      const messages = next.handedOverFrom ? [handoverMessage(next, this.renderContext(updated)), this.render(updated, next)] : [this.render(updated, next)];
+      return { record: updated, result: { messages } };
+    }, (record, result) => this.noteOutcome(record, result.messages));
+  }
+
+  async back(id: string, token: string | undefined): Promise<{ messages: Message[] }> {
+    return this.turn(id, token, (record) => {
+      if (record.answers.length === 0) throw new AppError('NOTHING_TO_UNDO', { lang: record.lang, messages: [this.render(record, position(record))] });
+      return this.rewind(record, record.answers.slice(0, -1));
+    });
+  }
+
+  async restart(id: string, token: string | undefined): Promise<{ messages: Message[] }> {
+    return this.turn(id, token, (record) => this.rewind(record, []));
+  }
+
+  async setLanguage(id: string, token: string | undefined, lang: string): Promise<{ messages: Message[] }> {
+    return this.turn(id, token, (record) => {
+      const updated = { ...record, lang };
+      return { record: updated, result: { messages: [this.render(updated, position(updated))] } };
+    });
+  }
+
+  async summary(id: string, token: string | undefined): Promise<Summary> {
+    const record = await this.load(id, token);
+    const t = translator(this.o.i18n, record.lang);
+    const pos = position(record);
+    const answers = record.answers.map((a): SummaryAnswer => {
+      const key = `${a.procedure}:questions.${a.node}`;
+      return { procedure: a.procedure, node: a.node, field: a.field, question: t(`${key}.text`), value: a.value, answer: answerLabel(a, key, t) };
+    });
+    const finished = this.o.engine.outcome(pos) !== undefined;
+    return {
+      session: view(record),
+      answers,
+      ...(finished ? { decision: decide(pos, this.renderContext(record)) } : {}),
+      generatedOn: this.today(),
+    };
+  }
+
+  async erase(id: string, token: string | undefined): Promise<void> {
+    await this.load(id, token);
+    await this.o.store.delete(id);
+  }
+
+  /** Deletes every expired session (called on a timer). */
+  async sweep(): Promise<number> {
+    return this.o.store.deleteExpired(this.o.clock.now());
+  }
+
+  private rewind(record: SessionRecord, answers: StoredAnswer[]) {
+    const pos = this.o.engine.replay(record.startProcedure, answers, this.today());
+    const updated = { ...record, procedure: pos.procedure, snapshot: pos.state, answers };
+    return { record: updated, result: { messages: [this.render(updated, pos)] } };
+  }
+
+  /** Load, compute, compare-and-set; retried when another process wrote in between. */
+  private async turn<R>(
+    id: string,
+    token: string | undefined,
+    compute: (record: SessionRecord) => { record: SessionRecord; result: R },
+    after?: (record: SessionRecord, result: R) => void,
+  ): Promise<R> {
+    for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+      const record = await this.load(id, token);
+      const { record: next, result } = compute(record);
+      const now = this.o.clock.now();
+      const saved = { ...next, version: record.version + 1, updatedAt: now.toISOString(), expiresAt: this.expiry(record.channel, now) };
+      if (await this.o.store.update(saved)) {
+        after?.(saved, result);
+        return result;
+      }
+    }
+    throw new AppError('CONCURRENT_UPDATE');
+  }
+
+  private noteOutcome(record: SessionRecord, messages: Message[]) {
+    const last = messages[messages.length - 1];
+    if (last?.type === 'outcome' && last.decision) this.o.events?.finished(record.procedure, last.node, last.decision.status);
+  }
+
+  private today(): string {
+    return todayIn(this.o.clock);
+  }
+
+  private expiry(channel: Channel, now: Date): string {
+    return new Date(now.getTime() + this.o.ttlSeconds[channel] * 1000).toISOString();
+  }
+
+  private renderContext(record: SessionRecord): RenderContext {
+    return {
+      engine: this.o.engine,
+      content: this.o.content,
+      t: translator(this.o.i18n, record.lang),
+      lang: record.lang,
+      channel: record.channel,
+      today: this.today(),
+      canGoBack: record.answers.length > 0,
+    };
+  }
+
+  /** Re-rendering an existing error's question in the session's language, for transports that failed before a turn. */
+  async questionAgain(id: string, token: string | undefined): Promise<Message[] | undefined> {
+    const record = await this.o.store.get(id);
+    if (!record || !token || !tokenMatches(token, record.tokenHash)) return undefined;
+    return [this.render(record, position(record))];
+  }
+
+  private render(record: SessionRecord, pos: Position): Message {
+    return renderPosition(pos, this.renderContext(record));
+  }
+}
+
+const position = (record: SessionRecord): Position => ({ procedure: record.procedure, state: record.snapshot });
+
+const view = (r: SessionRecord): SessionView => ({ id: r.id, procedure: r.procedure, lang: r.lang, channel: r.channel, expiresAt: r.expiresAt });
+
+function answerLabel(a: StoredAnswer, key: string, t: ReturnType<typeof translator>): string {
+  if (typeof a.value === 'boolean') return t(a.value ? 'common:yes' : 'common:no');
+  if (typeof a.value === 'string') return t(`${key}.options.${a.value}`, { defaultValue: a.value });
+  return String(a.value);
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/** Request bodies, checked at the edge. Unknown keys are refused so typos surface. */
+export const channelSchema = z.enum(['web', 'kiosk', 'agent']);
+
+export const startSessionBody = z.strictObject({
+  procedure: z.string().max(64).optional(),
+  lang: z.string().max(35).optional(),
+  channel: channelSchema.optional(),
+});
+
+export const setLanguageBody = z.strictObject({ lang: z.string().max(35) });
+
+export const evaluateBody = z.strictObject({
+  facts: z.record(z.string(), z.unknown()),
+  asOf: z.iso.date().optional(),
+  lang: z.string().max(35).optional(),
+});
+
+export const formatQuery = (formats: readonly [string, ...string[]]) => z.enum(formats);

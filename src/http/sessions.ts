@@ -1,0 +1,65 @@
+import { Router, type Request } from 'express';
+import { answerSchema } from '../dialogue/answers';
+import { AppError } from '../errors';
+import { translator } from '../i18n';
+import { bearerToken, languageOf, type Services } from './context';
+import { setLanguageBody, startSessionBody } from './schemas';
+import { summaryHtml, summaryIcs } from './summary-formats';
+
+export function sessionsRouter(s: Services): Router {
+  const router = Router();
+  const token = (req: Request) => bearerToken(req);
+  const id = (req: Request) => String(req.params.id);
+
+  router.post('/sessions', async (req, res) => {
+    const body = startSessionBody.parse(req.body ?? {});
+    const lang = languageOf(body.lang, s.content.languages);
+    const procedure = body.procedure ?? 'triage';
+    if (!s.dialogue.hasProcedure(procedure)) throw new AppError('UNKNOWN_PROCEDURE', { lang });
+    res.status(201).json(await s.dialogue.start({ procedure, lang, channel: body.channel ?? 'web' }));
+  });
+
+  router.get('/sessions/:id', async (req, res) => {
+    res.json(await s.dialogue.current(id(req), token(req)));
+  });
+
+  router.post('/sessions/:id/answers', async (req, res) => {
+    const record = await s.dialogue.load(id(req), token(req));
+    const answer = answerSchema.safeParse(req.body);
+    if (!answer.success) throw new AppError('INVALID_PAYLOAD', { lang: record.lang, messages: await s.dialogue.questionAgain(record.id, token(req)) });
+    res.json(await s.dialogue.answer(id(req), token(req), answer.data));
+  });
+
+  router.post('/sessions/:id/back', async (req, res) => {
+    res.json(await s.dialogue.back(id(req), token(req)));
+  });
+
+  router.post('/sessions/:id/restart', async (req, res) => {
+    res.json(await s.dialogue.restart(id(req), token(req)));
+  });
+
+  router.patch('/sessions/:id', async (req, res) => {
+    const record = await s.dialogue.load(id(req), token(req));
+    const body = setLanguageBody.safeParse(req.body);
+    if (!body.success) throw new AppError('INVALID_PAYLOAD', { lang: record.lang, messages: await s.dialogue.questionAgain(record.id, token(req)) });
+    const lang = languageOf(body.data.lang, s.content.languages);
+    res.json(await s.dialogue.setLanguage(id(req), token(req), lang));
+  });
+
+  router.get('/sessions/:id/summary', async (req, res) => {
+    const summary = await s.dialogue.summary(id(req), token(req));
+    const t = translator(s.i18n, summary.session.lang);
+    const format = req.query.format ?? 'json';
+    if (format === 'json') res.json(summary);
+    else if (format === 'html') res.type('html').send(summaryHtml(summary, t));
+    else if (format === 'ics') res.type('text/calendar').attachment('deadlines.ics').send(summaryIcs(summary, t));
+    else throw new AppError('UNSUPPORTED_FORMAT', { lang: summary.session.lang });
+  });
+
+  router.delete('/sessions/:id', async (req, res) => {
+    await s.dialogue.erase(id(req), token(req));
+    res.status(204).end();
+  });
+
+  return router;
+}

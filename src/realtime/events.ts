@@ -1,0 +1,35 @@
+import type { Message } from '../dialogue/messages';
+import type { SessionView } from '../dialogue/service';
+import type { ErrorBody } from '../errors';
+
+/** The one typed event contract of the /chat namespace, shared by the server, the pages and the tests. */
+
+export type AckResult<T> = ({ ok: true } & T) | { ok: false; error: ErrorBody; messages?: Message[] };
+export type Ack<T> = (result: AckResult<T>) => void;
+
+export interface StartPayload {
+  procedure?: string;
+  lang?: string;
+  channel?: 'web' | 'kiosk' | 'agent';
+}
+
+export interface ClientToServerEvents {
+  'session:start': (payload: StartPayload, ack: Ack<{ session: SessionView & { token: string }; messages: Message[] }>) => void;
+  'session:resume': (payload: { id: string; token: string }, ack: Ack<{ session: SessionView; messages: Message[] }>) => void;
+  answer: (payload: { value: unknown } | { text: string }, ack: Ack<{ messages: Message[] }>) => void;
+  back: (ack: Ack<{ messages: Message[] }>) => void;
+  restart: (ack: Ack<{ messages: Message[] }>) => void;
+  'lang:set': (payload: { lang: string }, ack: Ack<{ messages: Message[] }>) => void;
+  feedback: (payload: { helpful: boolean; comment?: string }, ack: Ack<object>) => void;
+}
+
+export interface ServerToClientEvents {
+  /** kiosk inactivity: the session will be erased in secondsLeft unless something happens */
+  'session:expiring': (payload: { secondsLeft: number }) => void;
+  /** the session was erased (kiosk inactivity) or has expired */
+  'session:ended': (payload: { reason: 'inactivity' | 'expired' | 'erased' }) => void;
+}
+
+export interface SocketData {
+  session?: { id: string; token: string; lang: string; channel: string };
+}

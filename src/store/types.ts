@@ -1,0 +1,41 @@
+/** What the store keeps of a conversation. No names, addresses or document numbers are ever asked, so none are here. */
+export interface StoredAnswer {
+  procedure: string;
+  node: string;
+  field: string;
+  value: unknown;
+}
+
+export type Channel = 'web' | 'kiosk' | 'agent';
+
+export interface SessionRecord {
+  id: string;
+  /** SHA-256 of the bearer token; the token itself is never stored */
+  tokenHash: string;
+  /** the procedure the session started with (replays start there) */
+  startProcedure: string;
+  /** the procedure now being asked about (after a triage hand-over) */
+  procedure: string;
+  lang: string;
+  channel: Channel;
+  /** the current machine snapshot, as JSON: { value, context } */
+  snapshot: { value: string; context: Record<string, unknown> };
+  answers: StoredAnswer[];
+  createdAt: string;
+  updatedAt: string;
+  expiresAt: string;
+  /** bumped on every write; writes compare and set on it */
+  version: number;
+}
+
+export interface SessionStore {
+  get(id: string): Promise<SessionRecord | undefined>;
+  create(record: SessionRecord): Promise<void>;
+  /** Writes `record` (version already bumped) only if the stored version is `record.version - 1`. */
+  update(record: SessionRecord): Promise<boolean>;
+  delete(id: string): Promise<boolean>;
+  /** Deletes every session whose expiresAt is at or before `now`; returns how many. */
+  deleteExpired(now: Date): Promise<number>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
