@@ -142,7 +142,7 @@ function relativeDay(said: string, ctx: ParseContext): string | undefined {
 }
 
 function numberFromText(text: string): number | undefined {
-  const m = normalize(text).match(/^-?\d+(?:[.,]\d+)?/);
+  const m = text.trim().replace(/[\s\u00a0]/g, '').match(/^-?\d+(?:[.,]\d+)?/);
   if (!m) return undefined;
   const n = Number(m[0].replace(',', '.'));
   return Number.isFinite(n) ? n : undefined;

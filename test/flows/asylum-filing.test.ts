@@ -1,0 +1,74 @@
+import type { StoredAnswer } from '../../src/store/types';
+import { engine, TODAY } from '../helpers';
+
+/** Node by node, as smart-answers tests its flows: for each question, where each answer leads. */
+
+const e = engine();
+const at = (answers: [field: string, value: unknown][]) =>
+  e.replay(
+    'asylum-filing',
+    answers.map(([field, value]): StoredAnswer => ({ procedure: 'asylum-filing', node: '', field, value })),
+    TODAY,
+  );
+const nodeAfter = (answers: [string, unknown][]) => at(answers).state.value;
+
+describe('asylum-filing, node by node', () => {
+  test('starts with where the person is', () => {
+    expect(nodeAfter([])).toBe('location');
+  });
+
+  describe('location', () => {
+    test('abroad -> outcome abroad (no further question)', () => expect(nodeAfter([['location', 'abroad']])).toBe('abroad'));
+    test('france -> stage', () => expect(nodeAfter([['location', 'france']])).toBe('stage'));
+  });
+
+  describe('stage', () => {
+    const inFrance: [string, unknown] = ['location', 'france'];
+    test.each([
+      ['not-registered', 'not-registered'],
+      ['registered', 'attestation-issued-on'],
+      ['file-sent', 'file-sent'],
+      ['incomplete-letter', 'letter-received-on'],
+      ['closed', 'closure-notified-on'],
+    ])('%s -> %s', (stage, node) => expect(nodeAfter([inFrance, ['stage', stage]])).toBe(node));
+  });
+
+  test('attestation date -> filing deadline', () => {
+    expect(nodeAfter([['location', 'france'], ['stage', 'registered'], ['attestationIssuedOn', '2026-11-10']])).toBe('filing-deadline');
+  });
+
+  test('letter date -> incomplete-file', () => {
+    expect(nodeAfter([['location', 'france'], ['stage', 'incomplete-letter'], ['letterReceivedOn', '2026-11-20']])).toBe('incomplete-file');
+  });
+
+  describe('closure date', () => {
+    const closed: [string, unknown][] = [['location', 'france'], ['stage', 'closed']];
+    test('within the nine months -> asks whether a reopening was used already', () => {
+      expect(nodeAfter([...closed, ['closureNotifiedOn', '2026-06-01']])).toBe('reopened-before');
+    });
+    test('beyond the nine months -> closure, without asking what the rules no longer need', () => {
+      expect(nodeAfter([...closed, ['closureNotifiedOn', '2025-06-01']])).toBe('closure');
+    });
+    test.each([true, false])('reopened before = %s -> closure', (v) => {
+      expect(nodeAfter([...closed, ['closureNotifiedOn', '2026-06-01'], ['reopenedBefore', v]])).toBe('closure');
+    });
+  });
+
+  test('facts are the answers given, nothing more', () => {
+    expect(at([['location', 'france'], ['stage', 'registered'], ['attestationIssuedOn', '2026-11-10']]).state.context).toEqual({
+      location: 'france',
+      stage: 'registered',
+      attestationIssuedOn: '2026-11-10',
+    });
+  });
+});
+
+describe('triage, node by node', () => {
+  const triage = (need: string) => e.replay('triage', [{ procedure: 'triage', node: 'need', field: 'need', value: need }], TODAY);
+  test('asylum hands over to asylum-filing, at its first question', () => {
+    expect(triage('asylum-filing')).toMatchObject({ procedure: 'asylum-filing', state: { value: 'location', context: {} } });
+  });
+  test.each(['return-aid', 'family-reunification', 'elderly-migrant-aid', 'other'])('%s -> refer (no guided procedure yet)', (need) => {
+    expect(triage(need)).toMatchObject({ procedure: 'triage', state: { value: 'refer' } });
+  });
+});

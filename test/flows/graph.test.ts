@@ -1,0 +1,57 @@
+import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
+import { getShortestPaths } from 'xstate/graph';
+import { createFlows } from '../../flows';
+import type { AnswerEvent, QuestionMeta } from '../../flows/types';
+import { explore, sampleAnswers } from '../../src/dialogue/explore';
+import { content, engine, TODAY } from '../helpers';
+
+/** For every flow: every final state reachable, no dead end, every question answered with every option. */
+
+const flows = createFlows({ content: content() });
+
+const finalStates = (m: AnyStateMachine) => Object.entries(m.root.states).filter(([, n]) => n.type === 'final').map(([k]) => k);
+const questionStates = (m: AnyStateMachine) => Object.entries(m.root.states).filter(([, n]) => n.type !== 'final').map(([k]) => k);
+
+/** Every answer a person could give in the current state, as events (the sample answers of the explorer). */
+function answerEvents(snapshot: AnyMachineSnapshot, machine: AnyStateMachine): AnswerEvent[] {
+  const meta = machine.root.states[String(snapshot.value)]?.meta as Partial<QuestionMeta> | undefined;
+  if (!meta?.question) return [];
+  const { field, input } = meta.question;
+  return sampleAnswers(input, TODAY).map((value) => ({ type: 'answer', field, value, asOf: TODAY }));
+}
+
+describe.each([...flows.entries()])('%s', (procedure, machine) => {
+  test('xstate/graph reaches every final state', () => {
+    const paths = getShortestPaths(machine, { events: (s) => answerEvents(s, machine) });
+    const reached = new Set(paths.map((p) => String(p.state.value)));
+    for (const f of finalStates(machine)) expect({ state: f, reached: reached.has(f) }).toEqual({ state: f, reached: true });
+  });
+
+  test('walking the flow as a person would: every state visited, no dead end', () => {
+    const map = explore(engine(), procedure, TODAY);
+    expect(map.deadEnds).toEqual([]);
+    expect(new Set(map.questions)).toEqual(new Set(questionStates(machine)));
+    const outcomes = new Set(map.outcomes.map((o) => (o.includes('->') ? null : o)).filter(Boolean));
+    const handovers = map.outcomes.filter((o) => o.includes('->'));
+    // a hand-over state is left at once for the next procedure; the rest must be reached as outcomes
+    const handoverStates = finalStates(machine).filter((f) => (machine.root.states[f]!.meta as { outcome?: { handover?: string } }).outcome?.handover);
+    expect(handovers.length).toBe(handoverStates.length);
+    for (const f of finalStates(machine).filter((f) => !handoverStates.includes(f))) expect(outcomes.has(f)).toBe(true);
+  });
+
+  test('every question has one field and every final state an outcome', () => {
+    for (const q of questionStates(machine)) expect((machine.root.states[q]!.meta as QuestionMeta).question.field).toEqual(expect.any(String));
+    for (const f of finalStates(machine)) expect((machine.root.states[f]!.meta as { outcome?: { id: string } }).outcome?.id).toEqual(expect.any(String));
+  });
+
+  test('every option of every question leads somewhere', () => {
+    const map = explore(engine(), procedure, TODAY);
+    for (const q of questionStates(machine)) {
+      const input = (machine.root.states[q]!.meta as QuestionMeta).question.input;
+      if (input.kind !== 'choice' && input.kind !== 'yesno') continue;
+      for (const option of sampleAnswers(input, TODAY)) {
+        expect({ q, option, leads: map.edges.some((e) => e.from === q && e.answer === option) }).toEqual({ q, option, leads: true });
+      }
+    }
+  });
+});
