@@ -19,8 +19,9 @@ export function normalize(s: string): string {
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[’']/g, "'")
-    .replace(/[^\p{L}\p{N}'/.\- ]+/gu, ' ')
+    // elisions split into words, so "l'asile" matches "asile"
+    .replace(/[’']/g, ' ')
+    .replace(/[^\p{L}\p{N}/.\- ]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^[.\-/ ]+|[.\-/ ]+$/g, '');

@@ -1,0 +1,337 @@
+import request from 'supertest';
+import type { Application } from '../src/app';
+import { fixedClock } from '../src/clock';
+import { errorCodes } from '../src/errors';
+import { MemoryStore } from '../src/store/memory';
+import { testApp, TODAY } from './helpers';
+
+/** The HTTP API of PROTOCOL.md, through supertest on the real express app. */
+
+let application: Application;
+beforeEach(() => {
+  application = testApp();
+});
+afterEach(() => application.close());
+
+const api = () => request(application.app);
+
+async function startSession(body: object = {}) {
+  const res = await api().post('/api/v1/sessions').send(body).expect(201);
+  const { id, token } = res.body.session as { id: string; token: string };
+  return { id, auth: { Authorization: `Bearer ${token}` }, res };
+}
+
+const answer = (id: string, auth: object, body: unknown) => api().post(`/api/v1/sessions/${id}/answers`).set(auth).send(body as object);
+
+describe('procedures', () => {
+  test('list in the requested language', async () => {
+    const res = await api().get('/api/v1/procedures?lang=en').expect(200);
+    expect(res.body).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'asylum-filing', title: expect.stringContaining('asylum') })]));
+  });
+
+  test('facts as JSON Schema, generated from the zod schema', async () => {
+    const res = await api().get('/api/v1/procedures/asylum-filing/facts').expect(200);
+    expect(res.body.type).toBe('object');
+    expect(res.body.properties.location.enum).toEqual(['france', 'abroad']);
+    expect(res.body.properties.stage.enum).toContain('incomplete-letter');
+    expect(res.body.properties.attestationIssuedOn).toMatchObject({ type: 'string', format: 'date' });
+    expect(res.body.additionalProperties).toBe(false);
+  });
+
+  test('evaluate: a deadline with its date, days left, reference and explanation', async () => {
+    const res = await api()
+      .post('/api/v1/procedures/asylum-filing/evaluate')
+      .send({ facts: { location: 'france', stage: 'registered', attestationIssuedOn: '2026-11-10' }, lang: 'en' })
+      .expect(200);
+    const d = res.body.decision;
+    expect(d).toMatchObject({ procedure: 'asylum-filing', status: 'eligible', asOf: TODAY, lang: 'en' });
+    expect(d.deadlines[0]).toMatchObject({ id: 'ofpra-filing', date: '2026-12-01', daysLeft: 8, reference: 'ceseda-r531-2' });
+    expect(d.deadlines[0].explanation).toMatch(/21 days/);
+    expect(d.references.map((r: { id: string }) => r.id)).toContain('ceseda-r531-2');
+    expect(d.translationNotice).toMatch(/French/);
+  });
+
+  test('evaluate with asOf applies that date', async () => {
+    const res = await api()
+      .post('/api/v1/procedures/asylum-filing/evaluate')
+      .send({ facts: { location: 'france', stage: 'registered', attestationIssuedOn: '2026-02-02' }, asOf: '2026-02-02' })
+      .expect(200);
+    expect(res.body.decision.deadlines[0]).toMatchObject({ date: '2026-02-23', daysLeft: 21 });
+    expect(res.body.decision.translationNotice).toBeUndefined();
+  });
+
+  test.each([
+    [{ facts: { location: 'moon' } }, 'INVALID_FACTS', 400],
+    [{ facts: { location: 'france', nickname: 'x' } }, 'INVALID_FACTS', 400],
+    [{ facts: { attestationIssuedOn: '2026-13-01' } }, 'INVALID_FACTS', 400],
+    [{ facts: 'france' }, 'INVALID_PAYLOAD', 400],
+    [{ facts: {}, asOf: 'tomorrow' }, 'INVALID_PAYLOAD', 400],
+    [{ facts: {}, lang: 'tlh' }, 'UNSUPPORTED_LANGUAGE', 400],
+  ])('evaluate refuses %j with %s', async (body, code, status) => {
+    const res = await api().post('/api/v1/procedures/asylum-filing/evaluate').send(body).expect(status);
+    expect(res.body.error.code).toBe(code);
+    expect(res.body.error.message).toEqual(expect.any(String));
+  });
+
+  test('unknown procedure', async () => {
+    for (const req of [api().get('/api/v1/procedures/tax-return/facts'), api().post('/api/v1/procedures/tax-return/evaluate').send({ facts: {} })]) {
+      const res = await req.expect(404);
+      expect(res.body.error.code).toBe('UNKNOWN_PROCEDURE');
+    }
+  });
+
+  test('script: every question, its options and where they lead, the outcomes and their references', async () => {
+    const res = await api().get('/api/v1/procedures/asylum-filing/script?lang=fr').expect(200);
+    const script = res.body;
+    expect(script.start).toBe('location');
+    const stage = script.questions.find((q: { node: string }) => q.node === 'stage');
+    expect(stage.leadsTo).toEqual(expect.arrayContaining([{ answer: "L'OFPRA a clôturé ma demande", to: 'closure-notified-on' }]));
+    const closure = script.questions.find((q: { node: string }) => q.node === 'closure-notified-on');
+    expect(closure.leadsTo.map((l: { to: string }) => l.to).sort()).toEqual(['closure', 'reopened-before']);
+    expect(script.outcomes.map((o: { node: string }) => o.node).sort()).toEqual(['abroad', 'closure', 'file-sent', 'filing-deadline', 'incomplete-file', 'not-registered']);
+    const deadline = script.outcomes.find((o: { node: string }) => o.node === 'filing-deadline');
+    expect(deadline.references.map((r: { id: string }) => r.id)).toContain('ceseda-r531-2');
+  });
+});
+
+describe('a conversation', () => {
+  test('from triage to a deadline, with free text and values, and the summary in three formats', async () => {
+    const { id, auth, res } = await startSession({ lang: 'en' });
+    expect(res.body.session).toMatchObject({ procedure: 'triage', lang: 'en', channel: 'web' });
+    expect(res.body.session.token.length).toBeGreaterThanOrEqual(43); // 256 bits in base64url
+    expect(res.body.messages[0]).toMatchObject({ type: 'question', node: 'need', field: 'need', dir: 'ltr', canGoBack: false });
+
+    let r = await answer(id, auth, { text: 'I need asylum' }).expect(200);
+    expect(r.body.messages.map((m: { type: string }) => m.type)).toEqual(['info', 'question']);
+    expect(r.body.messages[1]).toMatchObject({ procedure: 'asylum-filing', node: 'location', canGoBack: true });
+
+    r = await answer(id, auth, { value: 'france' }).expect(200);
+    r = await answer(id, auth, { text: 'registered' }).expect(200);
+    expect(r.body.messages[0]).toMatchObject({ node: 'attestation-issued-on', input: { kind: 'date', maxDate: TODAY } });
+    r = await answer(id, auth, { text: '14/11/2026' }).expect(200);
+    const outcome = r.body.messages[0];
+    expect(outcome).toMatchObject({ type: 'outcome', node: 'filing-deadline' });
+    expect(outcome.decision.deadlines[0]).toMatchObject({ date: '2026-12-05', daysLeft: 12, lastDayKind: 'saturday', actBefore: '2026-12-04' });
+    expect(outcome.decision.deadlines[0].warning).toMatch(/Saturday/);
+
+    const state = await api().get(`/api/v1/sessions/${id}`).set(auth).expect(200);
+    expect(state.body.facts).toEqual({ location: 'france', stage: 'registered', attestationIssuedOn: '2026-11-14' });
+    expect(state.body.session.procedure).toBe('asylum-filing');
+
+    const summary = await api().get(`/api/v1/sessions/${id}/summary`).set(auth).expect(200);
+    expect(summary.body.answers.map((a: { field: string }) => a.field)).toEqual(['need', 'location', 'stage', 'attestationIssuedOn']);
+    expect(summary.body.decision.status).toBe('eligible');
+
+    const html = await api().get(`/api/v1/sessions/${id}/summary?format=html`).set(auth).expect(200);
+    expect(html.type).toBe('text/html');
+    expect(html.text).toContain('<html lang="en" dir="ltr">');
+    expect(html.text).toContain('201 rue Carnot');
+
+    const ics = await api().get(`/api/v1/sessions/${id}/summary?format=ics`).set(auth).expect(200);
+    expect(ics.type).toBe('text/calendar');
+    expect(ics.text).toMatch(/BEGIN:VEVENT/);
+    expect(ics.text).toMatch(/DTSTART;VALUE=DATE:20261205/);
+  });
+
+  test('back forgets the last answer; restart goes back to the start; nothing to undo at the start', async () => {
+    const { id, auth } = await startSession({ procedure: 'asylum-filing' });
+    await answer(id, auth, { value: 'france' }).expect(200);
+    await answer(id, auth, { value: 'closed' }).expect(200);
+    let r = await api().post(`/api/v1/sessions/${id}/back`).set(auth).expect(200);
+    expect(r.body.messages[0]).toMatchObject({ node: 'stage' });
+    expect((await api().get(`/api/v1/sessions/${id}`).set(auth)).body.facts).toEqual({ location: 'france' });
+    r = await api().post(`/api/v1/sessions/${id}/restart`).set(auth).expect(200);
+    expect(r.body.messages[0]).toMatchObject({ node: 'location', canGoBack: false });
+    r = await api().post(`/api/v1/sessions/${id}/back`).set(auth).expect(409);
+    expect(r.body.error.code).toBe('NOTHING_TO_UNDO');
+    expect(r.body.messages[0]).toMatchObject({ node: 'location' });
+  });
+
+  test('back across a hand-over returns to triage', async () => {
+    const { id, auth } = await startSession();
+    await answer(id, auth, { value: 'asylum-filing' }).expect(200);
+    const r = await api().post(`/api/v1/sessions/${id}/back`).set(auth).expect(200);
+    expect(r.body.messages[0]).toMatchObject({ procedure: 'triage', node: 'need' });
+  });
+
+  test('changing language re-renders the current question', async () => {
+    const { id, auth } = await startSession({ procedure: 'asylum-filing', lang: 'fr' });
+    const r = await api().patch(`/api/v1/sessions/${id}`).set(auth).send({ lang: 'en-GB' }).expect(200);
+    expect(r.body.messages[0]).toMatchObject({ node: 'location', lang: 'en', text: 'Where are you now?' });
+    const bad = await api().patch(`/api/v1/sessions/${id}`).set(auth).send({ lang: 'xx' }).expect(400);
+    expect(bad.body.error.code).toBe('UNSUPPORTED_LANGUAGE');
+  });
+
+  test('an answer after the outcome is refused with the outcome again', async () => {
+    const { id, auth } = await startSession({ procedure: 'asylum-filing' });
+    await answer(id, auth, { value: 'abroad' }).expect(200);
+    const r = await answer(id, auth, { value: 'france' }).expect(409);
+    expect(r.body.error.code).toBe('NO_QUESTION_PENDING');
+    expect(r.body.messages[0].type).toBe('outcome');
+  });
+
+  test('DELETE erases the session', async () => {
+    const { id, auth } = await startSession();
+    await api().delete(`/api/v1/sessions/${id}`).set(auth).expect(204);
+    const r = await api().get(`/api/v1/sessions/${id}`).set(auth).expect(404);
+    expect(r.body.error.code).toBe('SESSION_NOT_FOUND');
+    expect(await application.services.store.get(id)).toBeUndefined();
+  });
+});
+
+describe('wrong input of every kind: a stable code, the question again, nothing lost', () => {
+  async function midConversation() {
+    const s = await startSession({ procedure: 'asylum-filing', lang: 'fr' });
+    await answer(s.id, s.auth, { value: 'france' }).expect(200);
+    await answer(s.id, s.auth, { value: 'registered' }).expect(200);
+    return s;
+  }
+
+  const intact = async (id: string, auth: object) => {
+    const r = await api().get(`/api/v1/sessions/${id}`).set(auth).expect(200);
+    expect(r.body.facts).toEqual({ location: 'france', stage: 'registered' });
+    expect(r.body.messages[0].node).toBe('attestation-issued-on');
+  };
+
+  test.each([
+    ['an unreadable date', { text: 'bientôt' }, 422, 'INVALID_ANSWER', /12\/03\/2026/],
+    ['a future date', { value: '2027-01-01' }, 422, 'INVALID_ANSWER', /futur/],
+    ['a date of the wrong type', { value: 12 }, 422, 'INVALID_ANSWER', /date/],
+    ['both value and text', { value: '2026-11-01', text: 'x' }, 400, 'INVALID_PAYLOAD', /attendu/],
+    ['an unknown key', { answer: 'x' }, 400, 'INVALID_PAYLOAD', /attendu/],
+    ['text of the wrong type', { text: 42 }, 400, 'INVALID_PAYLOAD', /attendu/],
+    ['an array', [1, 2], 400, 'INVALID_PAYLOAD', /attendu/],
+  ])('%s', async (_name, body, status, code, message) => {
+    const { id, auth } = await midConversation();
+    const r = await answer(id, auth, body).expect(status);
+    expect(r.body.error).toMatchObject({ code });
+    expect(r.body.error.message).toMatch(message);
+    expect(r.body.messages[0]).toMatchObject({ type: 'question', node: 'attestation-issued-on', lang: 'fr' });
+    await intact(id, auth);
+  });
+
+  test('malformed JSON', async () => {
+    const { id, auth } = await midConversation();
+    const r = await api().post(`/api/v1/sessions/${id}/answers`).set(auth).set('Content-Type', 'application/json').send('{"value": ').expect(400);
+    expect(r.body.error.code).toBe('MALFORMED_JSON');
+    expect(r.body.messages[0].node).toBe('attestation-issued-on');
+    await intact(id, auth);
+  });
+
+  test('a payload too large', async () => {
+    const { id, auth } = await midConversation();
+    const r = await api().post(`/api/v1/sessions/${id}/answers`).set(auth).send({ text: 'x'.repeat(20_000) }).expect(413);
+    expect(r.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(r.body.messages[0].node).toBe('attestation-issued-on');
+    await intact(id, auth);
+  });
+
+  test('an answer for a choice that is not offered', async () => {
+    const { id, auth } = await startSession({ procedure: 'asylum-filing', lang: 'en' });
+    const r = await answer(id, auth, { value: 'mars' }).expect(422);
+    expect(r.body.error).toMatchObject({ code: 'INVALID_ANSWER', field: 'location' });
+    expect(r.body.messages[0].input.options.map((o: { value: string }) => o.value)).toEqual(['france', 'abroad']);
+  });
+
+  test('a wrong or missing token gets 404, as an unknown session does', async () => {
+    const { id } = await startSession();
+    for (const auth of [{}, { Authorization: 'Bearer nope' }, { Authorization: 'Basic abc' }]) {
+      const r = await api().get(`/api/v1/sessions/${id}`).set(auth).expect(404);
+      expect(r.body.error.code).toBe('SESSION_NOT_FOUND');
+      expect(r.body.messages).toBeUndefined();
+    }
+    await api().get('/api/v1/sessions/00000000-0000-0000-0000-000000000000').set({ Authorization: 'Bearer x' }).expect(404);
+  });
+
+  test('unknown procedure, unsupported language, unknown channel when starting', async () => {
+    expect((await api().post('/api/v1/sessions').send({ procedure: 'visa' }).expect(404)).body.error.code).toBe('UNKNOWN_PROCEDURE');
+    expect((await api().post('/api/v1/sessions').send({ lang: 'tlh' }).expect(400)).body.error.code).toBe('UNSUPPORTED_LANGUAGE');
+    expect((await api().post('/api/v1/sessions').send({ channel: 'fax' }).expect(400)).body.error.code).toBe('INVALID_PAYLOAD');
+  });
+
+  test('unknown route and unsupported summary format', async () => {
+    expect((await api().get('/api/v1/nowhere').expect(404)).body.error.code).toBe('NOT_FOUND');
+    const { id, auth } = await startSession();
+    expect((await api().get(`/api/v1/sessions/${id}/summary?format=pdf`).set(auth).expect(400)).body.error.code).toBe('UNSUPPORTED_FORMAT');
+  });
+
+  test('every error body has a code from the closed list and a message', async () => {
+    const r = await api().post('/api/v1/sessions').send({ procedure: 'visa' });
+    expect(errorCodes).toContain(r.body.error.code);
+    expect(Object.keys(r.body.error).sort()).toEqual(['code', 'message']);
+  });
+});
+
+describe('expiry', () => {
+  test('an expired session answers 410 once, is deleted, then is unknown', async () => {
+    const store = new MemoryStore();
+    const early = testApp({}, { store, clock: fixedClock('2026-11-23T09:00:00Z') });
+    const res = await request(early.app).post('/api/v1/sessions').send({ channel: 'kiosk' }).expect(201);
+    const { id, token } = res.body.session;
+    expect(res.body.session.expiresAt).toBe('2026-11-23T09:15:00.000Z');
+    await early.close();
+    const late = testApp({}, { store, clock: fixedClock('2026-11-23T09:16:00Z') });
+    const auth = { Authorization: `Bearer ${token}` };
+    expect((await request(late.app).get(`/api/v1/sessions/${id}`).set(auth).expect(410)).body.error.code).toBe('SESSION_EXPIRED');
+    expect((await request(late.app).get(`/api/v1/sessions/${id}`).set(auth).expect(404)).body.error.code).toBe('SESSION_NOT_FOUND');
+    await late.close();
+  });
+
+  test('the sweep deletes expired sessions and keeps live ones', async () => {
+    const store = new MemoryStore();
+    const a = testApp({}, { store, clock: fixedClock('2026-11-23T09:00:00Z') });
+    await request(a.app).post('/api/v1/sessions').send({ channel: 'kiosk' }).expect(201);
+    await request(a.app).post('/api/v1/sessions').send({ channel: 'web' }).expect(201);
+    await a.close();
+    const b = testApp({}, { store, clock: fixedClock('2026-11-23T10:00:00Z') });
+    expect(await b.services.dialogue.sweep()).toBe(1);
+    await b.close();
+  });
+});
+
+describe('operations and security', () => {
+  test('health, readiness, metrics', async () => {
+    await api().get('/healthz').expect(200, { status: 'ok' });
+    await api().get('/readyz').expect(200, { status: 'ready' });
+    await startSession();
+    const m = await api().get('/metrics').expect(200);
+    expect(m.text).toMatch(/guidance_sessions_started_total{procedure="triage",channel="web"} 1/);
+  });
+
+  test('readiness fails when the store does not answer', async () => {
+    const broken = new MemoryStore();
+    broken.ping = async () => {
+      throw new Error('down');
+    };
+    const app = testApp({}, { store: broken });
+    const r = await request(app.app).get('/readyz').expect(503);
+    expect(r.body.error.code).toBe('STORE_UNAVAILABLE');
+    await app.close();
+  });
+
+  test('security headers, no x-powered-by, CORS only for configured origins', async () => {
+    const app = testApp({ CORS_ORIGINS: 'https://widget.example.org' });
+    const allowed = await request(app.app).get('/api/v1/procedures').set('Origin', 'https://widget.example.org');
+    expect(allowed.headers['access-control-allow-origin']).toBe('https://widget.example.org');
+    const other = await request(app.app).get('/api/v1/procedures').set('Origin', 'https://evil.example');
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    expect(allowed.headers['x-content-type-options']).toBe('nosniff');
+    expect(allowed.headers['x-powered-by']).toBeUndefined();
+    await app.close();
+  });
+
+  test('rate limited per client, with its code', async () => {
+    const app = testApp({ RATE_LIMIT_PER_MINUTE: '3' });
+    for (let i = 0; i < 3; i++) await request(app.app).get('/api/v1/procedures').expect(200);
+    const r = await request(app.app).get('/api/v1/procedures').expect(429);
+    expect(r.body.error.code).toBe('RATE_LIMITED');
+    await app.close();
+  });
+
+  test('tokens are stored hashed, never as given', async () => {
+    const { id, res } = await startSession();
+    const stored = await application.services.store.get(id);
+    expect(JSON.stringify(stored)).not.toContain(res.body.session.token);
+    expect(stored!.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+});

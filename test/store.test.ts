@@ -1,0 +1,81 @@
+import path from 'node:path';
+import request from 'supertest';
+import { MemoryStore } from '../src/store/memory';
+import { SqliteStore } from '../src/store/sqlite';
+import type { SessionRecord, SessionStore } from '../src/store/types';
+import { tempDir, testApp } from './helpers';
+
+/** The same contract for every store, then the SQLite file across a server restart. */
+
+const record = (id: string, expiresAt = '2026-11-24T00:00:00.000Z'): SessionRecord => ({
+  id,
+  tokenHash: 'a'.repeat(64),
+  startProcedure: 'triage',
+  procedure: 'triage',
+  lang: 'fr',
+  channel: 'web',
+  snapshot: { value: 'need', context: {} },
+  answers: [],
+  createdAt: '2026-11-23T09:00:00.000Z',
+  updatedAt: '2026-11-23T09:00:00.000Z',
+  expiresAt,
+  version: 1,
+});
+
+describe.each([
+  ['memory', () => new MemoryStore()],
+  ['sqlite', () => new SqliteStore(path.join(tempDir('store-'), 'sessions.db'))],
+])('%s store', (_name, make: () => SessionStore) => {
+  let store: SessionStore;
+  beforeEach(() => {
+    store = make();
+  });
+  afterEach(() => store.close());
+
+  test('create, get, delete', async () => {
+    await store.create(record('a'));
+    expect(await store.get('a')).toEqual(record('a'));
+    expect(await store.delete('a')).toBe(true);
+    expect(await store.get('a')).toBeUndefined();
+    expect(await store.delete('a')).toBe(false);
+  });
+
+  test('compare-and-set: a write on a stale version is refused', async () => {
+    await store.create(record('a'));
+    expect(await store.update({ ...record('a'), version: 2, lang: 'en' })).toBe(true);
+    expect(await store.update({ ...record('a'), version: 2, lang: 'ar' })).toBe(false);
+    expect((await store.get('a'))!.lang).toBe('en');
+    expect(await store.update({ ...record('missing'), version: 2 })).toBe(false);
+  });
+
+  test('expired sessions are deleted, not hidden', async () => {
+    await store.create(record('old', '2026-11-23T08:00:00.000Z'));
+    await store.create(record('new', '2026-11-23T10:00:00.000Z'));
+    expect(await store.deleteExpired(new Date('2026-11-23T09:00:00Z'))).toBe(1);
+    expect(await store.get('old')).toBeUndefined();
+    expect(await store.get('new')).toBeDefined();
+  });
+
+  test('ping answers', async () => {
+    await expect(store.ping()).resolves.toBeUndefined();
+  });
+});
+
+test('the SQLite file keeps a conversation across a server restart', async () => {
+  const file = path.join(tempDir('restart-'), 'data', 'sessions.db');
+  const first = testApp({ STORE_URL: `sqlite:${file}` });
+  const start = await request(first.app).post('/api/v1/sessions').send({ procedure: 'asylum-filing', lang: 'en' }).expect(201);
+  const { id, token } = start.body.session;
+  const auth = { Authorization: `Bearer ${token}` };
+  await request(first.app).post(`/api/v1/sessions/${id}/answers`).set(auth).send({ value: 'france' }).expect(200);
+  await request(first.app).post(`/api/v1/sessions/${id}/answers`).set(auth).send({ value: 'registered' }).expect(200);
+  await first.close();
+
+  const second = testApp({ STORE_URL: `sqlite:${file}` });
+  const state = await request(second.app).get(`/api/v1/sessions/${id}`).set(auth).expect(200);
+  expect(state.body.messages[0]).toMatchObject({ node: 'attestation-issued-on', lang: 'en' });
+  expect(state.body.facts).toEqual({ location: 'france', stage: 'registered' });
+  const done = await request(second.app).post(`/api/v1/sessions/${id}/answers`).set(auth).send({ text: '2 November 2026' }).expect(200);
+  expect(done.body.messages[0].decision.deadlines[0]).toMatchObject({ date: '2026-11-23', daysLeft: 0 });
+  await second.close();
+});
