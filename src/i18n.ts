@@ -30,7 +30,9 @@ export const translator = (i18n: i18n, lang: string): TFunction => i18n.getFixed
 /** Formats a calendar date for a language: "lundi 14 décembre 2026". */
 export function formatDate(iso: string, lang: string): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  // English as written in Europe ("Saturday 5 December 2026"), not the US order.
+  const locale = lang === 'en' ? 'en-GB' : lang;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** Resolves a supported language from a BCP 47 tag ("en-GB" -> "en"), or undefined. */

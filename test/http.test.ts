@@ -18,10 +18,10 @@ const api = () => request(application.app);
 async function startSession(body: object = {}) {
   const res = await api().post('/api/v1/sessions').send(body).expect(201);
   const { id, token } = res.body.session as { id: string; token: string };
-  return { id, auth: { Authorization: `Bearer ${token}` }, res };
+  return { id, auth: { Authorization: `Bearer ${token}` } as Record<string, string>, res };
 }
 
-const answer = (id: string, auth: object, body: unknown) => api().post(`/api/v1/sessions/${id}/answers`).set(auth).send(body as object);
+const answer = (id: string, auth: Record<string, string>, body: unknown) => api().post(`/api/v1/sessions/${id}/answers`).set(auth).send(body as object);
 
 describe('procedures', () => {
   test('list in the requested language', async () => {
@@ -131,6 +131,9 @@ describe('a conversation', () => {
     expect(ics.type).toBe('text/calendar');
     expect(ics.text).toMatch(/BEGIN:VEVENT/);
     expect(ics.text).toMatch(/DTSTART;VALUE=DATE:20261205/);
+    expect(ics.text).toMatch(/DTEND;VALUE=DATE:20261206/);
+    expect(ics.text).toMatch(/SUMMARY:Send the complete file to OFPRA/);
+    expect(ics.text).toMatch(/TRIGGER:-PT48H/);
   });
 
   test('back forgets the last answer; restart goes back to the start; nothing to undo at the start', async () => {
@@ -187,7 +190,7 @@ describe('wrong input of every kind: a stable code, the question again, nothing 
     return s;
   }
 
-  const intact = async (id: string, auth: object) => {
+  const intact = async (id: string, auth: Record<string, string>) => {
     const r = await api().get(`/api/v1/sessions/${id}`).set(auth).expect(200);
     expect(r.body.facts).toEqual({ location: 'france', stage: 'registered' });
     expect(r.body.messages[0].node).toBe('attestation-issued-on');

@@ -1,5 +1,6 @@
 import { createEvents, type EventAttributes } from 'ics';
 import type { Summary } from '../dialogue/service';
+import { plusDays } from '../dates/calendar';
 import { directionOf, formatDate, type Translate } from '../i18n';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -23,7 +24,7 @@ export function summaryHtml(s: Summary, t: Translate): string {
     if (d.deadlines.length)
       sections.push(
         `<h2>${e(t('common:summary.deadlines'))}</h2>`,
-        list(d.deadlines.map((x) => `<strong>${e(formatDate(x.date, lang))}</strong>: ${e(x.explanation)}${x.warning ? ` <em>${e(x.warning)}</em>` : ''}`)),
+        list(d.deadlines.map((x) => `<strong>${e(x.title)}: ${e(formatDate(x.date, lang))}</strong>. ${e(x.explanation)}${x.warning ? ` <em>${e(x.warning)}</em>` : ''}`)),
       );
     if (d.referral) sections.push(`<h2>${e(t('common:summary.referral'))}</h2><p>${e(d.referral.name)}: ${e(d.referral.reason)} ${e(d.referral.contact)}</p>`);
     sections.push(`<h2>${e(t('common:summary.steps'))}</h2>`, list(d.nextSteps.map((n) => e(n.text))));
@@ -37,18 +38,20 @@ export function summaryHtml(s: Summary, t: Translate): string {
   return `<!doctype html><html lang="${e(lang)}" dir="${directionOf(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${e(t('common:summary.title'))}</title><style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:1rem auto;padding:0 1rem;line-height:1.5}dt{font-weight:600}small{color:#444}</style></head><body><h1>${e(t('common:summary.title'))}</h1>${sections.join('')}</body></html>`;
 }
 
+const dateArray = (iso: string) => iso.split('-').map(Number) as [number, number, number];
+
 /** The deadlines as all-day calendar events (RFC 5545), made with the ics library. */
 export function summaryIcs(s: Summary, t: Translate): string {
   const events: EventAttributes[] = (s.decision?.deadlines ?? []).map((d) => {
-    const [y, m, day] = d.date.split('-').map(Number) as [number, number, number];
     return {
-      start: [y, m, day],
-      duration: { days: 1 },
-      title: `${t(`${s.decision!.procedure}:title`)}: ${t('common:summary.deadlines')}`,
-      description: [d.explanation, d.warning].filter(Boolean).join('\n'),
+      start: dateArray(d.date),
+      end: dateArray(plusDays(d.date, 1)),
+      title: d.title,
+      description: [d.explanation, d.warning, d.reference].filter(Boolean).join('\n'),
       uid: `${s.session.id}-${d.id}@guidance`,
       productId: 'guidance-bot',
-      alarms: [{ action: 'display', description: d.explanation, trigger: { days: 2, before: true } }],
+      // two days before, so there is time to act before the last day
+      alarms: [{ action: 'display', description: d.title, trigger: { hours: 48, before: true } }],
     };
   });
   if (events.length === 0) return 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:guidance-bot\r\nEND:VCALENDAR\r\n';

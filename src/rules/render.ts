@@ -11,6 +11,8 @@ export interface Decision {
   amounts: { id: string; maxEur: number; per: string; reference: string; explanation: string }[];
   deadlines: {
     id: string;
+    /** what is to be done by then, in a few words (calendar entries use it) */
+    title: string;
     date: string;
     daysLeft: number;
     passed: boolean;
@@ -65,6 +67,7 @@ export function renderDecision(raw: RawDecision, content: Content, t: Translate,
             });
       return {
         id: d.id,
+        title: t(`${raw.procedure}:deadline-titles.${d.id}`),
         date: d.date,
         daysLeft: d.daysLeft,
         passed: d.passed,
