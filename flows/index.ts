@@ -1,5 +1,6 @@
 import type { AnyStateMachine } from 'xstate';
 import { createAsylumFilingFlow } from './asylum-filing';
+import { createReturnAidFlow } from './return-aid';
 import { createTriageFlow } from './triage';
 import type { FlowEnv } from './types';
 
@@ -10,5 +11,6 @@ export function createFlows(env: FlowEnv): Flows {
   return new Map<string, AnyStateMachine>([
     ['triage', createTriageFlow(env)],
     ['asylum-filing', createAsylumFilingFlow(env)],
+    ['return-aid', createReturnAidFlow(env)],
   ]);
 }

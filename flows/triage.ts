@@ -20,11 +20,13 @@ export const createTriageFlow = (_env: FlowEnv) =>
         on: {
           answer: [
             { guard: { type: 'isGuided', params: { procedure: 'asylum-filing' } }, target: 'to-asylum-filing', actions: 'record' },
+            { guard: { type: 'isGuided', params: { procedure: 'return-aid' } }, target: 'to-return-aid', actions: 'record' },
             { target: 'refer', actions: 'record' },
           ],
         },
       },
       'to-asylum-filing': { type: 'final', meta: { outcome: { id: 'handover', handover: 'asylum-filing' } } },
+      'to-return-aid': { type: 'final', meta: { outcome: { id: 'handover', handover: 'return-aid' } } },
       refer: { type: 'final', meta: { outcome: { id: 'refer' } } },
     },
   });

@@ -4,13 +4,14 @@ import type { Content } from '../src/content/load';
 export type QuestionInput =
   | { kind: 'choice'; options: readonly string[] }
   | { kind: 'yesno' }
-  | { kind: 'date'; notAfter?: 'today'; notBefore?: 'today' }
+  | { kind: 'date'; notAfter?: 'today'; notBefore?: 'today'; notBeforeFact?: string; suggestToday?: boolean }
   | { kind: 'number'; min?: number; max?: number; integer?: boolean }
   | { kind: 'country' }
   | { kind: 'text'; maxLength: number };
 
 export interface QuestionMeta {
-  question: { field: string; input: QuestionInput };
+  /** `params`: placeholders in the question's text filled from dated parameters (placeholder -> parameter id) */
+  question: { field: string; input: QuestionInput; params?: Record<string, string> };
 }
 
 /** A final state: an outcome of this procedure, or a hand-over to another procedure. */

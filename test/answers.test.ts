@@ -3,7 +3,7 @@ import { translator } from '../src/i18n';
 import { i18n, TODAY } from './helpers';
 
 const instance = i18n();
-const ctx = (lang: string, questionKey = 'asylum-filing:questions.stage'): ParseContext => ({ t: translator(instance, lang), lang, today: TODAY, questionKey });
+const ctx = (lang: string, questionKey = "asylum-filing:questions.stage"): ParseContext => ({ t: translator(instance, lang), lang, today: TODAY, questionKey, facts: {} });
 
 describe('dates as people write them', () => {
   test.each([

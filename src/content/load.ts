@@ -2,10 +2,12 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import {
+  countriesFileSchema,
   holidaysFileSchema,
   localeTreeSchema,
   parametersFileSchema,
   referencesFileSchema,
+  type CountryList,
   type Holidays,
   type LocaleTree,
   type ParameterPeriod,
@@ -17,6 +19,8 @@ export interface Content {
   /** parameter id -> dated periods, per procedure file merged into one map */
   parameters: ReadonlyMap<string, readonly ParameterPeriod[]>;
   holidays: Holidays;
+  /** dated lists of countries (EU, visa-exempt, ...) */
+  countryLists: ReadonlyMap<string, CountryList>;
   /** lang -> namespace -> tree */
   locales: Record<string, Record<string, LocaleTree>>;
   languages: readonly string[];
@@ -76,6 +80,11 @@ export function loadContent(dir = defaultContentDir()): Content {
     if (!references.has(set.reference)) throw new ContentError(`holidays.json cites unknown reference ${set.reference}`);
   }
 
+  const lists = readJson(path.join(dir, 'lists', 'countries.json'), countriesFileSchema).lists;
+  for (const [id, list] of Object.entries(lists)) {
+    if (!references.has(list.reference)) throw new ContentError(`lists/countries.json: ${id} cites unknown reference ${list.reference}`);
+  }
+
   const localeDir = path.join(dir, 'locales');
   const locales: Record<string, Record<string, LocaleTree>> = {};
   for (const lang of readdirSync(localeDir).sort()) {
@@ -86,5 +95,5 @@ export function loadContent(dir = defaultContentDir()): Content {
   }
   if (!locales.fr) throw new ContentError('locales/fr is missing: French is the reference language');
 
-  return { references, parameters, holidays, locales, languages: Object.keys(locales) };
+  return { references, parameters, holidays, countryLists: new Map(Object.entries(lists)), locales, languages: Object.keys(locales) };
 }

@@ -15,3 +15,26 @@ export function numberOn(content: Content, id: string, asOf: string): { value: n
   if (typeof period.value !== 'number') throw new Error(`parameter ${id} is not a single number`);
   return { value: period.value, period };
 }
+
+/** A table parameter (named numbers) on `asOf`. */
+export function tableOn(content: Content, id: string, asOf: string): { value: Record<string, number>; period: ParameterPeriod } | undefined {
+  const period = parameterOn(content, id, asOf);
+  if (!period) return undefined;
+  if (typeof period.value !== 'object') throw new Error(`parameter ${id} is not a table`);
+  return { value: period.value, period };
+}
+
+/** A date parameter (YYYY-MM-DD) on `asOf`. */
+export function dateOn(content: Content, id: string, asOf: string): { value: string; period: ParameterPeriod } | undefined {
+  const period = parameterOn(content, id, asOf);
+  if (!period) return undefined;
+  if (typeof period.value !== 'string') throw new Error(`parameter ${id} is not a date`);
+  return { value: period.value, period };
+}
+
+/** Whether a country is in a dated list on `asOf`. */
+export function inCountryList(content: Content, listId: string, code: string, asOf: string): boolean {
+  const list = content.countryLists.get(listId);
+  if (!list) throw new Error(`unknown country list ${listId}`);
+  return list.countries.some((c) => c.code === code && (!c.validFrom || c.validFrom <= asOf) && (!c.validTo || asOf <= c.validTo));
+}

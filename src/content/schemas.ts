@@ -26,8 +26,8 @@ export const referencesFileSchema = z.object({
 
 export const parameterPeriodSchema = z
   .object({
-    value: z.union([z.number(), z.record(z.string(), z.number())]),
-    unit: z.enum(['days', 'months', 'years', 'eur', 'factor', 'm2', 'persons']),
+    value: z.union([z.number(), z.record(z.string(), z.number()), isoDate]),
+    unit: z.enum(['days', 'months', 'years', 'eur', 'factor', 'm2', 'persons', 'date']),
     validFrom: isoDate,
     validTo: isoDate.optional(),
     reference: z.string(),
@@ -62,3 +62,14 @@ export type LocaleTree = { [key: string]: string | LocaleTree };
 export const localeTreeSchema: z.ZodType<LocaleTree> = z.lazy(() =>
   z.record(z.string(), z.union([z.string(), localeTreeSchema])),
 );
+
+export const countryListSchema = z.object({
+  reference: z.string(),
+  status: legalStatus,
+  note: z.string().optional(),
+  countries: z.array(
+    z.object({ code: z.string().regex(/^[A-Z]{2}$/), validFrom: isoDate.optional(), validTo: isoDate.optional(), note: z.string().optional() }),
+  ),
+});
+export type CountryList = z.infer<typeof countryListSchema>;
+export const countriesFileSchema = z.object({ $comment: z.string().optional(), lists: z.record(z.string(), countryListSchema) });

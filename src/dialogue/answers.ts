@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { QuestionInput } from '../../flows/types';
 import { isIsoDate, plusDays, toIso } from '../dates/calendar';
 import type { Translate } from '../i18n';
+import { countryFromText, isCountryCode } from './countries';
 
 /** An answer as a client sends it: a typed value, or free text to read in the session's language. */
 export const answerSchema = z.union([z.strictObject({ value: z.unknown() }), z.strictObject({ text: z.string().max(500) })]);
@@ -38,6 +39,8 @@ export interface ParseContext {
   today: string;
   /** i18n key prefix of the question (ns:questions.node), for option labels and keywords */
   questionKey: string;
+  /** the facts given so far, for answers that depend on them (a date not before another) */
+  facts: Record<string, unknown>;
 }
 
 export function parseAnswer(input: QuestionInput, answer: Answer, ctx: ParseContext): Parsed {
@@ -52,6 +55,8 @@ export function parseAnswer(input: QuestionInput, answer: Answer, ctx: ParseCont
       if (!date) return fail('invalid-date');
       if (input.notAfter === 'today' && date > ctx.today) return fail('date-in-future');
       if (input.notBefore === 'today' && date < ctx.today) return fail('date-in-past');
+      const earliest = input.notBeforeFact ? ctx.facts[input.notBeforeFact] : undefined;
+      if (typeof earliest === 'string' && date < earliest) return fail('date-before-fact');
       return { ok: true, value: date };
     }
     case 'number': {
@@ -64,8 +69,8 @@ export function parseAnswer(input: QuestionInput, answer: Answer, ctx: ParseCont
       return { ok: true, value: n };
     }
     case 'country': {
-      const code = fromText ? answer.text.trim().toUpperCase() : answer.value;
-      return typeof code === 'string' && /^[A-Z]{2}$/.test(code) ? { ok: true, value: code } : fail('invalid-country');
+      const code = fromText ? countryFromText(answer.text) : typeof answer.value === 'string' && isCountryCode(answer.value) ? answer.value : undefined;
+      return code ? { ok: true, value: code } : fail('invalid-country');
     }
     case 'text': {
       const s = fromText ? answer.text.trim() : answer.value;

@@ -1,4 +1,5 @@
 import type { Content } from '../content/load';
+import { numberOn } from '../content/parameters';
 import { directionOf, type Translate } from '../i18n';
 import { procedureRules } from '../rules';
 import { renderDecision, type Decision } from '../rules/render';
@@ -40,15 +41,29 @@ export interface RenderContext {
 
 const questionKey = (procedure: string, node: string) => `${procedure}:questions.${node}`;
 
-export function renderInput(q: Question, procedure: string, node: string, ctx: Pick<RenderContext, 't' | 'today'>): NonNullable<Message['input']> {
+export function renderInput(
+  q: Question,
+  procedure: string,
+  node: string,
+  ctx: Pick<RenderContext, 't' | 'today'> & { facts?: Record<string, unknown> },
+): NonNullable<Message['input']> {
   const i = q.input;
   switch (i.kind) {
     case 'choice':
       return { kind: i.kind, options: i.options.map((value) => ({ value, label: ctx.t(`${questionKey(procedure, node)}.options.${value}`) })) };
     case 'yesno':
       return { kind: i.kind, options: [{ value: true, label: ctx.t('common:yes') }, { value: false, label: ctx.t('common:no') }] };
-    case 'date':
-      return { kind: i.kind, ...(i.notAfter === 'today' ? { maxDate: ctx.today } : {}), ...(i.notBefore === 'today' ? { minDate: ctx.today } : {}) };
+    case 'date': {
+      const earliest = i.notBeforeFact ? ctx.facts?.[i.notBeforeFact] : undefined;
+      const minDate = i.notBefore === 'today' ? ctx.today : typeof earliest === 'string' ? earliest : undefined;
+      return {
+        kind: i.kind,
+        ...(i.notAfter === 'today' ? { maxDate: ctx.today } : {}),
+        ...(minDate ? { minDate } : {}),
+        // a one-tap answer for the usual case
+        ...(i.suggestToday ? { options: [{ value: ctx.today, label: ctx.t('common:today') }] } : {}),
+      };
+    }
     case 'number':
       return { kind: i.kind, ...(i.min !== undefined ? { min: i.min } : {}), ...(i.max !== undefined ? { max: i.max } : {}) };
     case 'country':
@@ -56,6 +71,12 @@ export function renderInput(q: Question, procedure: string, node: string, ctx: P
     case 'text':
       return { kind: i.kind, maxLength: i.maxLength };
   }
+}
+
+/** A question's text, its placeholders filled from the parameters in force today. */
+export function questionText(q: Question, key: string, ctx: Pick<RenderContext, 't' | 'content' | 'today'>): string {
+  const values = Object.fromEntries(Object.entries(q.params ?? {}).map(([k, id]) => [k, numberOn(ctx.content, id, ctx.today)?.value ?? '?']));
+  return ctx.t(`${key}.text`, values);
 }
 
 /** The message for where the conversation stands: the question to answer, or the outcome with its decision. */
@@ -69,9 +90,9 @@ export function renderPosition(pos: Position, ctx: RenderContext): Message {
       type: 'question',
       ...base,
       field: q.field,
-      text: ctx.t(`${key}.text`),
+      text: questionText(q, key, ctx),
       ...(help ? { help } : {}),
-      input: renderInput(q, pos.procedure, pos.state.value, ctx),
+      input: renderInput(q, pos.procedure, pos.state.value, { ...ctx, facts: pos.state.context }),
     };
   }
   const outcome = ctx.engine.outcome(pos);

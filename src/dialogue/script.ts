@@ -2,7 +2,7 @@ import type { Content } from '../content/load';
 import type { Translate } from '../i18n';
 import type { FlowEngine } from './engine';
 import { explore } from './explore';
-import { decide, renderInput } from './messages';
+import { decide, questionText, renderInput } from './messages';
 
 export interface ScriptQuestion {
   node: string;
@@ -44,7 +44,7 @@ export function buildScript(engine: FlowEngine, content: Content, procedure: str
       .filter((e) => e.from === node)
       .map((e) => ({ answer: label(e.answer), to: e.to }))
       .filter((e, i, all) => all.findIndex((x) => x.answer === e.answer && x.to === e.to) === i);
-    return { node, field: q.field, text: t(`${key}.text`), ...(help ? { help } : {}), input, leadsTo };
+    return { node, field: q.field, text: questionText(q, key, { t, content, today }), ...(help ? { help } : {}), input, leadsTo };
   });
   const outcomes = map.outcomes.map((node): ScriptOutcome => {
     const handover = node.includes('->') ? node.split('->')[1] : undefined;

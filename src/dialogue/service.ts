@@ -2,12 +2,13 @@ import type { i18n } from 'i18next';
 import { todayIn, type Clock } from '../clock';
 import type { Content } from '../content/load';
 import { AppError } from '../errors';
-import { translator } from '../i18n';
+import { formatDate, translator } from '../i18n';
 import type { Decision } from '../rules/render';
 import type { Channel, SessionRecord, SessionStore, StoredAnswer } from '../store/types';
 import { parseAnswer, type Answer } from './answers';
 import type { FlowEngine, Position } from './engine';
-import { decide, handoverMessage, renderPosition, type Message, type RenderContext } from './messages';
+import { countryName } from './countries';
+import { decide, handoverMessage, questionText, renderPosition, type Message, type RenderContext } from './messages';
 import { hashToken, newSessionId, newToken, tokenMatches } from './tokens';
 
 export interface SessionView {
@@ -118,6 +119,7 @@ export class DialogueService {
         lang: record.lang,
         today,
         questionKey: `${pos.procedure}:questions.${pos.state.value}`,
+        facts: pos.state.context,
       });
       if (!parsed.ok) {
         throw new AppError('INVALID_ANSWER', { field: question.field, reason: parsed.reason, values: parsed.values, lang: record.lang, messages: [this.render(record, pos)] });
@@ -152,9 +154,11 @@ export class DialogueService {
     const record = await this.load(id, token);
     const t = translator(this.o.i18n, record.lang);
     const pos = position(record);
+    const ctx = this.renderContext(record);
     const answers = record.answers.map((a): SummaryAnswer => {
       const key = `${a.procedure}:questions.${a.node}`;
-      return { procedure: a.procedure, node: a.node, field: a.field, question: t(`${key}.text`), value: a.value, answer: answerLabel(a, key, t) };
+      const q = this.o.engine.question({ procedure: a.procedure, state: { value: a.node, context: {} } });
+      return { procedure: a.procedure, node: a.node, field: a.field, question: q ? questionText(q, key, ctx) : t(`${key}.text`), value: a.value, answer: answerLabel(a, key, record.lang, t, q?.input.kind) };
     });
     const finished = this.o.engine.outcome(pos) !== undefined;
     return {
@@ -242,8 +246,10 @@ const position = (record: SessionRecord): Position => ({ procedure: record.proce
 
 const view = (r: SessionRecord): SessionView => ({ id: r.id, procedure: r.procedure, lang: r.lang, channel: r.channel, expiresAt: r.expiresAt });
 
-function answerLabel(a: StoredAnswer, key: string, t: ReturnType<typeof translator>): string {
+function answerLabel(a: StoredAnswer, key: string, lang: string, t: ReturnType<typeof translator>, kind?: string): string {
   if (typeof a.value === 'boolean') return t(a.value ? 'common:yes' : 'common:no');
+  if (kind === 'country' && typeof a.value === 'string') return countryName(a.value, lang);
+  if (kind === 'date' && typeof a.value === 'string') return formatDate(a.value, lang);
   if (typeof a.value === 'string') return t(`${key}.options.${a.value}`, { defaultValue: a.value });
   return String(a.value);
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import * as asylumFiling from './asylum-filing';
+import * as returnAid from './return-aid';
 import * as triage from './triage';
 import type { RawDecision } from './decision';
 import type { RuleContext } from './asylum-filing';
@@ -20,7 +21,9 @@ const entry = <S extends z.ZodObject>(id: string, factsSchema: S, evaluate: (fac
 });
 
 export const procedureRules: ReadonlyMap<string, ProcedureRules> = new Map(
-  [entry(triage.procedureId, triage.factsSchema, triage.evaluate), entry(asylumFiling.procedureId, asylumFiling.factsSchema, asylumFiling.evaluate)].map((r) => [r.id, r]),
+  [entry(triage.procedureId, triage.factsSchema, triage.evaluate), entry(asylumFiling.procedureId, asylumFiling.factsSchema, asylumFiling.evaluate),
+    entry(returnAid.procedureId, returnAid.factsSchema, returnAid.evaluate),
+  ].map((r) => [r.id, r]),
 );
 
 export const procedureIds = [...procedureRules.keys()];

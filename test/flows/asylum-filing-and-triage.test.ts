@@ -68,7 +68,10 @@ describe('triage, node by node', () => {
   test('asylum hands over to asylum-filing, at its first question', () => {
     expect(triage('asylum-filing')).toMatchObject({ procedure: 'asylum-filing', state: { value: 'location', context: {} } });
   });
-  test.each(['return-aid', 'family-reunification', 'elderly-migrant-aid', 'other'])('%s -> refer (no guided procedure yet)', (need) => {
+  test('return aid hands over to return-aid, at its first question', () => {
+    expect(triage('return-aid')).toMatchObject({ procedure: 'return-aid', state: { value: 'territory', context: {} } });
+  });
+  test.each(['family-reunification', 'elderly-migrant-aid', 'other'])('%s -> refer (no guided procedure yet)', (need) => {
     expect(triage(need)).toMatchObject({ procedure: 'triage', state: { value: 'refer' } });
   });
 });
