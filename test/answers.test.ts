@@ -91,3 +91,37 @@ describe('numbers', () => {
     expect(parseAnswer({ kind: 'number' }, { text: 'deux' }, ctx('fr')).ok).toBe(false);
   });
 });
+
+describe('countries, as people name them', () => {
+  test.each([
+    ['fr', 'Algérie', 'DZ'],
+    ['fr', 'algerie', 'DZ'],
+    ['fr', 'Algeria', 'DZ'],
+    ['fr', 'algérienne', 'DZ'],
+    ['fr', 'RDC', 'CD'],
+    ['fr', 'Kosovo', 'XK'],
+    ['fr', "Côte d'Ivoire", 'CI'],
+    ['fr', 'la Géorgie', 'GE'],
+    ['en', 'Ivory Coast', 'CI'],
+    ['en', 'Afghan', 'AF'],
+    ['en', 'DZA', 'DZ'],
+    ['en', 'ma', 'MA'],
+  ])('%s: "%s" -> %s', (lang, text, code) => {
+    expect(parseAnswer({ kind: 'country' }, { text }, ctx(lang))).toEqual({ ok: true, value: code });
+  });
+
+  test('an unknown name or code is refused', () => {
+    expect(parseAnswer({ kind: 'country' }, { text: 'Atlantis' }, ctx('en'))).toMatchObject({ ok: false, reason: 'common:answer.invalid-country' });
+    expect(parseAnswer({ kind: 'country' }, { value: 'ZZ' }, ctx('en')).ok).toBe(false);
+    expect(parseAnswer({ kind: 'country' }, { value: 'dz' }, ctx('en')).ok).toBe(false);
+    expect(parseAnswer({ kind: 'country' }, { value: 'XK' }, ctx('en'))).toEqual({ ok: true, value: 'XK' });
+  });
+});
+
+describe('a date that must not be before an earlier answer', () => {
+  test('refused with its own message', () => {
+    const c = { ...ctx('fr'), facts: { oqtfNotifiedOn: '2026-11-10' } };
+    expect(parseAnswer({ kind: 'date', notBeforeFact: 'oqtfNotifiedOn' }, { value: '2026-11-09' }, c)).toMatchObject({ ok: false, reason: 'common:answer.date-before-fact' });
+    expect(parseAnswer({ kind: 'date', notBeforeFact: 'oqtfNotifiedOn' }, { value: '2026-11-10' }, c)).toEqual({ ok: true, value: '2026-11-10' });
+  });
+});

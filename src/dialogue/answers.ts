@@ -69,7 +69,7 @@ export function parseAnswer(input: QuestionInput, answer: Answer, ctx: ParseCont
       return { ok: true, value: n };
     }
     case 'country': {
-      const code = fromText ? countryFromText(answer.text) : typeof answer.value === 'string' && isCountryCode(answer.value) ? answer.value : undefined;
+      const code = fromText ? (countryFromAlias(answer.text, ctx) ?? countryFromText(answer.text)) : typeof answer.value === 'string' && isCountryCode(answer.value) ? answer.value : undefined;
       return code ? { ok: true, value: code } : fail('invalid-country');
     }
     case 'text': {
@@ -107,6 +107,13 @@ function yesNoFromText(text: string, ctx: ParseContext): Parsed {
   if (yes.includes(first)) return { ok: true, value: true };
   if (no.includes(first)) return { ok: true, value: false };
   return fail('invalid-yesno');
+}
+
+/** Names people use that the ISO lists lack ("RDC", "algérien"), per language in common:country-aliases. */
+function countryFromAlias(text: string, ctx: ParseContext): string | undefined {
+  const said = normalize(text);
+  const aliases = ctx.t('common:country-aliases', { returnObjects: true }) as Record<string, string>;
+  return Object.entries(aliases).find(([, list]) => words(list).includes(said))?.[0];
 }
 
 const locales: Record<string, Locale> = { fr, en: enGB };
