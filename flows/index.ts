@@ -1,6 +1,7 @@
 import type { AnyStateMachine } from 'xstate';
 import { createAsylumFilingFlow } from './asylum-filing';
 import { createReturnAidFlow } from './return-aid';
+import { createFamilyReunificationFlow } from './family-reunification';
 import { createTriageFlow } from './triage';
 import type { FlowEnv } from './types';
 
@@ -12,5 +13,6 @@ export function createFlows(env: FlowEnv): Flows {
     ['triage', createTriageFlow(env)],
     ['asylum-filing', createAsylumFilingFlow(env)],
     ['return-aid', createReturnAidFlow(env)],
+    ['family-reunification', createFamilyReunificationFlow(env)],
   ]);
 }

@@ -21,12 +21,14 @@ export const createTriageFlow = (_env: FlowEnv) =>
           answer: [
             { guard: { type: 'isGuided', params: { procedure: 'asylum-filing' } }, target: 'to-asylum-filing', actions: 'record' },
             { guard: { type: 'isGuided', params: { procedure: 'return-aid' } }, target: 'to-return-aid', actions: 'record' },
+            { guard: { type: 'isGuided', params: { procedure: 'family-reunification' } }, target: 'to-family-reunification', actions: 'record' },
             { target: 'refer', actions: 'record' },
           ],
         },
       },
       'to-asylum-filing': { type: 'final', meta: { outcome: { id: 'handover', handover: 'asylum-filing' } } },
       'to-return-aid': { type: 'final', meta: { outcome: { id: 'handover', handover: 'return-aid' } } },
+      'to-family-reunification': { type: 'final', meta: { outcome: { id: 'handover', handover: 'family-reunification' } } },
       refer: { type: 'final', meta: { outcome: { id: 'refer' } } },
     },
   });

@@ -6,7 +6,9 @@ export type QuestionInput =
   | { kind: 'yesno' }
   | { kind: 'date'; notAfter?: 'today'; notBefore?: 'today'; notBeforeFact?: string; suggestToday?: boolean }
   | { kind: 'number'; min?: number; max?: number; integer?: boolean }
+  | { kind: 'numbers'; min: number; max: number; maxItems: number }
   | { kind: 'country' }
+  | { kind: 'commune' }
   | { kind: 'text'; maxLength: number };
 
 export interface QuestionMeta {

@@ -1,6 +1,8 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { loadCommunes, type Communes } from './communes';
+import { ContentError } from './errors';
 import {
   countriesFileSchema,
   holidaysFileSchema,
@@ -21,15 +23,14 @@ export interface Content {
   holidays: Holidays;
   /** dated lists of countries (EU, visa-exempt, ...) */
   countryLists: ReadonlyMap<string, CountryList>;
+  /** the housing zone of every commune */
+  communes: Communes;
   /** lang -> namespace -> tree */
   locales: Record<string, Record<string, LocaleTree>>;
   languages: readonly string[];
 }
 
-/** Thrown when a file in content/ is not what the schemas say; names the file and the path. */
-export class ContentError extends Error {
-  override name = 'ContentError';
-}
+export { ContentError };
 
 function readJson<T>(file: string, schema: z.ZodType<T>): T {
   let raw: unknown;
@@ -95,5 +96,6 @@ export function loadContent(dir = defaultContentDir()): Content {
   }
   if (!locales.fr) throw new ContentError('locales/fr is missing: French is the reference language');
 
-  return { references, parameters, holidays, countryLists: new Map(Object.entries(lists)), locales, languages: Object.keys(locales) };
+  const communes = loadCommunes(dir);
+  return { references, parameters, holidays, countryLists: new Map(Object.entries(lists)), communes, locales, languages: Object.keys(locales) };
 }

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import type { QuestionInput } from '../../flows/types';
 import { isIsoDate, plusDays, toIso } from '../dates/calendar';
 import type { Translate } from '../i18n';
+import { normalize } from '../text';
+import type { Communes } from '../content/communes';
 import { countryFromText, isCountryCode } from './countries';
 
 /** An answer as a client sends it: a typed value, or free text to read in the session's language. */
@@ -13,20 +15,6 @@ export type Answer = z.infer<typeof answerSchema>;
 export type Parsed = { ok: true; value: unknown } | { ok: false; reason: string; values?: Record<string, string | number> };
 
 const fail = (reason: string, values?: Record<string, string | number>): Parsed => ({ ok: false, reason: `common:answer.${reason}`, ...(values ? { values } : {}) });
-
-/** Lower case, no accents, no punctuation at the ends, single spaces: what people type is compared in this form. */
-export function normalize(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    // elisions split into words, so "l'asile" matches "asile"
-    .replace(/[’']/g, ' ')
-    .replace(/[^\p{L}\p{N}/.\- ]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^[.\-/ ]+|[.\-/ ]+$/g, '');
-}
 
 const words = (list: string) => list.split(',').map(normalize).filter(Boolean);
 
@@ -41,6 +29,8 @@ export interface ParseContext {
   questionKey: string;
   /** the facts given so far, for answers that depend on them (a date not before another) */
   facts: Record<string, unknown>;
+  /** the communes and their housing zones, for a town named as people write it */
+  communes?: Communes;
 }
 
 export function parseAnswer(input: QuestionInput, answer: Answer, ctx: ParseContext): Parsed {
@@ -72,6 +62,10 @@ export function parseAnswer(input: QuestionInput, answer: Answer, ctx: ParseCont
       const code = fromText ? (countryFromAlias(answer.text, ctx) ?? countryFromText(answer.text)) : typeof answer.value === 'string' && isCountryCode(answer.value) ? answer.value : undefined;
       return code ? { ok: true, value: code } : fail('invalid-country');
     }
+    case 'numbers':
+      return numbersAnswer(input, answer, ctx);
+    case 'commune':
+      return communeAnswer(answer, ctx);
     case 'text': {
       const s = fromText ? answer.text.trim() : answer.value;
       return typeof s === 'string' && s.trim().length > 0 && s.length <= input.maxLength ? { ok: true, value: s.trim() } : fail('invalid-text');
@@ -107,6 +101,36 @@ function yesNoFromText(text: string, ctx: ParseContext): Parsed {
   if (yes.includes(first)) return { ok: true, value: true };
   if (no.includes(first)) return { ok: true, value: false };
   return fail('invalid-yesno');
+}
+
+/** A list of whole numbers (children's ages): "3, 7 et 12", or none at all ("aucun"). */
+function numbersAnswer(input: Extract<QuestionInput, { kind: 'numbers' }>, answer: Answer, ctx: ParseContext): Parsed {
+  let list: number[] | undefined;
+  if ('text' in answer) {
+    const said = normalize(answer.text);
+    list = words(ctx.t('common:words.none')).includes(said) ? [] : (answer.text.match(/\d+/g) ?? []).map(Number);
+    if (list.length === 0 && !words(ctx.t('common:words.none')).includes(said)) return fail('invalid-numbers');
+  } else if (Array.isArray(answer.value) && answer.value.every((n) => typeof n === 'number' && Number.isInteger(n))) {
+    list = answer.value as number[];
+  }
+  if (!list) return fail('invalid-numbers');
+  if (list.length > input.maxItems || list.some((n) => n < input.min || n > input.max)) return fail('number-out-of-range', { min: input.min, max: input.max });
+  return { ok: true, value: list };
+}
+
+/** A town by name (with its department when several share it) or INSEE code; or "I don't know". */
+function communeAnswer(answer: Answer, ctx: ParseContext): Parsed {
+  if (!ctx.communes) throw new Error('communes not loaded');
+  if ('value' in answer) {
+    if (answer.value === 'unknown') return { ok: true, value: 'unknown' };
+    return typeof answer.value === 'string' && ctx.communes.byInsee(answer.value) ? { ok: true, value: answer.value.toUpperCase() } : fail('invalid-commune');
+  }
+  if (words(ctx.t('common:words.dont-know')).includes(normalize(answer.text))) return { ok: true, value: 'unknown' };
+  const found = ctx.communes.search(answer.text);
+  if (found.length === 1) return { ok: true, value: found[0]!.code };
+  if (found.length === 0) return fail('invalid-commune');
+  const candidates = found.map((c) => `${c.name} (${c.department})`).join(', ');
+  return fail('ambiguous-commune', { candidates, example: `${found[0]!.name} ${found[0]!.department}` });
 }
 
 /** Names people use that the ISO lists lack ("RDC", "algérien"), per language in common:country-aliases. */

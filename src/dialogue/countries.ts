@@ -2,7 +2,7 @@ import countries from 'i18n-iso-countries';
 import ar from 'i18n-iso-countries/langs/ar.json';
 import en from 'i18n-iso-countries/langs/en.json';
 import fr from 'i18n-iso-countries/langs/fr.json';
-import { normalize } from './answers';
+import { normalize } from '../text';
 
 /** Country names in several languages, from i18n-iso-countries (which includes XK for Kosovo). */
 for (const locale of [fr, en, ar]) countries.registerLocale(locale);

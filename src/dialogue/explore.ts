@@ -19,6 +19,11 @@ export function sampleAnswers(input: QuestionInput, today: string): unknown[] {
     }
     case 'country':
       return ['FR', 'DZ', 'US', 'XK'];
+    case 'numbers':
+      return [[], [input.min], [input.min, input.max]];
+    case 'commune':
+      // Paris (zone A bis), a commune in zone C, Mamoudzou in Mayotte, and no town given
+      return ['75056', '01001', '97611', 'unknown'];
     case 'text':
       return ['x'];
   }

@@ -16,7 +16,8 @@ export interface Message {
   help?: string;
   input?: {
     kind: string;
-    options?: { value: string | boolean; label: string }[];
+    options?: { value: unknown; label: string }[];
+    maxItems?: number;
     min?: number;
     max?: number;
     maxDate?: string;
@@ -68,6 +69,10 @@ export function renderInput(
       return { kind: i.kind, ...(i.min !== undefined ? { min: i.min } : {}), ...(i.max !== undefined ? { max: i.max } : {}) };
     case 'country':
       return { kind: i.kind };
+    case 'numbers':
+      return { kind: i.kind, min: i.min, max: i.max, maxItems: i.maxItems, options: [{ value: [], label: ctx.t('common:none') }] };
+    case 'commune':
+      return { kind: i.kind, options: [{ value: 'unknown', label: ctx.t('common:commune-unknown') }] };
     case 'text':
       return { kind: i.kind, maxLength: i.maxLength };
   }

@@ -120,6 +120,7 @@ export class DialogueService {
         today,
         questionKey: `${pos.procedure}:questions.${pos.state.value}`,
         facts: pos.state.context,
+        communes: this.o.content.communes,
       });
       if (!parsed.ok) {
         throw new AppError('INVALID_ANSWER', { field: question.field, reason: parsed.reason, values: parsed.values, lang: record.lang, messages: [this.render(record, pos)] });
@@ -249,6 +250,7 @@ const view = (r: SessionRecord): SessionView => ({ id: r.id, procedure: r.proced
 function answerLabel(a: StoredAnswer, key: string, lang: string, t: ReturnType<typeof translator>, kind?: string): string {
   if (typeof a.value === 'boolean') return t(a.value ? 'common:yes' : 'common:no');
   if (kind === 'country' && typeof a.value === 'string') return countryName(a.value, lang);
+  if (Array.isArray(a.value)) return a.value.length ? a.value.join(', ') : t('common:none');
   if (kind === 'date' && typeof a.value === 'string') return formatDate(a.value, lang);
   if (typeof a.value === 'string') return t(`${key}.options.${a.value}`, { defaultValue: a.value });
   return String(a.value);

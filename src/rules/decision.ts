@@ -12,11 +12,21 @@ export interface Text {
   values?: Record<string, string | number | { date: IsoDate }>;
 }
 
+/** The figure a condition requires and the person's own, when it is a threshold: "54 m² required, 50 m² given". */
+export interface Figures {
+  required: number;
+  actual?: number;
+  unit: 'months' | 'years' | 'm2' | 'eur';
+  /** how far short the person is (required - actual) when not met */
+  gap?: number;
+}
+
 export interface RawCondition {
   id: string;
   status: ConditionStatus;
   reference: string;
   explain: Text;
+  figures?: Figures;
 }
 
 export interface RawAmount {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import * as asylumFiling from './asylum-filing';
 import * as returnAid from './return-aid';
+import * as familyReunification from './family-reunification';
 import * as triage from './triage';
 import type { RawDecision } from './decision';
 import type { RuleContext } from './asylum-filing';
@@ -23,6 +24,7 @@ const entry = <S extends z.ZodObject>(id: string, factsSchema: S, evaluate: (fac
 export const procedureRules: ReadonlyMap<string, ProcedureRules> = new Map(
   [entry(triage.procedureId, triage.factsSchema, triage.evaluate), entry(asylumFiling.procedureId, asylumFiling.factsSchema, asylumFiling.evaluate),
     entry(returnAid.procedureId, returnAid.factsSchema, returnAid.evaluate),
+    entry(familyReunification.procedureId, familyReunification.factsSchema, familyReunification.evaluate),
   ].map((r) => [r.id, r]),
 );
 

@@ -1,13 +1,13 @@
 import type { Content } from '../content/load';
 import { formatDate, type Translate } from '../i18n';
-import type { DecisionStatus, RawDecision, Text } from './decision';
+import type { DecisionStatus, Figures, RawDecision, Text } from './decision';
 
 /** The Decision of PROTOCOL.md, in one language. */
 export interface Decision {
   procedure: string;
   status: DecisionStatus;
   asOf: string;
-  conditions: { id: string; status: string; reference: string; explanation: string }[];
+  conditions: { id: string; status: string; reference: string; explanation: string; figures?: Figures }[];
   amounts: { id: string; maxEur: number; per: string; reference: string; explanation: string }[];
   deadlines: {
     id: string;
@@ -53,7 +53,7 @@ export function renderDecision(raw: RawDecision, content: Content, t: Translate,
     procedure: raw.procedure,
     status: raw.status,
     asOf: raw.asOf,
-    conditions: raw.conditions.map((c) => ({ id: c.id, status: c.status, reference: c.reference, explanation: s(c.explain) })),
+    conditions: raw.conditions.map((c) => ({ id: c.id, status: c.status, reference: c.reference, explanation: s(c.explain), ...(c.figures ? { figures: c.figures } : {}) })),
     amounts: raw.amounts.map((a) => ({ id: a.id, maxEur: a.maxEur, per: a.per, reference: a.reference, explanation: s(a.explain) })),
     deadlines: raw.deadlines.map((d) => {
       const kind = d.lastDay.kind;

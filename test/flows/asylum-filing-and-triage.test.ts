@@ -71,7 +71,10 @@ describe('triage, node by node', () => {
   test('return aid hands over to return-aid, at its first question', () => {
     expect(triage('return-aid')).toMatchObject({ procedure: 'return-aid', state: { value: 'territory', context: {} } });
   });
-  test.each(['family-reunification', 'elderly-migrant-aid', 'other'])('%s -> refer (no guided procedure yet)', (need) => {
+  test('family reunification hands over to family-reunification, at its first question', () => {
+    expect(triage('family-reunification')).toMatchObject({ procedure: 'family-reunification', state: { value: 'nationality', context: {} } });
+  });
+  test.each(['elderly-migrant-aid', 'other'])('%s -> refer (no guided procedure yet)', (need) => {
     expect(triage(need)).toMatchObject({ procedure: 'triage', state: { value: 'refer' } });
   });
 });

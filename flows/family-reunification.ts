@@ -1,0 +1,160 @@
+import { assign, setup } from 'xstate';
+import * as rules from '../src/rules/family-reunification';
+import { factsAfter, type AnswerEvent, type FlowEnv, type FlowInput } from './types';
+
+type Other = rules.OtherProcedure;
+
+/** Routing only; every decision is in src/rules/family-reunification. */
+export const createFamilyReunificationFlow = ({ content }: FlowEnv) => {
+  const ctx = (event: AnswerEvent) => ({ asOf: event.asOf, content });
+  const facts = (context: rules.FamilyFacts, event: AnswerEvent) => factsAfter(context, event);
+  const other = (which: Other) => ({ type: 'isOther' as const, params: { which } });
+  return setup({
+    types: { context: {} as rules.FamilyFacts, events: {} as AnswerEvent, input: {} as FlowInput },
+    guards: {
+      isOther: ({ context, event }, params: { which: Other }) => rules.isOtherProcedure(facts(context, event), ctx(event), params.which),
+      isFalse: ({ event }) => event.value === false,
+      isTrue: ({ event }) => event.value === true,
+      permitIsOther: ({ event }) => event.value === 'other',
+      needsPermitValidity: ({ context, event }) => rules.needsPermitValidity(facts(context, event)),
+      nobodyEligible: ({ context, event }) => rules.nobodyEligible(facts(context, event), ctx(event)),
+      resourcesMet: ({ context, event }) => rules.resourcesMet(facts(context, event), ctx(event)) === true,
+      exemptionByAgePossible: ({ context, event }) => rules.exemptionByAgePossible(facts(context, event), ctx(event)),
+      marriageYearsNeeded: ({ context, event }) => rules.marriageYearsNeeded(facts(context, event), ctx(event)),
+    },
+    actions: { record: assign(({ context, event }) => facts(context, event)) },
+  }).createMachine({
+    id: rules.procedureId,
+    context: ({ input }) => ({ ...(input?.facts ?? {}) }) as rules.FamilyFacts,
+    initial: 'nationality',
+    states: {
+      nationality: {
+        meta: { question: { field: 'nationality', input: { kind: 'country' } } },
+        on: {
+          answer: [
+            { guard: other('eu-citizen'), target: 'eu-citizen', actions: 'record' },
+            { target: 'regular-stay', actions: 'record' },
+          ],
+        },
+      },
+      'regular-stay': {
+        meta: { question: { field: 'regularStay', input: { kind: 'yesno' } } },
+        on: {
+          answer: [
+            { guard: 'isFalse', target: 'irregular', actions: 'record' },
+            { target: 'permit', actions: 'record' },
+          ],
+        },
+      },
+      permit: {
+        meta: { question: { field: 'permit', input: { kind: 'choice', options: rules.permits } } },
+        on: {
+          answer: [
+            { guard: other('family-reunion'), target: 'family-reunion', actions: 'record' },
+            { guard: other('accompanying-family'), target: 'accompanying-family', actions: 'record' },
+            { guard: other('excluded-permit'), target: 'excluded-permit', actions: 'record' },
+            { guard: 'permitIsOther', target: 'permit-unclear', actions: 'record' },
+            { target: 'commune', actions: 'record' },
+          ],
+        },
+      },
+      commune: {
+        meta: { question: { field: 'commune', input: { kind: 'commune' } } },
+        on: {
+          answer: [
+            { guard: 'needsPermitValidity', target: 'permit-validity-months', actions: 'record' },
+            { target: 'residence-months', actions: 'record' },
+          ],
+        },
+      },
+      'permit-validity-months': {
+        meta: { question: { field: 'permitValidityMonths', input: { kind: 'number', min: 0, max: 240, integer: true } } },
+        on: { answer: { target: 'residence-months', actions: 'record' } },
+      },
+      'residence-months': {
+        meta: { question: { field: 'residenceMonths', input: { kind: 'number', min: 0, max: 1200, integer: true } } },
+        on: { answer: { target: 'family-abroad', actions: 'record' } },
+      },
+      'family-abroad': {
+        meta: { question: { field: 'familyAbroad', input: { kind: 'yesno' } } },
+        on: {
+          answer: [
+            { guard: 'isFalse', target: 'family-in-france', actions: 'record' },
+            { target: 'spouse-joining', actions: 'record' },
+          ],
+        },
+      },
+      'spouse-joining': {
+        meta: { question: { field: 'spouseJoining', input: { kind: 'yesno' } } },
+        on: {
+          answer: [
+            { guard: 'isTrue', target: 'spouse-age', actions: 'record' },
+            { target: 'children-ages', actions: 'record' },
+          ],
+        },
+      },
+      'spouse-age': {
+        meta: { question: { field: 'spouseAge', input: { kind: 'number', min: 0, max: 120, integer: true } } },
+        on: { answer: { target: 'children-ages', actions: 'record' } },
+      },
+      'children-ages': {
+        meta: { question: { field: 'childrenAges', input: { kind: 'numbers', min: 0, max: 40, maxItems: 20 } } },
+        on: {
+          answer: [
+            { guard: 'nobodyEligible', target: 'nobody-eligible', actions: 'record' },
+            { target: 'household-size', actions: 'record' },
+          ],
+        },
+      },
+      'household-size': {
+        meta: { question: { field: 'householdSize', input: { kind: 'number', min: 2, max: 30, integer: true } } },
+        on: { answer: { target: 'housing-surface', actions: 'record' } },
+      },
+      'housing-surface': {
+        meta: { question: { field: 'housingSurfaceM2', input: { kind: 'number', min: 1, max: 2000 } } },
+        on: { answer: { target: 'monthly-resources', actions: 'record' } },
+      },
+      'monthly-resources': {
+        meta: { question: { field: 'monthlyResources', input: { kind: 'number', min: 0, max: 1000000 } } },
+        on: {
+          answer: [
+            { guard: 'resourcesMet', target: 'checklist', actions: 'record' },
+            { target: 'receives-aah-asi', actions: 'record' },
+          ],
+        },
+      },
+      'receives-aah-asi': {
+        meta: { question: { field: 'receivesAahOrAsi', input: { kind: 'yesno' } } },
+        on: {
+          answer: [
+            { guard: 'isTrue', target: 'checklist', actions: 'record' },
+            { guard: 'exemptionByAgePossible', target: 'applicant-age', actions: 'record' },
+            { target: 'checklist', actions: 'record' },
+          ],
+        },
+      },
+      'applicant-age': {
+        meta: { question: { field: 'applicantAge', input: { kind: 'number', min: 16, max: 120, integer: true } } },
+        on: {
+          answer: [
+            { guard: 'marriageYearsNeeded', target: 'marriage-years', actions: 'record' },
+            { target: 'checklist', actions: 'record' },
+          ],
+        },
+      },
+      'marriage-years': {
+        meta: { question: { field: 'marriageYears', input: { kind: 'number', min: 0, max: 100 } } },
+        on: { answer: { target: 'checklist', actions: 'record' } },
+      },
+      'eu-citizen': { type: 'final', meta: { outcome: { id: 'eu-citizen' } } },
+      irregular: { type: 'final', meta: { outcome: { id: 'irregular' } } },
+      'family-reunion': { type: 'final', meta: { outcome: { id: 'family-reunion' } } },
+      'accompanying-family': { type: 'final', meta: { outcome: { id: 'accompanying-family' } } },
+      'excluded-permit': { type: 'final', meta: { outcome: { id: 'excluded-permit' } } },
+      'permit-unclear': { type: 'final', meta: { outcome: { id: 'permit-unclear' } } },
+      'family-in-france': { type: 'final', meta: { outcome: { id: 'family-in-france' } } },
+      'nobody-eligible': { type: 'final', meta: { outcome: { id: 'nobody-eligible' } } },
+      checklist: { type: 'final', meta: { outcome: { id: 'checklist' } } },
+    },
+  });
+};

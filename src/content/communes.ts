@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { normalize } from '../text';
+import { ContentError } from './errors';
+
+/** The housing zone of every commune (content/data/zonage-abc-2024-07-05.csv), read once, searched by name or INSEE code. */
+
+export const zones = ['Abis', 'A', 'B1', 'B2', 'C'] as const;
+export type Zone = (typeof zones)[number];
+
+export interface Commune {
+  code: string;
+  department: string;
+  name: string;
+  zone: Zone;
+}
+
+export const ZONING_FILE = 'zonage-abc-2024-07-05.csv';
+/** The date the zoning in the file came into force: said with every zone given. */
+export const ZONING_DATE = '2024-07-05';
+
+const row = z.object({ code: z.string().regex(/^(\d{5}|2[AB]\d{3})$/), department: z.string().min(2).max(3), name: z.string().min(1), zone: z.enum(zones) });
+
+export class Communes {
+  private readonly byCode = new Map<string, Commune>();
+  private readonly byName = new Map<string, Commune[]>();
+
+  constructor(rows: Commune[]) {
+    for (const c of rows) {
+      this.byCode.set(c.code, c);
+      const key = nameKey(c.name);
+      this.byName.set(key, [...(this.byName.get(key) ?? []), c]);
+    }
+  }
+
+  get size() {
+    return this.byCode.size;
+  }
+
+  byInsee(code: string): Commune | undefined {
+    return this.byCode.get(code.toUpperCase());
+  }
+
+  /** Communes matching what a person typed: an INSEE code, a name, or a name with its department ("Saint-Denis 93"). */
+  search(text: string): Commune[] {
+    const raw = text.trim();
+    const code = this.byInsee(raw);
+    if (code) return [code];
+    const m = raw.match(/^(.*?)[\s,(]+(\d{2,3}|2[AaBb])\)?$/);
+    if (m) {
+      const inDepartment = (this.byName.get(nameKey(m[1]!)) ?? []).filter((c) => c.department.toUpperCase() === m[2]!.toUpperCase());
+      if (inDepartment.length > 0) return inDepartment;
+    }
+    return this.byName.get(nameKey(raw)) ?? [];
+  }
+}
+
+/** Names compared without accents, case, hyphens or apostrophes: "saint denis" finds "Saint-Denis". */
+const nameKey = (s: string) => normalize(s.replace(/[-’']/g, ' ')).replace(/^(l|la|le|les)\s+/, '').replace(/\bst\b/g, 'saint').replace(/\bste\b/g, 'sainte');
+
+export function loadCommunes(contentDir: string): Communes {
+  const file = path.join(contentDir, 'data', ZONING_FILE);
+  const lines = readFileSync(file, 'utf8').split(/\r?\n/).filter(Boolean);
+  const rows = lines.slice(1).map((line, i) => {
+    const [code, , department, name, zone] = line.split(';');
+    const parsed = row.safeParse({ code, department, name, zone });
+    if (!parsed.success) throw new ContentError(`${ZONING_FILE} line ${i + 2}: ${z.prettifyError(parsed.error)}`);
+    return parsed.data;
+  });
+  return new Communes(rows);
+}
