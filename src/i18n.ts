@@ -35,6 +35,11 @@ export function formatDate(iso: string, lang: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
+/** An amount in euros, cents shown, as the language writes numbers ("2 021,60" in French); the € sign is in the texts. */
+export function formatEuros(amount: number, lang: string): string {
+  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
+}
+
 /** Resolves a supported language from a BCP 47 tag ("en-GB" -> "en"), or undefined. */
 export function supportedLanguage(tag: string | undefined, languages: readonly string[]): string | undefined {
   if (!tag) return undefined;

@@ -20,6 +20,7 @@ const scenarioFile = z.object({
         conditions: z.record(z.string(), z.enum(['met', 'not-met', 'unknown'])).optional(),
         deadlines: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
         amounts: z.record(z.string(), z.object({ maxEur: z.number(), per: z.string().optional() })).optional(),
+        figures: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
         nextSteps: z.array(z.string()).optional(),
         notices: z.array(z.string()).optional(),
       }),
@@ -55,6 +56,7 @@ describe.each(files)('%s', (file) => {
       expect(flat).toMatchObject(want);
     }
     for (const [id, want] of Object.entries(e.amounts ?? {})) expect(d.amounts.find((a) => a.id === id)).toMatchObject(want);
+    for (const [id, want] of Object.entries(e.figures ?? {})) expect({ id, figures: d.conditions.find((c) => c.id === id)?.figures }).toMatchObject({ id, figures: want });
     if (e.nextSteps) expect(d.nextSteps.map((n) => n.id)).toEqual(expect.arrayContaining(e.nextSteps));
     if (e.notices) expect(d.notices.map((n) => n.id)).toEqual(expect.arrayContaining(e.notices));
     // Every decision names whom to see when it refers, and every reference it cites exists.

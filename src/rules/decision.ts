@@ -6,10 +6,10 @@ import type { IsoDate } from '../dates/calendar';
 export type ConditionStatus = 'met' | 'not-met' | 'unknown';
 export type DecisionStatus = 'eligible' | 'partly-eligible' | 'ineligible' | 'refer' | 'incomplete';
 
-/** A sentence to say: an i18next key (namespace:key) and its values. `{ date }` values are formatted per language. */
+/** A sentence to say: an i18next key (namespace:key) and its values. `{ date }` and `{ eur }` values are formatted per language. */
 export interface Text {
   key: string;
-  values?: Record<string, string | number | { date: IsoDate }>;
+  values?: Record<string, string | number | { date: IsoDate } | { eur: number }>;
 }
 
 /** The figure a condition requires and the person's own, when it is a threshold: "54 m² required, 50 m² given". */

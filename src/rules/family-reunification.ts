@@ -208,11 +208,16 @@ export function evaluate(f: FamilyFacts, ctx: RuleContext): RawDecision {
   c.push(...resourceConditions(f, ctx));
   d.conditions.push(...c);
 
-  const notMet = c.filter((x) => x.status === 'not-met' && x.id !== 'children-ages');
+  // A spouse under 18 or a child of 18 or more does not stop the others from coming: the request is then partial.
+  const notMet = c.filter((x) => x.status === 'not-met' && x.id !== 'children-ages' && x.id !== 'spouse-age');
+  const noSmic = c.some((x) => x.id === 'resources' && x.explain.key.endsWith('no-smic'));
   const unknown = c.filter((x) => x.status === 'unknown' && x.id !== 'housing-decency');
   if (f.permit === 'other') {
     d.status = 'refer';
     d.referral = { to: 'ofii', reason: t('referral.permit-other') };
+  } else if (noSmic && notMet.length === 0) {
+    d.status = 'refer';
+    d.referral = { to: 'prefecture', reason: t('referral.no-smic') };
   } else if (f.familyAbroad === false) {
     d.status = 'refer';
     d.referral = { to: 'prefecture', reason: t('referral.family-in-france') };
@@ -328,8 +333,8 @@ function resourceConditions(f: FamilyFacts, ctx: RuleContext): RawCondition[] {
   return [
     {
       ...condition('resources', met, isAlgerian(f) ? 'accord-franco-algerien-art4' : 'ceseda-r434-4', t(`conditions.resources.${statusKey(met)}-${variant}`, {
-        threshold: r.threshold.toFixed(2),
-        smic: r.smic.toFixed(2),
+        threshold: { eur: r.threshold },
+        smic: { eur: r.smic },
         factor: r.factor,
         people: f.householdSize ?? '?',
       })),
@@ -341,7 +346,7 @@ function resourceConditions(f: FamilyFacts, ctx: RuleContext): RawCondition[] {
 /** "Everything is met but this, by this much." */
 function onlyOneMissing(c: RawCondition): RawStep {
   const gap = c.figures?.gap;
-  return step(`only-one-missing-${c.id}`, c.reference, { gap: gap === undefined ? '' : c.figures?.unit === 'eur' ? gap.toFixed(2) : gap });
+  return step(`only-one-missing-${c.id}`, c.reference, { gap: gap === undefined ? '' : c.figures?.unit === 'eur' ? { eur: gap } : gap });
 }
 
 function familyNotices(f: FamilyFacts, ctx: RuleContext): RawStep[] {

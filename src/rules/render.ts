@@ -1,5 +1,5 @@
 import type { Content } from '../content/load';
-import { formatDate, type Translate } from '../i18n';
+import { formatDate, formatEuros, type Translate } from '../i18n';
 import type { DecisionStatus, Figures, RawDecision, Text } from './decision';
 
 /** The Decision of PROTOCOL.md, in one language. */
@@ -35,7 +35,7 @@ export interface Decision {
 
 export function say(text: Text, t: Translate, lang: string): string {
   const values: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(text.values ?? {})) values[k] = typeof v === 'object' ? formatDate(v.date, lang) : v;
+  for (const [k, v] of Object.entries(text.values ?? {})) values[k] = typeof v !== 'object' ? v : 'date' in v ? formatDate(v.date, lang) : formatEuros(v.eur, lang);
   return t(text.key, values);
 }
 

@@ -1,0 +1,142 @@
+import request from 'supertest';
+import { parseAnswer } from '../../src/dialogue/answers';
+import { translator } from '../../src/i18n';
+import type { StoredAnswer } from '../../src/store/types';
+import { content, engine, i18n, testApp, TODAY } from '../helpers';
+
+/** family-reunification node by node, the town as people write it, and conversation = evaluate. */
+
+const e = engine();
+type A = [field: string, value: unknown];
+const nodeAfter = (answers: A[]) =>
+  e.replay('family-reunification', answers.map(([field, value]): StoredAnswer => ({ procedure: 'family-reunification', node: '', field, value })), TODAY).state.value;
+
+const start: A[] = [['nationality', 'ML'], ['regularStay', true]];
+
+describe('family-reunification, node by node', () => {
+  test('nationality first; EU citizens are told at once', () => {
+    expect(nodeAfter([])).toBe('nationality');
+    expect(nodeAfter([['nationality', 'IT']])).toBe('eu-citizen');
+    expect(nodeAfter([['nationality', 'ML']])).toBe('regular-stay');
+  });
+
+  test('an irregular stay ends the conversation', () => {
+    expect(nodeAfter([['nationality', 'ML'], ['regularStay', false]])).toBe('irregular');
+  });
+
+  test.each([
+    ['international-protection', 'family-reunion'],
+    ['passport-talent', 'accompanying-family'],
+    ['ict', 'accompanying-family'],
+    ['retired', 'excluded-permit'],
+    ['seasonal-worker', 'excluded-permit'],
+    ['other', 'permit-unclear'],
+    ['temporary', 'commune'],
+    ['multi-year', 'commune'],
+    ['resident', 'commune'],
+    ['renewal-receipt', 'commune'],
+  ])('permit %s -> %s', (permit, node) => expect(nodeAfter([...start, ['permit', permit]])).toBe(node));
+
+  test('the permit validity is asked for a temporary card, and for a multi-year card in Mayotte', () => {
+    expect(nodeAfter([...start, ['permit', 'temporary'], ['commune', '75056']])).toBe('permit-validity-months');
+    expect(nodeAfter([...start, ['permit', 'multi-year'], ['commune', '75056']])).toBe('residence-months');
+    expect(nodeAfter([...start, ['permit', 'multi-year'], ['commune', '97611']])).toBe('permit-validity-months');
+    expect(nodeAfter([...start, ['permit', 'resident'], ['commune', '97611']])).toBe('residence-months');
+  });
+
+  const toFamily: A[] = [...start, ['permit', 'resident'], ['commune', '75056'], ['residenceMonths', 24]];
+  test('family abroad: no -> family-in-france', () => {
+    expect(nodeAfter(toFamily)).toBe('family-abroad');
+    expect(nodeAfter([...toFamily, ['familyAbroad', false]])).toBe('family-in-france');
+  });
+
+  test('the spouse age only when a spouse comes', () => {
+    expect(nodeAfter([...toFamily, ['familyAbroad', true], ['spouseJoining', true]])).toBe('spouse-age');
+    expect(nodeAfter([...toFamily, ['familyAbroad', true], ['spouseJoining', false]])).toBe('children-ages');
+  });
+
+  test('nobody eligible ends the conversation there', () => {
+    expect(nodeAfter([...toFamily, ['familyAbroad', true], ['spouseJoining', false], ['childrenAges', [19]]])).toBe('nobody-eligible');
+    expect(nodeAfter([...toFamily, ['familyAbroad', true], ['spouseJoining', true], ['spouseAge', 16], ['childrenAges', []]])).toBe('nobody-eligible');
+    expect(nodeAfter([...toFamily, ['familyAbroad', true], ['spouseJoining', false], ['childrenAges', [3]]])).toBe('household-size');
+  });
+
+  const toResources: A[] = [...toFamily, ['familyAbroad', true], ['spouseJoining', true], ['spouseAge', 30], ['childrenAges', []], ['householdSize', 2], ['housingSurfaceM2', 30]];
+  test('enough resources -> checklist; not enough -> the exemptions, only as far as they can apply', () => {
+    expect(nodeAfter([...toResources, ['monthlyResources', 3000]])).toBe('checklist');
+    expect(nodeAfter([...toResources, ['monthlyResources', 1000]])).toBe('receives-aah-asi');
+    expect(nodeAfter([...toResources, ['monthlyResources', 1000], ['receivesAahOrAsi', true]])).toBe('checklist');
+    expect(nodeAfter([...toResources, ['monthlyResources', 1000], ['receivesAahOrAsi', false]])).toBe('applicant-age');
+    expect(nodeAfter([...toResources, ['monthlyResources', 1000], ['receivesAahOrAsi', false], ['applicantAge', 50]])).toBe('checklist');
+  });
+
+  test('the marriage length only for someone over 65 with 25 years of residence', () => {
+    const long: A[] = [...start, ['permit', 'resident'], ['commune', '75056'], ['residenceMonths', 320], ['familyAbroad', true], ['spouseJoining', true], ['spouseAge', 60], ['childrenAges', []], ['householdSize', 2], ['housingSurfaceM2', 30], ['monthlyResources', 900], ['receivesAahOrAsi', false]];
+    expect(nodeAfter([...long, ['applicantAge', 70]])).toBe('marriage-years');
+    expect(nodeAfter([...long, ['applicantAge', 70], ['marriageYears', 12]])).toBe('checklist');
+  });
+
+  test('without a spouse coming, the age route is not asked', () => {
+    const noSpouse: A[] = [...toFamily, ['familyAbroad', true], ['spouseJoining', false], ['childrenAges', [4]], ['householdSize', 2], ['housingSurfaceM2', 30], ['monthlyResources', 900]];
+    expect(nodeAfter([...noSpouse, ['receivesAahOrAsi', false]])).toBe('checklist');
+  });
+});
+
+describe('the town, as people write it', () => {
+  const t = translator(i18n(), 'fr');
+  const parse = (text: string) => parseAnswer({ kind: 'commune' }, { text }, { t, lang: 'fr', today: TODAY, questionKey: 'x', facts: {}, communes: content().communes });
+
+  test.each([
+    ['Paris', '75056'],
+    ['lyon', '69123'],
+    ['Montreuil 93', '93048'],
+    ['Montreuil (85)', '85148'],
+    ['93048', '93048'],
+    ["L'Abergement-Clémenciat", '01001'],
+    ['abergement clemenciat', '01001'],
+    ['Saint-Denis 974', '97411'],
+    ['st denis 93', '93066'],
+    ['Mamoudzou', '97611'],
+    ['je ne sais pas', 'unknown'],
+  ])('"%s" -> %s', (text, code) => expect(parse(text)).toEqual({ ok: true, value: code }));
+
+  test('a name shared by several communes asks for the department, naming them', () => {
+    const r = parse('Montreuil');
+    expect(r).toMatchObject({ ok: false, reason: 'common:answer.ambiguous-commune' });
+    expect(r.ok ? '' : r.values?.candidates).toBe('Montreuil (28), Montreuil (85), Montreuil (93)');
+  });
+
+  test('an unknown town, or a postcode, is refused', () => {
+    expect(parse('Gotham')).toMatchObject({ ok: false, reason: 'common:answer.invalid-commune' });
+    expect(parse('75011')).toMatchObject({ ok: false, reason: 'common:answer.invalid-commune' });
+  });
+
+  test('every commune of the file is loaded, with its zone', () => {
+    expect(content().communes.size).toBe(34935);
+    expect(content().communes.byInsee('75056')?.zone).toBe('Abis');
+  });
+});
+
+describe('a conversation and the evaluate endpoint give the same decision', () => {
+  test.each([
+    ['fr', ['Mali', 'oui', 'Carte de résident (10 ans)', 'Montreuil 93', '30', 'oui', 'oui', '32', '4, 9', '4', '40', '1900', 'non', '45']],
+    ['en', ['Algeria', 'yes', 'temporary', 'Dijon', '12', '14', 'yes', 'no', '3, 17, 19', '3', '40', '2000']],
+    ['en', ['Senegal', 'yes', 'multi-year', "I don't know", '20', 'yes', 'yes', '25', 'none', '2', '30', '2500']],
+  ])('%s: %j', async (lang, texts) => {
+    const app = testApp();
+    const start = await request(app.app).post('/api/v1/sessions').send({ procedure: 'family-reunification', lang }).expect(201);
+    const { id, token } = start.body.session;
+    const auth = { Authorization: `Bearer ${token}` };
+    let last: { type: string; decision?: { status: string }; node: string } | undefined;
+    for (const text of texts) {
+      const r = await request(app.app).post(`/api/v1/sessions/${id}/answers`).set(auth).send({ text });
+      expect({ text, status: r.status, error: r.body.error }).toEqual({ text, status: 200, error: undefined });
+      last = r.body.messages.at(-1);
+    }
+    expect(last).toMatchObject({ type: 'outcome', node: 'checklist' });
+    const { facts } = (await request(app.app).get(`/api/v1/sessions/${id}`).set(auth).expect(200)).body;
+    const evaluated = await request(app.app).post('/api/v1/procedures/family-reunification/evaluate').send({ facts, lang }).expect(200);
+    expect(evaluated.body.decision).toEqual(last!.decision);
+    await app.close();
+  });
+});
