@@ -29,6 +29,22 @@ export function sampleAnswers(input: QuestionInput, today: string): unknown[] {
   }
 }
 
+/**
+ * How many distinct sets of facts are walked per state. Answers multiply (every option of every
+ * question), so the walk keeps a bounded sample of contexts per state: facts are bucketed by a
+ * hash, and the first position seen in each bucket goes on. Every outcome must still be reached,
+ * which the flow tests check.
+ */
+export const CONTEXTS_PER_STATE = 400;
+
+/** A bounded key for a position: its state and one of CONTEXTS_PER_STATE buckets of its facts. */
+export function boundedKey(value: string, context: unknown): string {
+  const json = JSON.stringify(context);
+  let h = 2166136261;
+  for (let i = 0; i < json.length; i++) h = Math.imul(h ^ json.charCodeAt(i), 16777619);
+  return `${value}|${(h >>> 0) % CONTEXTS_PER_STATE}`;
+}
+
 export interface Edge {
   from: string;
   answer: unknown;
@@ -60,7 +76,7 @@ export function explore(engine: FlowEngine, procedure: string, today: string): F
   const queue: Position[] = [start];
   while (queue.length > 0) {
     const pos = queue.shift()!;
-    const key = JSON.stringify(pos.state);
+    const key = boundedKey(pos.state.value, pos.state.context);
     if (seen.has(key)) continue;
     seen.add(key);
     const q = engine.question(pos);

@@ -39,12 +39,20 @@ export function proceduresRouter(s: Services): Router {
     res.json({ decision: renderDecision(raw, s.content, translator(s.i18n, lang), lang) });
   });
 
+  // Walking a flow takes a moment for the larger procedures: one script per procedure, language and day.
+  const scripts = new Map<string, ReturnType<typeof buildScript>>();
   router.get('/procedures/:id/script', (req, res) => {
     rulesOf(req.params.id);
     const lang = languageOf(req.query.lang, s.content.languages);
     const format = req.query.format ?? 'json';
     if (format !== 'json') throw new AppError('UNSUPPORTED_FORMAT', { lang });
-    res.json(buildScript(s.engine, s.content, req.params.id, translator(s.i18n, lang), lang, todayIn(s.clock)));
+    const today = todayIn(s.clock);
+    const key = `${req.params.id}|${lang}|${today}`;
+    if (!scripts.has(key)) {
+      if (scripts.size > 50) scripts.clear();
+      scripts.set(key, buildScript(s.engine, s.content, req.params.id, translator(s.i18n, lang), lang, today));
+    }
+    res.json(scripts.get(key));
   });
 
   return router;
