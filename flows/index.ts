@@ -2,6 +2,7 @@ import type { AnyStateMachine } from 'xstate';
 import { createAsylumFilingFlow } from './asylum-filing';
 import { createReturnAidFlow } from './return-aid';
 import { createFamilyReunificationFlow } from './family-reunification';
+import { createElderlyMigrantAidFlow } from './elderly-migrant-aid';
 import { createTriageFlow } from './triage';
 import type { FlowEnv } from './types';
 
@@ -14,5 +15,6 @@ export function createFlows(env: FlowEnv): Flows {
     ['asylum-filing', createAsylumFilingFlow(env)],
     ['return-aid', createReturnAidFlow(env)],
     ['family-reunification', createFamilyReunificationFlow(env)],
+    ['elderly-migrant-aid', createElderlyMigrantAidFlow(env)],
   ]);
 }

@@ -22,6 +22,7 @@ export const createTriageFlow = (_env: FlowEnv) =>
             { guard: { type: 'isGuided', params: { procedure: 'asylum-filing' } }, target: 'to-asylum-filing', actions: 'record' },
             { guard: { type: 'isGuided', params: { procedure: 'return-aid' } }, target: 'to-return-aid', actions: 'record' },
             { guard: { type: 'isGuided', params: { procedure: 'family-reunification' } }, target: 'to-family-reunification', actions: 'record' },
+            { guard: { type: 'isGuided', params: { procedure: 'elderly-migrant-aid' } }, target: 'to-elderly-migrant-aid', actions: 'record' },
             { target: 'refer', actions: 'record' },
           ],
         },
@@ -29,6 +30,7 @@ export const createTriageFlow = (_env: FlowEnv) =>
       'to-asylum-filing': { type: 'final', meta: { outcome: { id: 'handover', handover: 'asylum-filing' } } },
       'to-return-aid': { type: 'final', meta: { outcome: { id: 'handover', handover: 'return-aid' } } },
       'to-family-reunification': { type: 'final', meta: { outcome: { id: 'handover', handover: 'family-reunification' } } },
+      'to-elderly-migrant-aid': { type: 'final', meta: { outcome: { id: 'handover', handover: 'elderly-migrant-aid' } } },
       refer: { type: 'final', meta: { outcome: { id: 'refer' } } },
     },
   });

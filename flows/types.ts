@@ -12,8 +12,11 @@ export type QuestionInput =
   | { kind: 'text'; maxLength: number };
 
 export interface QuestionMeta {
-  /** `params`: placeholders in the question's text filled from dated parameters (placeholder -> parameter id) */
-  question: { field: string; input: QuestionInput; params?: Record<string, string> };
+  /**
+   * `params`: placeholders in the question's text filled from dated parameters (placeholder -> parameter id).
+   * `thresholds`: parameters the answer is compared with (a number question); the flow walk tries each side.
+   */
+  question: { field: string; input: QuestionInput; params?: Record<string, string>; thresholds?: string[] };
 }
 
 /** A final state: an outcome of this procedure, or a hand-over to another procedure. */

@@ -67,7 +67,7 @@ describe('every decision a flow can reach renders in every language, with no key
   const e = engine();
   const instance = i18n();
   test.each(procedureRules.size ? [...procedureRules.keys()] : [])('%s', (procedure) => {
-    const map = explore(e, procedure, TODAY);
+    const map = explore(e, procedure, TODAY, c);
     // a few extra positions beyond the explorer's samples: every scenario's facts are covered by test/scenarios.
     for (const lang of languages) {
       const t = translator(instance, lang);

@@ -38,3 +38,14 @@ export function inCountryList(content: Content, listId: string, code: string, as
   if (!list) throw new Error(`unknown country list ${listId}`);
   return list.countries.some((c) => c.code === code && (!c.validFrom || c.validFrom <= asOf) && (!c.validTo || asOf <= c.validTo));
 }
+
+/**
+ * A numeric parameter on `asOf`, or, when no period covers that date, the latest value known before
+ * it, flagged as an estimate (amounts revalued since the last figure in content/).
+ */
+export function latestNumberOn(content: Content, id: string, asOf: string): { value: number; period: ParameterPeriod; estimate: boolean } | undefined {
+  const exact = numberOn(content, id, asOf);
+  if (exact) return { ...exact, estimate: false };
+  const before = (content.parameters.get(id) ?? []).filter((p) => p.validFrom <= asOf && typeof p.value === 'number').sort((a, b) => b.validFrom.localeCompare(a.validFrom))[0];
+  return before ? { value: before.value as number, period: before, estimate: true } : undefined;
+}

@@ -1,9 +1,11 @@
 import type { QuestionInput } from '../../flows/types';
+import type { Content } from '../content/load';
+import { numberOn } from '../content/parameters';
 import { plusDays } from '../dates/calendar';
 import type { FlowEngine, Position } from './engine';
 
-/** Sample answers that cover each way out of a question: every option, and dates far and near for date guards. */
-export function sampleAnswers(input: QuestionInput, today: string): unknown[] {
+/** Sample answers that cover each way out of a question: every option, dates far and near, numbers on each side of its thresholds. */
+export function sampleAnswers(input: QuestionInput, today: string, thresholds: number[] = []): unknown[] {
   switch (input.kind) {
     case 'choice':
       return [...input.options];
@@ -15,7 +17,8 @@ export function sampleAnswers(input: QuestionInput, today: string): unknown[] {
     case 'number': {
       const min = input.min ?? 0;
       const max = input.max ?? min + 100;
-      return [...new Set([min, Math.round((min + max) / 2), max])];
+      const around = thresholds.flatMap((v) => [v - 1, v]).filter((v) => v >= min && v <= max);
+      return [...new Set([min, Math.round((min + max) / 2), max, ...around])];
     }
     case 'country':
       return ['FR', 'DZ', 'US', 'XK'];
@@ -66,7 +69,7 @@ export interface FlowMap {
 }
 
 /** Walks a flow from its start with sample answers, as a person could, and maps where each answer leads. */
-export function explore(engine: FlowEngine, procedure: string, today: string): FlowMap {
+export function explore(engine: FlowEngine, procedure: string, today: string, content?: Content): FlowMap {
   const start = engine.start(procedure);
   const seen = new Set<string>();
   const questions = new Set<string>();
@@ -86,7 +89,11 @@ export function explore(engine: FlowEngine, procedure: string, today: string): F
       continue;
     }
     questions.add(pos.state.value);
-    for (const answer of sampleAnswers(q.input, today)) {
+    const thresholds = (q.thresholds ?? []).flatMap((id) => {
+      const v = content ? numberOn(content, id, today)?.value : undefined;
+      return v === undefined ? [] : [v];
+    });
+    for (const answer of sampleAnswers(q.input, today, thresholds)) {
       const next = engine.advance(pos, q.field, answer, today);
       const to = next.handedOverFrom ? `${next.procedure}` : next.state.value;
       const edge: Edge = { from: pos.state.value, answer, to, ...(next.handedOverFrom ? { handover: next.procedure } : {}) };

@@ -31,7 +31,7 @@ export interface Script {
 
 /** The whole flow as a script for helpdesk agents: derived by walking the machine, so it cannot drift from it. */
 export function buildScript(engine: FlowEngine, content: Content, procedure: string, t: Translate, lang: string, today: string): Script {
-  const map = explore(engine, procedure, today);
+  const map = explore(engine, procedure, today, content);
   const machineStates = (node: string) => ({ procedure, state: { value: node, context: {} } });
   const questions = map.questions.map((node): ScriptQuestion => {
     const q = engine.question(machineStates(node))!;

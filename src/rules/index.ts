@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import * as asylumFiling from './asylum-filing';
 import * as returnAid from './return-aid';
 import * as familyReunification from './family-reunification';
+import * as elderlyMigrantAid from './elderly-migrant-aid';
 import * as triage from './triage';
 import type { RawDecision } from './decision';
 import type { RuleContext } from './asylum-filing';
@@ -25,6 +26,7 @@ export const procedureRules: ReadonlyMap<string, ProcedureRules> = new Map(
   [entry(triage.procedureId, triage.factsSchema, triage.evaluate), entry(asylumFiling.procedureId, asylumFiling.factsSchema, asylumFiling.evaluate),
     entry(returnAid.procedureId, returnAid.factsSchema, returnAid.evaluate),
     entry(familyReunification.procedureId, familyReunification.factsSchema, familyReunification.evaluate),
+    entry(elderlyMigrantAid.procedureId, elderlyMigrantAid.factsSchema, elderlyMigrantAid.evaluate),
   ].map((r) => [r.id, r]),
 );
 

@@ -10,7 +10,7 @@ export const needs = ['asylum-filing', 'return-aid', 'family-reunification', 'el
 export type Need = (typeof needs)[number];
 
 /** The procedures this service guides through; the others are a referral. */
-export const guidedProcedures: readonly string[] = ['asylum-filing', 'return-aid', 'family-reunification'];
+export const guidedProcedures: readonly string[] = ['asylum-filing', 'return-aid', 'family-reunification', 'elderly-migrant-aid'];
 
 /** The body that handles each need when no guided procedure covers it (a body id in common:bodies). */
 const bodyFor: Record<Need, string> = {

@@ -74,7 +74,10 @@ describe('triage, node by node', () => {
   test('family reunification hands over to family-reunification, at its first question', () => {
     expect(triage('family-reunification')).toMatchObject({ procedure: 'family-reunification', state: { value: 'nationality', context: {} } });
   });
-  test.each(['elderly-migrant-aid', 'other'])('%s -> refer (no guided procedure yet)', (need) => {
+  test('elderly migrant aid hands over to elderly-migrant-aid, at its first question', () => {
+    expect(triage('elderly-migrant-aid')).toMatchObject({ procedure: 'elderly-migrant-aid', state: { value: 'nationality', context: {} } });
+  });
+  test.each(['other'])('%s -> refer to a Point-justice', (need) => {
     expect(triage(need)).toMatchObject({ procedure: 'triage', state: { value: 'refer' } });
   });
 });

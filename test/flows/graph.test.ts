@@ -3,6 +3,7 @@ import { getShortestPaths } from 'xstate/graph';
 import { createFlows } from '../../flows';
 import type { AnswerEvent, QuestionMeta } from '../../flows/types';
 import { boundedKey, explore, sampleAnswers } from '../../src/dialogue/explore';
+import { numberOn } from '../../src/content/parameters';
 import { content, engine, TODAY } from '../helpers';
 
 /** For every flow: every final state reachable, no dead end, every question answered with every option. */
@@ -17,7 +18,8 @@ function answerEvents(snapshot: AnyMachineSnapshot, machine: AnyStateMachine): A
   const meta = machine.root.states[String(snapshot.value)]?.meta as Partial<QuestionMeta> | undefined;
   if (!meta?.question) return [];
   const { field, input } = meta.question;
-  return sampleAnswers(input, TODAY).map((value) => ({ type: 'answer', field, value, asOf: TODAY }));
+  const thresholds = (meta.question.thresholds ?? []).map((id) => numberOn(content(), id, TODAY)!.value);
+  return sampleAnswers(input, TODAY, thresholds).map((value) => ({ type: 'answer', field, value, asOf: TODAY }));
 }
 
 describe.each([...flows.entries()])('%s', (procedure, machine) => {
@@ -29,7 +31,7 @@ describe.each([...flows.entries()])('%s', (procedure, machine) => {
   });
 
   test('walking the flow as a person would: every state visited, no dead end', () => {
-    const map = explore(engine(), procedure, TODAY);
+    const map = explore(engine(), procedure, TODAY, content());
     expect(map.deadEnds).toEqual([]);
     expect(new Set(map.questions)).toEqual(new Set(questionStates(machine)));
     const outcomes = new Set(map.outcomes.map((o) => (o.includes('->') ? null : o)).filter(Boolean));
@@ -46,7 +48,7 @@ describe.each([...flows.entries()])('%s', (procedure, machine) => {
   });
 
   test('every option of every question leads somewhere', () => {
-    const map = explore(engine(), procedure, TODAY);
+    const map = explore(engine(), procedure, TODAY, content());
     for (const q of questionStates(machine)) {
       const input = (machine.root.states[q]!.meta as QuestionMeta).question.input;
       if (input.kind !== 'choice' && input.kind !== 'yesno') continue;
