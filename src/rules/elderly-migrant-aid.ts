@@ -146,8 +146,12 @@ export function evaluate(f: ElderlyFacts, ctx: RuleContext): RawDecision {
   const notMet = c.some((x) => x.status === 'not-met');
   const unknown = c.some((x) => x.status === 'unknown');
   const referable = c.some((x) => x.status === 'unknown' && ((x.id === 'age' && f.unfitForWork === true) || (x.id === 'residence' && eea)));
+  const noFigures = resources.explain.key.endsWith('no-figures');
   if (notMet) d.status = 'ineligible';
-  else if (referable) {
+  else if (noFigures) {
+    d.status = 'refer';
+    d.referral = { to: 'msa-picardie', reason: t('referral.no-figures', { date: { date: ctx.asOf } }) };
+  } else if (referable) {
     d.status = 'refer';
     d.referral = { to: 'msa-picardie', reason: t(`referral.${c.find((x) => x.status === 'unknown' && (x.id === 'age' || x.id === 'residence'))!.id}`) };
   } else d.status = unknown ? 'incomplete' : 'eligible';
