@@ -6,4 +6,5 @@ module.exports = {
   // Two cores here: two workers keep the run short without starving the servers under test.
   maxWorkers: 2,
   testTimeout: 20000,
+  globalSetup: '<rootDir>/test/global-setup.js',
 };

@@ -14,7 +14,9 @@ import { AppError } from './errors';
 import type { Services } from './http/context';
 import { errorHandler, notFound } from './http/errors';
 import { proceduresRouter } from './http/procedures';
+import { pagesRouter, publicDir } from './http/pages';
 import { sessionsRouter } from './http/sessions';
+import { textsRouter } from './http/texts';
 import { createI18n } from './i18n';
 import { createLogger, type Logger } from './logger';
 import { createMetrics } from './metrics';
@@ -60,7 +62,7 @@ export function createApplication(config: Config, overrides: Overrides = {}): Ap
       finished: (procedure, outcome, status) => metrics.sessionsFinished.inc({ procedure, outcome, status }),
     },
   });
-  const services: Services = { dialogue, engine, content, i18n, clock, store, logger, metrics };
+  const services: Services = { dialogue, engine, content, i18n, clock, store, logger, metrics, agentKey: config.AGENT_KEY };
 
   const app = express();
   app.disable('x-powered-by');
@@ -104,9 +106,11 @@ export function createApplication(config: Config, overrides: Overrides = {}): Ap
     }),
   );
   api.use(express.json({ limit: config.MAX_BODY_BYTES, strict: true }));
+  api.use(textsRouter(services));
   api.use(proceduresRouter(services));
   api.use(sessionsRouter(services));
   app.use('/api/v1', api);
+  app.use(pagesRouter(publicDir(), services));
   app.use(notFound);
   app.use(errorHandler(services));
 

@@ -31,6 +31,8 @@ export const configSchema = z.object({
   KIOSK_IDLE_SECONDS: seconds(90),
   KIOSK_WARNING_SECONDS: seconds(20),
   SWEEP_INTERVAL_SECONDS: seconds(60),
+  /** the helpdesk agents' credential (16 characters or more); without it the agent console is closed */
+  AGENT_KEY: z.string().min(16, 'AGENT_KEY must be 16 characters or more').optional(),
   /** number of proxies in front of the server, for client addresses used in rate limiting */
   TRUST_PROXY: z.coerce.number().int().min(0).default(0),
 });

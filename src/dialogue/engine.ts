@@ -73,6 +73,23 @@ export class FlowEngine {
     return pos;
   }
 
+  /**
+   * Rebuilds the position with answer `index` replaced, keeping each later answer whose question is
+   * still asked on the new path (an agent changing step 2 keeps steps 3 to 5 when they still apply).
+   */
+  replayChanged(startProcedure: string, answers: readonly StoredAnswer[], index: number, changed: StoredAnswer, asOf: string) {
+    let pos = this.replay(startProcedure, answers.slice(0, index), asOf);
+    pos = this.advance(pos, changed.field, changed.value, asOf);
+    const kept: StoredAnswer[] = [...answers.slice(0, index), changed];
+    for (const later of answers.slice(index + 1)) {
+      const q = this.question(pos);
+      if (!q || q.field !== later.field || pos.procedure !== later.procedure) continue;
+      kept.push({ ...later, node: pos.state.value });
+      pos = this.advance(pos, later.field, later.value, asOf);
+    }
+    return { pos, answers: kept };
+  }
+
   /** Facts a procedure's rules know (its zod schema) are carried over; the others stay behind. */
   private carryOver(procedure: string, facts: Facts): Facts {
     const shape = procedureRules.get(procedure)?.factsSchema.shape ?? {};

@@ -25,6 +25,8 @@ export interface Message {
     maxLength?: number;
   };
   decision?: Decision;
+  /** agent channel only: the line in French (the reference) and the agent's notes */
+  agent?: { textFr: string; helpFr?: string; notes: string[] };
   lang: string;
   dir: 'ltr' | 'rtl';
   canGoBack: boolean;
@@ -34,6 +36,8 @@ export interface RenderContext {
   engine: FlowEngine;
   content: Content;
   t: Translate;
+  /** French, the reference, for the agent's script */
+  tFr: Translate;
   lang: string;
   channel: Channel;
   today: string;
@@ -98,6 +102,7 @@ export function renderPosition(pos: Position, ctx: RenderContext): Message {
       text: questionText(q, key, ctx),
       ...(help ? { help } : {}),
       input: renderInput(q, pos.procedure, pos.state.value, { ...ctx, facts: pos.state.context }),
+      ...(ctx.channel === 'agent' ? { agent: agentLines(q, key, ctx) } : {}),
     };
   }
   const outcome = ctx.engine.outcome(pos);
@@ -108,6 +113,17 @@ export function renderPosition(pos: Position, ctx: RenderContext): Message {
     text: ctx.t(`${pos.procedure}:outcomes.${outcome.id}.text`),
     decision: decide(pos, ctx),
   };
+}
+
+/** For the agent: the French line to read, and notes (what the answer fills, what it is compared with). */
+function agentLines(q: Question, key: string, ctx: RenderContext): NonNullable<Message['agent']> {
+  const helpFr = ctx.tFr(`${key}.help`, { defaultValue: '' });
+  const notes = [ctx.t('common:agent.fills', { field: q.field })];
+  for (const id of q.thresholds ?? []) {
+    const v = numberOn(ctx.content, id, ctx.today);
+    if (v) notes.push(ctx.t('common:agent.threshold', { value: v.value, reference: v.period.reference }));
+  }
+  return { textFr: questionText(q, key, { ...ctx, t: ctx.tFr }), ...(helpFr ? { helpFr } : {}), notes };
 }
 
 export function decide(pos: Position, ctx: Pick<RenderContext, 'content' | 't' | 'lang' | 'today'>): Decision {

@@ -133,6 +133,31 @@ export class DialogueService {
     }, (record, result) => this.noteOutcome(record, result.messages));
   }
 
+  /** Changes answer number `index` (0-based, in order given); later answers that still apply are kept. */
+  async changeAnswer(id: string, token: string | undefined, index: number, answer: Answer): Promise<{ messages: Message[] }> {
+    return this.turn(id, token, (record) => {
+      const old = record.answers[index];
+      if (!old) throw new AppError('INVALID_PAYLOAD', { field: 'index', lang: record.lang, messages: [this.render(record, position(record))] });
+      const at = this.o.engine.replay(record.startProcedure, record.answers.slice(0, index), this.today());
+      const question = this.o.engine.question(at)!;
+      const parsed = parseAnswer(question.input, answer, {
+        t: translator(this.o.i18n, record.lang),
+        lang: record.lang,
+        today: this.today(),
+        questionKey: `${at.procedure}:questions.${at.state.value}`,
+        facts: at.state.context,
+        communes: this.o.content.communes,
+      });
+      if (!parsed.ok) {
+        throw new AppError('INVALID_ANSWER', { field: question.field, reason: parsed.reason, values: parsed.values, lang: record.lang, messages: [this.render(record, at)] });
+      }
+      const changed: StoredAnswer = { procedure: at.procedure, node: at.state.value, field: question.field, value: parsed.value };
+      const { pos, answers } = this.o.engine.replayChanged(record.startProcedure, record.answers, index, changed, this.today());
+      const updated = { ...record, procedure: pos.procedure, snapshot: pos.state, answers };
+      return { record: updated, result: { messages: [this.render(updated, pos)] } };
+    }, (record, result) => this.noteOutcome(record, result.messages));
+  }
+
   async back(id: string, token: string | undefined): Promise<{ messages: Message[] }> {
     return this.turn(id, token, (record) => {
       if (record.answers.length === 0) throw new AppError('NOTHING_TO_UNDO', { lang: record.lang, messages: [this.render(record, position(record))] });
@@ -151,8 +176,10 @@ export class DialogueService {
     });
   }
 
-  async summary(id: string, token: string | undefined): Promise<Summary> {
-    const record = await this.load(id, token);
+  /** The answers and the decision; in another language than the session's when `lang` is given (the French beside a translation). */
+  async summary(id: string, token: string | undefined, lang?: string): Promise<Summary> {
+    const loaded = await this.load(id, token);
+    const record = lang ? { ...loaded, lang } : loaded;
     const t = translator(this.o.i18n, record.lang);
     const pos = position(record);
     const ctx = this.renderContext(record);
@@ -224,6 +251,7 @@ export class DialogueService {
       engine: this.o.engine,
       content: this.o.content,
       t: translator(this.o.i18n, record.lang),
+      tFr: translator(this.o.i18n, 'fr'),
       lang: record.lang,
       channel: record.channel,
       today: this.today(),

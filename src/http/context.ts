@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
 import type { Clock } from '../clock';
 import type { Content } from '../content/load';
@@ -20,6 +21,8 @@ export interface Services {
   store: SessionStore;
   logger: Logger;
   metrics: Metrics;
+  /** the agents' credential, when configured */
+  agentKey?: string;
 }
 
 export const bearerToken = (req: Request): string | undefined => {
@@ -27,6 +30,14 @@ export const bearerToken = (req: Request): string | undefined => {
   const m = h?.match(/^Bearer\s+(\S+)$/i);
   return m?.[1];
 };
+
+/** Whether a presented agent key matches the configured one (compared in constant time); never true when none is configured. */
+export function agentKeyMatches(given: unknown, configured: string | undefined): boolean {
+  if (!configured || typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(configured);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
 
 /** A supported language from a request value, or the fallback when none was given; an unsupported one is refused. */
 export function languageOf(value: unknown, languages: readonly string[], fallback = 'fr'): string {

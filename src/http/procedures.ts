@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { todayIn } from '../clock';
 import { buildScript } from '../dialogue/script';
+import { scriptHtml } from './script-html';
 import { AppError } from '../errors';
 import { translator } from '../i18n';
 import { procedureRules } from '../rules';
@@ -45,14 +46,16 @@ export function proceduresRouter(s: Services): Router {
     rulesOf(req.params.id);
     const lang = languageOf(req.query.lang, s.content.languages);
     const format = req.query.format ?? 'json';
-    if (format !== 'json') throw new AppError('UNSUPPORTED_FORMAT', { lang });
+    if (format !== 'json' && format !== 'html') throw new AppError('UNSUPPORTED_FORMAT', { lang });
     const today = todayIn(s.clock);
     const key = `${req.params.id}|${lang}|${today}`;
     if (!scripts.has(key)) {
       if (scripts.size > 50) scripts.clear();
       scripts.set(key, buildScript(s.engine, s.content, req.params.id, translator(s.i18n, lang), lang, today));
     }
-    res.json(scripts.get(key));
+    const script = scripts.get(key)!;
+    if (format === 'html') res.type('html').send(scriptHtml(script, translator(s.i18n, lang)));
+    else res.json(script);
   });
 
   return router;

@@ -2,9 +2,9 @@ import { Router, type Request } from 'express';
 import { answerSchema } from '../dialogue/answers';
 import { AppError } from '../errors';
 import { translator } from '../i18n';
-import { bearerToken, languageOf, type Services } from './context';
+import { agentKeyMatches, bearerToken, languageOf, type Services } from './context';
 import { setLanguageBody, startSessionBody } from './schemas';
-import { summaryHtml, summaryIcs } from './summary-formats';
+import { summaryHtml, summaryIcs, summaryText } from './summary-formats';
 
 export function sessionsRouter(s: Services): Router {
   const router = Router();
@@ -16,6 +16,8 @@ export function sessionsRouter(s: Services): Router {
     const lang = languageOf(body.lang, s.content.languages);
     const procedure = body.procedure ?? 'triage';
     if (!s.dialogue.hasProcedure(procedure)) throw new AppError('UNKNOWN_PROCEDURE', { lang });
+    // Agent sessions live a working day and carry the agent's script: they need the agents' credential.
+    if (body.channel === 'agent' && !agentKeyMatches(req.get('x-agent-key'), s.agentKey)) throw new AppError('AGENT_CREDENTIAL_REQUIRED', { lang });
     res.status(201).json(await s.dialogue.start({ procedure, lang, channel: body.channel ?? 'web' }));
   });
 
@@ -28,6 +30,17 @@ export function sessionsRouter(s: Services): Router {
     const answer = answerSchema.safeParse(req.body);
     if (!answer.success) throw new AppError('INVALID_PAYLOAD', { lang: record.lang, messages: await s.dialogue.questionAgain(record.id, token(req)) });
     res.json(await s.dialogue.answer(id(req), token(req), answer.data));
+  });
+
+  // Change an earlier answer (0-based, in the order given); the later answers that still apply are kept.
+  router.put('/sessions/:id/answers/:index', async (req, res) => {
+    const record = await s.dialogue.load(id(req), token(req));
+    const index = Number(req.params.index);
+    const answer = answerSchema.safeParse(req.body);
+    if (!answer.success || !Number.isInteger(index) || index < 0) {
+      throw new AppError('INVALID_PAYLOAD', { lang: record.lang, messages: await s.dialogue.questionAgain(record.id, token(req)) });
+    }
+    res.json(await s.dialogue.changeAnswer(id(req), token(req), index, answer.data));
   });
 
   router.post('/sessions/:id/back', async (req, res) => {
@@ -51,7 +64,11 @@ export function sessionsRouter(s: Services): Router {
     const t = translator(s.i18n, summary.session.lang);
     const format = req.query.format ?? 'json';
     if (format === 'json') res.json(summary);
-    else if (format === 'html') res.type('html').send(summaryHtml(summary, t));
+    else if (format === 'html') {
+      // ?bilingual=1: the French beside the person's language (kiosk print-outs)
+      const french = req.query.bilingual === '1' && summary.session.lang !== 'fr' ? await s.dialogue.summary(id(req), token(req), 'fr') : undefined;
+      res.type('html').send(summaryHtml(summary, t, french && { summary: french, t: translator(s.i18n, 'fr') }));
+    } else if (format === 'text') res.type('text/plain').send(summaryText(summary, t));
     else if (format === 'ics') res.type('text/calendar').attachment('deadlines.ics').send(summaryIcs(summary, t));
     else throw new AppError('UNSUPPORTED_FORMAT', { lang: summary.session.lang });
   });

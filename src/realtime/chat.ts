@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Config } from '../config';
 import { answerSchema } from '../dialogue/answers';
 import { AppError } from '../errors';
-import { languageOf, type Services } from '../http/context';
+import { agentKeyMatches, languageOf, type Services } from '../http/context';
 import { errorBody, toAppError } from '../http/errors';
 import { channelSchema } from '../http/schemas';
 import type { AckResult, ClientToServerEvents, ServerToClientEvents, SocketData } from './events';
@@ -14,6 +14,10 @@ type ChatSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<stri
 const startPayload = z.strictObject({ procedure: z.string().max(64).optional(), lang: z.string().max(35).optional(), channel: channelSchema.optional() });
 const resumePayload = z.strictObject({ id: z.string().max(64), token: z.string().max(128) });
 const langPayload = z.strictObject({ lang: z.string().max(35) });
+const changePayload = z.union([
+  z.strictObject({ index: z.number().int().min(0).max(200), value: z.unknown() }),
+  z.strictObject({ index: z.number().int().min(0).max(200), text: z.string().max(500) }),
+]);
 const feedbackPayload = z.strictObject({ helpful: z.boolean(), comment: z.string().max(1000).optional() });
 
 /** The /chat namespace: every event answers through its acknowledgement with the result of the matching HTTP call. */
@@ -23,6 +27,7 @@ export function attachChat(io: Server, s: Services, config: Config): void {
 
   chat.on('connection', (rawSocket) => {
     const socket = rawSocket as ChatSocket;
+    socket.data.agent = agentKeyMatches((socket.handshake.auth as { agentKey?: unknown } | undefined)?.agentKey, s.agentKey);
     const idle = kioskIdleTimer(socket, s, config);
 
     /** Wraps a handler: finds the ack, limits the rate, times it, and turns errors into { ok: false }. */
@@ -61,6 +66,7 @@ export function attachChat(io: Server, s: Services, config: Config): void {
     on('session:start', async (payload) => {
       const body = startPayload.parse(payload ?? {});
       const lang = languageOf(body.lang, s.content.languages);
+      if (body.channel === 'agent' && !socket.data.agent) throw new AppError('AGENT_CREDENTIAL_REQUIRED', { lang });
       const result = await s.dialogue.start({ procedure: body.procedure ?? 'triage', lang, channel: body.channel ?? 'web' });
       socket.data.session = { id: result.session.id, token: result.session.token, lang, channel: result.session.channel };
       return result;
@@ -78,6 +84,14 @@ export function attachChat(io: Server, s: Services, config: Config): void {
       const parsed = answerSchema.safeParse(payload);
       if (!parsed.success) throw new AppError('INVALID_PAYLOAD', { messages: await s.dialogue.questionAgain(id, token) });
       return s.dialogue.answer(id, token, parsed.data);
+    });
+
+    on('answer:change', async (payload) => {
+      const { id, token } = bound();
+      const parsed = changePayload.safeParse(payload);
+      if (!parsed.success) throw new AppError('INVALID_PAYLOAD', { messages: await s.dialogue.questionAgain(id, token) });
+      const { index, ...answer } = parsed.data;
+      return s.dialogue.changeAnswer(id, token, index, answer as never);
     });
 
     on('back', async () => {

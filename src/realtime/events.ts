@@ -17,6 +17,8 @@ export interface ClientToServerEvents {
   'session:start': (payload: StartPayload, ack: Ack<{ session: SessionView & { token: string }; messages: Message[] }>) => void;
   'session:resume': (payload: { id: string; token: string }, ack: Ack<{ session: SessionView; messages: Message[] }>) => void;
   answer: (payload: { value: unknown } | { text: string }, ack: Ack<{ messages: Message[] }>) => void;
+  /** change answer number `index` (0-based); later answers that still apply are kept */
+  'answer:change': (payload: { index: number; value: unknown } | { index: number; text: string }, ack: Ack<{ messages: Message[] }>) => void;
   back: (ack: Ack<{ messages: Message[] }>) => void;
   restart: (ack: Ack<{ messages: Message[] }>) => void;
   'lang:set': (payload: { lang: string }, ack: Ack<{ messages: Message[] }>) => void;
@@ -32,4 +34,6 @@ export interface ServerToClientEvents {
 
 export interface SocketData {
   session?: { id: string; token: string; lang: string; channel: string };
+  /** the connection presented the agents' credential (handshake `auth.agentKey`) */
+  agent?: boolean;
 }

@@ -1,0 +1,25 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { Router } from 'express';
+import { projectRoot } from '../content/load';
+import { AppError } from '../errors';
+import type { Services } from './context';
+
+/** Where `npm run build` puts the pages (web/ bundled by esbuild). */
+export const publicDir = () => path.join(projectRoot(), 'dist', 'public');
+
+/** The demo page with the widget at /, the kiosk at /kiosk, the agent console at /agent, and their scripts. */
+export function pagesRouter(dir: string, s: Services): Router {
+  const router = Router();
+  if (!existsSync(dir)) {
+    s.logger.warn('dist/public is missing: run `npm run build` to serve the pages');
+    return router;
+  }
+  router.use(express.static(dir, { index: false, maxAge: '1h' }));
+  const page = (file: string) => (_req: express.Request, res: express.Response) => res.sendFile(path.join(dir, file));
+  router.get('/', page('index.html'));
+  router.get('/kiosk', page('kiosk.html'));
+  // Without a configured credential the console cannot be used: say so instead of showing a dead page.
+  router.get('/agent', (req, res, next) => (s.agentKey ? page('agent.html')(req, res) : next(new AppError('AGENT_CREDENTIAL_REQUIRED'))));
+  return router;
+}
