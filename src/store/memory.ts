@@ -33,6 +33,11 @@ export class MemoryStore implements SessionStore {
     return n;
   }
 
+  /** How many sessions are held (tests check that erasing leaves nothing behind). */
+  get size(): number {
+    return this.sessions.size;
+  }
+
   async ping() {}
   async close() {}
 }

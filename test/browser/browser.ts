@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Application } from '../../src/app';
+import { MemoryStore } from '../../src/store/memory';
 import { testApp } from '../helpers';
 
 /** A real server on a free port and Debian's headless Chromium, driven by playwright-core. */
@@ -18,10 +19,11 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-export async function serve(settings: Record<string, string> = {}): Promise<{ app: Application; url: string }> {
-  const app = testApp({ AGENT_KEY, ...settings });
+export async function serve(settings: Record<string, string> = {}): Promise<{ app: Application; url: string; store: MemoryStore }> {
+  const store = new MemoryStore();
+  const app = testApp({ AGENT_KEY, ...settings }, { store });
   const port = await app.listen();
-  return { app, url: `http://127.0.0.1:${port}` };
+  return { app, url: `http://127.0.0.1:${port}`, store };
 }
 
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');

@@ -62,7 +62,9 @@ export class ChatView {
     const last = messages[messages.length - 1];
     if (last) this.renderControls(last);
     // An outcome is read from its top; a question sits at the bottom, by the answers.
-    if (last?.type === 'outcome') shown[shown.length - 1]?.scrollIntoView({ block: 'start' });
+    // (the log scrolls itself, never the page around it: the kiosk's header stays in view)
+    const outcome = last?.type === 'outcome' ? shown[shown.length - 1] : undefined;
+    if (outcome) this.log.scrollTop = outcome.offsetTop;
     else this.scroll();
   }
 

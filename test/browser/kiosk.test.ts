@@ -1,0 +1,115 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { Application } from '../../src/app';
+import type { MemoryStore } from '../../src/store/memory';
+import { DESKTOP, launch, PHONE, screenshotDir, serve, seriousViolations } from './browser';
+
+/** The kiosk in a real Chromium: language first, a conversation, inactivity erases everything, "finish" too. */
+
+jest.setTimeout(60_000);
+let browser: Browser;
+let app: Application;
+let url: string;
+let store: MemoryStore;
+
+beforeAll(async () => {
+  browser = await launch();
+  // a short inactivity for the test: a warning after 2 s, erased after 4 s
+  ({ app, url, store } = await serve({ KIOSK_IDLE_SECONDS: '4', KIOSK_WARNING_SECONDS: '2' }));
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+/** What the browser keeps: storage, and how many history entries the kiosk added since it loaded. */
+async function kept(page: Page, historyAtLoad: number) {
+  return page.evaluate((h0) => ({ local: localStorage.length, session: sessionStorage.length, historyAdded: history.length - h0 }), historyAtLoad);
+}
+
+test('language first, in its own script; a whole conversation to the return-aid amounts', async () => {
+  const context = await browser.newContext({ viewport: DESKTOP, bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(`${url}/kiosk`);
+  const english = page.getByRole('button', { name: 'English' });
+  expect(await english.getAttribute('lang')).toBe('en');
+  expect(await page.getByRole('button', { name: 'Français' }).getAttribute('lang')).toBe('fr');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: path.join(screenshotDir, 'kiosk-home-desktop.png') });
+  await english.click();
+  await page.getByRole('button', { name: 'Going back to my country with support' }).click();
+  await page.getByRole('button', { name: 'In mainland France' }).click();
+  await page.getByLabel('Your answer').fill('Senegal');
+  await page.getByRole('button', { name: 'Send' }).click();
+  for (const label of ['No', 'Yes']) await page.getByRole('button', { name: label, exact: true }).click();
+  await page.getByLabel('Pick a date').fill('2026-11-10');
+  await page.getByRole('button', { name: 'Use this' }).click();
+  await page.getByRole('button', { name: 'Today' }).click();
+  await page.getByRole('button', { name: 'Yes', exact: true }).click();
+  await page.getByRole('button', { name: 'None of these situations' }).click();
+  await page.getByLabel('Number').fill('1');
+  await page.getByRole('button', { name: 'Use this' }).click();
+  await page.getByLabel('Number').fill('0');
+  await page.getByRole('button', { name: 'Use this' }).click();
+  await page.getByRole('button', { name: 'Yes', exact: true }).click();
+  const card = page.locator('.decision');
+  await card.waitFor();
+  await card.filter({ hasText: '1,200' }).waitFor();
+  expect(await page.evaluate(() => document.documentElement.dir)).toBe('ltr');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: path.join(screenshotDir, 'kiosk-desktop.png') });
+  await context.close();
+});
+
+test('after inactivity: a visible countdown, then the session is erased and the page starts over with nothing kept', async () => {
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  await page.goto(`${url}/kiosk`);
+  const h0 = await page.evaluate(() => history.length);
+  const before = store.size;
+  await page.getByRole('button', { name: 'Français' }).click();
+  await page.getByRole('button', { name: /Demander l'asile/ }).click();
+  await page.getByRole('button', { name: 'En France' }).waitFor();
+  expect(store.size).toBe(before + 1);
+  await page.screenshot({ path: path.join(screenshotDir, 'kiosk-phone.png') });
+
+  const warning = page.getByRole('alertdialog');
+  await warning.filter({ hasText: /Êtes-vous toujours là/ }).waitFor({ timeout: 10_000 });
+  await page.getByRole('button', { name: 'Français' }).waitFor({ timeout: 10_000 });
+  expect(await kept(page, h0)).toEqual({ local: 0, session: 0, historyAdded: 0 });
+  expect(store.size).toBe(before);
+  await context.close();
+});
+
+test('"I\'m still here" keeps the session; "finish" erases it at once', async () => {
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  await page.goto(`${url}/kiosk`);
+  const h0 = await page.evaluate(() => history.length);
+  const before = store.size;
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('button', { name: /Asking for asylum/ }).click();
+  await page.getByRole('button', { name: "I'm still here" }).click({ timeout: 10_000 });
+  await page.getByRole('button', { name: 'In France' }).click();
+  await page.getByRole('button', { name: /not registered my claim/ }).waitFor();
+  expect(store.size).toBe(before + 1);
+  await page.getByRole('button', { name: 'Finish and clear' }).click();
+  await page.getByRole('button', { name: 'Français' }).waitFor();
+  expect(await kept(page, h0)).toEqual({ local: 0, session: 0, historyAdded: 0 });
+  expect(store.size).toBe(before);
+  await context.close();
+});
+
+test('every language is laid out in its own direction', async () => {
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  const languages: { code: string; dir: string }[] = await (await fetch(`${url}/api/v1/languages`)).json();
+  for (const l of languages) {
+    await page.goto(`${url}/kiosk`);
+    await page.locator(`button[lang="${l.code}"]`).click();
+    await page.locator('button.option').first().waitFor();
+    expect({ lang: l.code, dir: await page.evaluate(() => document.documentElement.dir) }).toEqual({ lang: l.code, dir: l.dir });
+    await page.getByRole('button', { name: /Terminer|Finish/ }).click();
+  }
+  await context.close();
+});
