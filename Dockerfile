@@ -8,7 +8,9 @@ RUN npm install --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY flows ./flows
-RUN node node_modules/typescript/bin/tsc -p tsconfig.build.json
+COPY web ./web
+COPY scripts ./scripts
+RUN node node_modules/typescript/bin/tsc -p tsconfig.build.json && node scripts/build-web.mjs
 
 FROM node:24-slim
 ENV NODE_ENV=production \

@@ -103,7 +103,7 @@ test('"I\'m still here" keeps the session; "finish" erases it at once', async ()
 test('every language is laid out in its own direction', async () => {
   const context = await browser.newContext({ viewport: PHONE });
   const page = await context.newPage();
-  const languages: { code: string; dir: string }[] = await (await fetch(`${url}/api/v1/languages`)).json();
+  const languages = (await (await fetch(`${url}/api/v1/languages`)).json()) as { code: string; dir: string }[];
   for (const l of languages) {
     await page.goto(`${url}/kiosk`);
     await page.locator(`button[lang="${l.code}"]`).click();
