@@ -29,3 +29,23 @@ export function testApp(settings: Partial<Record<keyof Config, string>> = {}, ov
 }
 
 export const tempDir = (prefix: string) => mkdtempSync(path.join(tmpdir(), prefix));
+
+/**
+ * A conversation through the HTTP API with free text, each answer checked to be accepted; returns the
+ * last message and the session's facts, and the decision the evaluate endpoint gives for those facts.
+ */
+export async function converseAndEvaluate(app: Application, o: { procedure?: string; lang: string; texts: string[] }) {
+  const request = (await import('supertest')).default;
+  const start = await request(app.app).post('/api/v1/sessions').send({ ...(o.procedure ? { procedure: o.procedure } : {}), lang: o.lang }).expect(201);
+  const { id, token } = start.body.session;
+  const auth = { Authorization: `Bearer ${token}` };
+  let last: { type: string; node: string; procedure: string; decision?: { notices: { id: string }[] } } | undefined;
+  for (const text of o.texts) {
+    const r = await request(app.app).post(`/api/v1/sessions/${id}/answers`).set(auth).send({ text });
+    expect({ text, status: r.status, error: r.body.error }).toEqual({ text, status: 200, error: undefined });
+    last = r.body.messages.at(-1);
+  }
+  const { facts, session } = (await request(app.app).get(`/api/v1/sessions/${id}`).set(auth).expect(200)).body;
+  const evaluated = await request(app.app).post(`/api/v1/procedures/${session.procedure}/evaluate`).send({ facts, lang: o.lang }).expect(200);
+  return { last: last!, facts, evaluated: evaluated.body.decision };
+}

@@ -9,6 +9,9 @@ export const startSessionBody = z.strictObject({
   channel: channelSchema.optional(),
 });
 
+/** The position of an answer in the order given (0-based), from the URL. */
+export const answerIndex = z.coerce.number().int().min(0).max(500);
+
 export const setLanguageBody = z.strictObject({ lang: z.string().max(35) });
 
 export const evaluateBody = z.strictObject({

@@ -3,7 +3,7 @@ import { answerSchema } from '../dialogue/answers';
 import { AppError } from '../errors';
 import { translator } from '../i18n';
 import { agentKeyMatches, bearerToken, languageOf, type Services } from './context';
-import { setLanguageBody, startSessionBody } from './schemas';
+import { answerIndex, setLanguageBody, startSessionBody } from './schemas';
 import { summaryHtml, summaryIcs, summaryText } from './summary-formats';
 
 export function sessionsRouter(s: Services): Router {
@@ -25,22 +25,18 @@ export function sessionsRouter(s: Services): Router {
     res.json(await s.dialogue.current(id(req), token(req)));
   });
 
+  // Bodies are checked after the token, so a stranger learns nothing; a bad body gets
+  // INVALID_PAYLOAD with the question again (added by the error middleware).
   router.post('/sessions/:id/answers', async (req, res) => {
-    const record = await s.dialogue.load(id(req), token(req));
-    const answer = answerSchema.safeParse(req.body);
-    if (!answer.success) throw new AppError('INVALID_PAYLOAD', { lang: record.lang, messages: await s.dialogue.questionAgain(record.id, token(req)) });
-    res.json(await s.dialogue.answer(id(req), token(req), answer.data));
+    await s.dialogue.load(id(req), token(req));
+    res.json(await s.dialogue.answer(id(req), token(req), answerSchema.parse(req.body)));
   });
 
   // Change an earlier answer (0-based, in the order given); the later answers that still apply are kept.
   router.put('/sessions/:id/answers/:index', async (req, res) => {
-    const record = await s.dialogue.load(id(req), token(req));
-    const index = Number(req.params.index);
-    const answer = answerSchema.safeParse(req.body);
-    if (!answer.success || !Number.isInteger(index) || index < 0) {
-      throw new AppError('INVALID_PAYLOAD', { lang: record.lang, messages: await s.dialogue.questionAgain(record.id, token(req)) });
-    }
-    res.json(await s.dialogue.changeAnswer(id(req), token(req), index, answer.data));
+    await s.dialogue.load(id(req), token(req));
+    const index = answerIndex.parse(req.params.index);
+    res.json(await s.dialogue.changeAnswer(id(req), token(req), index, answerSchema.parse(req.body)));
   });
 
   router.post('/sessions/:id/back', async (req, res) => {
@@ -52,10 +48,8 @@ export function sessionsRouter(s: Services): Router {
   });
 
   router.patch('/sessions/:id', async (req, res) => {
-    const record = await s.dialogue.load(id(req), token(req));
-    const body = setLanguageBody.safeParse(req.body);
-    if (!body.success) throw new AppError('INVALID_PAYLOAD', { lang: record.lang, messages: await s.dialogue.questionAgain(record.id, token(req)) });
-    const lang = languageOf(body.data.lang, s.content.languages);
+    await s.dialogue.load(id(req), token(req));
+    const lang = languageOf(setLanguageBody.parse(req.body).lang, s.content.languages);
     res.json(await s.dialogue.setLanguage(id(req), token(req), lang));
   });
 

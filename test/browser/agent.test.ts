@@ -1,45 +1,33 @@
 import path from 'node:path';
 import request from 'supertest';
-import type { Browser, Page } from 'playwright-core';
-import type { Application } from '../../src/app';
-import { AGENT_KEY, DESKTOP, launch, PHONE, screenshotDir, serve, seriousViolations } from './browser';
+import type { Page } from 'playwright-core';
+import { AGENT_KEY, DESKTOP, PHONE, screenshotDir, seriousViolations, useBrowserAndServer } from './browser';
 
 /** The agent console in a real Chromium: the credential, the script in French and the caller's language, changing an earlier answer, several callers, the case summary. */
 
 jest.setTimeout(60_000);
-let browser: Browser;
-let app: Application;
-let url: string;
-
-beforeAll(async () => {
-  browser = await launch();
-  ({ app, url } = await serve());
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const env = useBrowserAndServer();
 
 async function signIn(page: Page, key = AGENT_KEY) {
-  await page.goto(`${url}/agent`);
+  await page.goto(`${env.url}/agent`);
   await page.getByLabel("Identifiant d'agent").fill(key);
   await page.getByRole('button', { name: 'Se connecter' }).click();
 }
 
 test('a wrong credential is refused; agent sessions cannot be opened without it', async () => {
-  const context = await browser.newContext({ viewport: DESKTOP });
+  const context = await env.browser.newContext({ viewport: DESKTOP });
   const page = await context.newPage();
   await signIn(page, 'not-the-agent-key-at-all');
   await page.getByRole('button', { name: 'Commencer' }).click();
   await page.getByRole('alert').filter({ hasText: 'Identifiant refusé' }).waitFor();
-  const r = await request(app.app).post('/api/v1/sessions').send({ channel: 'agent' }).expect(401);
+  const r = await request(env.app.app).post('/api/v1/sessions').send({ channel: 'agent' }).expect(401);
   expect(r.body.error.code).toBe('AGENT_CREDENTIAL_REQUIRED');
-  await request(app.app).post('/api/v1/sessions').set('X-Agent-Key', AGENT_KEY).send({ channel: 'agent' }).expect(201);
+  await request(env.app.app).post('/api/v1/sessions').set('X-Agent-Key', AGENT_KEY).send({ channel: 'agent' }).expect(201);
   await context.close();
 });
 
 test('the script for a caller in English, an earlier answer changed, the case summary to copy', async () => {
-  const context = await browser.newContext({ viewport: DESKTOP, bypassCSP: true });
+  const context = await env.browser.newContext({ viewport: DESKTOP, bypassCSP: true });
   const page = await context.newPage();
   await signIn(page);
   const caller = page.locator('#panel-1');
@@ -89,7 +77,7 @@ test('the script for a caller in English, an earlier answer changed, the case su
 });
 
 test('on a phone, and the printable script', async () => {
-  const context = await browser.newContext({ viewport: PHONE, bypassCSP: true });
+  const context = await env.browser.newContext({ viewport: PHONE, bypassCSP: true });
   const page = await context.newPage();
   await signIn(page);
   await page.locator('#panel-1').getByRole('button', { name: 'Commencer' }).click();
@@ -97,7 +85,7 @@ test('on a phone, and the printable script', async () => {
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: path.join(screenshotDir, 'agent-phone.png') });
 
-  await page.goto(`${url}/api/v1/procedures/family-reunification/script?format=html&lang=fr`);
+  await page.goto(`${env.url}/api/v1/procedures/family-reunification/script?format=html&lang=fr`);
   await page.getByRole('heading', { name: /Quel titre de séjour avez-vous/ }).waitFor();
   expect(await page.locator('table').count()).toBeGreaterThan(5);
   expect(await seriousViolations(page)).toEqual([]);

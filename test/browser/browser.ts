@@ -41,3 +41,17 @@ export async function seriousViolations(page: Page): Promise<{ id: string; impac
 export const screenshotDir = path.join(__dirname, '..', '..', 'docs', 'screenshots');
 export const PHONE = { width: 360, height: 740 };
 export const DESKTOP = { width: 1280, height: 800 };
+
+/** A browser and a server for a whole test file, started before its tests and stopped after. */
+export function useBrowserAndServer(settings: Record<string, string> = {}) {
+  const env = {} as { browser: Browser; app: Application; url: string; store: MemoryStore };
+  beforeAll(async () => {
+    env.browser = await launch();
+    Object.assign(env, await serve(settings));
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.app?.close();
+  });
+  return env;
+}

@@ -1,26 +1,11 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import type { Application } from '../../src/app';
-import type { MemoryStore } from '../../src/store/memory';
-import { DESKTOP, launch, PHONE, screenshotDir, serve, seriousViolations } from './browser';
+import type { Page } from 'playwright-core';
+import { DESKTOP, PHONE, screenshotDir, seriousViolations, useBrowserAndServer } from './browser';
 
 /** The kiosk in a real Chromium: language first, a conversation, inactivity erases everything, "finish" too. */
 
 jest.setTimeout(60_000);
-let browser: Browser;
-let app: Application;
-let url: string;
-let store: MemoryStore;
-
-beforeAll(async () => {
-  browser = await launch();
-  // a short inactivity for the test: a warning after 2 s, erased after 4 s
-  ({ app, url, store } = await serve({ KIOSK_IDLE_SECONDS: '4', KIOSK_WARNING_SECONDS: '2' }));
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const env = useBrowserAndServer({ KIOSK_IDLE_SECONDS: '4', KIOSK_WARNING_SECONDS: '2' });
 
 /** What the browser keeps: storage, and how many history entries the kiosk added since it loaded. */
 async function kept(page: Page, historyAtLoad: number) {
@@ -28,9 +13,9 @@ async function kept(page: Page, historyAtLoad: number) {
 }
 
 test('language first, in its own script; a whole conversation to the return-aid amounts', async () => {
-  const context = await browser.newContext({ viewport: DESKTOP, bypassCSP: true });
+  const context = await env.browser.newContext({ viewport: DESKTOP, bypassCSP: true });
   const page = await context.newPage();
-  await page.goto(`${url}/kiosk`);
+  await page.goto(`${env.url}/kiosk`);
   const english = page.getByRole('button', { name: 'English' });
   expect(await english.getAttribute('lang')).toBe('en');
   expect(await page.getByRole('button', { name: 'Français' }).getAttribute('lang')).toBe('fr');
@@ -62,50 +47,50 @@ test('language first, in its own script; a whole conversation to the return-aid 
 });
 
 test('after inactivity: a visible countdown, then the session is erased and the page starts over with nothing kept', async () => {
-  const context = await browser.newContext({ viewport: PHONE });
+  const context = await env.browser.newContext({ viewport: PHONE });
   const page = await context.newPage();
-  await page.goto(`${url}/kiosk`);
+  await page.goto(`${env.url}/kiosk`);
   const h0 = await page.evaluate(() => history.length);
-  const before = store.size;
+  const before = env.store.size;
   await page.getByRole('button', { name: 'Français' }).click();
   await page.getByRole('button', { name: /Demander l'asile/ }).click();
   await page.getByRole('button', { name: 'En France' }).waitFor();
-  expect(store.size).toBe(before + 1);
+  expect(env.store.size).toBe(before + 1);
   await page.screenshot({ path: path.join(screenshotDir, 'kiosk-phone.png') });
 
   const warning = page.getByRole('alertdialog');
   await warning.filter({ hasText: /Êtes-vous toujours là/ }).waitFor({ timeout: 10_000 });
   await page.getByRole('button', { name: 'Français' }).waitFor({ timeout: 10_000 });
   expect(await kept(page, h0)).toEqual({ local: 0, session: 0, historyAdded: 0 });
-  expect(store.size).toBe(before);
+  expect(env.store.size).toBe(before);
   await context.close();
 });
 
 test('"I\'m still here" keeps the session; "finish" erases it at once', async () => {
-  const context = await browser.newContext({ viewport: PHONE });
+  const context = await env.browser.newContext({ viewport: PHONE });
   const page = await context.newPage();
-  await page.goto(`${url}/kiosk`);
+  await page.goto(`${env.url}/kiosk`);
   const h0 = await page.evaluate(() => history.length);
-  const before = store.size;
+  const before = env.store.size;
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('button', { name: /Asking for asylum/ }).click();
   await page.getByRole('button', { name: "I'm still here" }).click({ timeout: 10_000 });
   await page.getByRole('button', { name: 'In France' }).click();
   await page.getByRole('button', { name: /not registered my claim/ }).waitFor();
-  expect(store.size).toBe(before + 1);
+  expect(env.store.size).toBe(before + 1);
   await page.getByRole('button', { name: 'Finish and clear' }).click();
   await page.getByRole('button', { name: 'Français' }).waitFor();
   expect(await kept(page, h0)).toEqual({ local: 0, session: 0, historyAdded: 0 });
-  expect(store.size).toBe(before);
+  expect(env.store.size).toBe(before);
   await context.close();
 });
 
 test('every language is laid out in its own direction', async () => {
-  const context = await browser.newContext({ viewport: PHONE });
+  const context = await env.browser.newContext({ viewport: PHONE });
   const page = await context.newPage();
-  const languages = (await (await fetch(`${url}/api/v1/languages`)).json()) as { code: string; dir: string }[];
+  const languages = (await (await fetch(`${env.url}/api/v1/languages`)).json()) as { code: string; dir: string }[];
   for (const l of languages) {
-    await page.goto(`${url}/kiosk`);
+    await page.goto(`${env.url}/kiosk`);
     await page.locator(`button[lang="${l.code}"]`).click();
     await page.locator('button.option').first().waitFor();
     expect({ lang: l.code, dir: await page.evaluate(() => document.documentElement.dir) }).toEqual({ lang: l.code, dir: l.dir });

@@ -1,34 +1,22 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import type { Application } from '../../src/app';
-import { DESKTOP, launch, PHONE, screenshotDir, serve, seriousViolations } from './browser';
+import type { Page } from 'playwright-core';
+import { DESKTOP, PHONE, screenshotDir, seriousViolations, useBrowserAndServer } from './browser';
 
 /** The chat widget on the demo page, in a real Chromium: a whole conversation, a reload, accessibility, screenshots. */
 
 jest.setTimeout(60_000);
-let browser: Browser;
-let app: Application;
-let url: string;
-
-beforeAll(async () => {
-  browser = await launch();
-  ({ app, url } = await serve());
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const env = useBrowserAndServer();
 
 const panel = (page: Page) => page.locator('#guidance-widget').locator('.panel');
 
 async function openWidget(page: Page) {
-  await page.goto(url);
+  await page.goto(env.url);
   await page.locator('#guidance-widget .launcher').click();
   await panel(page).locator('button.option').first().waitFor();
 }
 
 test('a whole conversation to the deadline, resumed after a reload, with the calendar file', async () => {
-  const context = await browser.newContext({ viewport: DESKTOP, locale: 'fr-FR', bypassCSP: true });
+  const context = await env.browser.newContext({ viewport: DESKTOP, locale: 'fr-FR', bypassCSP: true });
   const page = await context.newPage();
   await openWidget(page);
   await panel(page).getByRole('button', { name: "Demander l'asile (protection en France)" }).click();
@@ -64,9 +52,9 @@ test('a whole conversation to the deadline, resumed after a reload, with the cal
 });
 
 test('keyboard only: open, answer by Enter, the live region hears the new message', async () => {
-  const context = await browser.newContext({ viewport: PHONE, locale: 'fr-FR' });
+  const context = await env.browser.newContext({ viewport: PHONE, locale: 'fr-FR' });
   const page = await context.newPage();
-  await page.goto(url);
+  await page.goto(env.url);
   await page.locator('#guidance-widget .launcher').waitFor();
   // Tab through the page's own links to the widget's button
   for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.id)) !== 'guidance-widget'; i++) await page.keyboard.press('Tab');
@@ -81,7 +69,7 @@ test('keyboard only: open, answer by Enter, the live region hears the new messag
 });
 
 test('changing the language re-asks the question in it, laid out in its direction', async () => {
-  const context = await browser.newContext({ viewport: DESKTOP, locale: 'fr-FR' });
+  const context = await env.browser.newContext({ viewport: DESKTOP, locale: 'fr-FR' });
   const page = await context.newPage();
   await openWidget(page);
   await panel(page).locator('select').selectOption('en');
@@ -92,12 +80,12 @@ test('changing the language re-asks the question in it, laid out in its directio
 });
 
 test('an expired session says so and offers a new one', async () => {
-  const context = await browser.newContext({ viewport: DESKTOP, locale: 'fr-FR' });
+  const context = await env.browser.newContext({ viewport: DESKTOP, locale: 'fr-FR' });
   const page = await context.newPage();
   await openWidget(page);
   const keys = await page.evaluate(() => JSON.parse(sessionStorage.getItem('guidance-session') ?? 'null'));
   expect(keys).toMatchObject({ id: expect.any(String), token: expect.any(String) });
-  await app.services.store.delete(keys.id);
+  await env.app.services.store.delete(keys.id);
   await page.reload();
   await expectText(panel(page), /a expiré/);
   await panel(page).getByRole('button', { name: 'Commencer une nouvelle conversation' }).click();
@@ -106,9 +94,9 @@ test('an expired session says so and offers a new one', async () => {
 });
 
 test('no serious or critical accessibility violation, closed and open, on a phone', async () => {
-  const context = await browser.newContext({ viewport: PHONE, locale: 'fr-FR', bypassCSP: true });
+  const context = await env.browser.newContext({ viewport: PHONE, locale: 'fr-FR', bypassCSP: true });
   const page = await context.newPage();
-  await page.goto(url);
+  await page.goto(env.url);
   await page.locator('#guidance-widget .launcher').waitFor();
   expect(await seriousViolations(page)).toEqual([]);
   await page.locator('#guidance-widget .launcher').click();

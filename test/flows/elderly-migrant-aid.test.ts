@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { StoredAnswer } from '../../src/store/types';
-import { engine, testApp, TODAY } from '../helpers';
+import { converseAndEvaluate, engine, testApp, TODAY } from '../helpers';
 
 /** elderly-migrant-aid node by node: a failed condition ends the questions; triage reaches it from plain words. */
 
@@ -64,22 +64,10 @@ describe('from plain words, through triage, to the same decision as evaluate', (
     ['fr', 'je suis retraité et je vis dans un foyer', ['Maroc', '63', 'oui', '20', 'oui', 'non', 'oui', '7000']],
   ])('%s: "%s"', async (lang, opening, texts) => {
     const app = testApp();
-    const start = await request(app.app).post('/api/v1/sessions').send({ lang }).expect(201);
-    const { id, token } = start.body.session;
-    const auth = { Authorization: `Bearer ${token}` };
-    const first = await request(app.app).post(`/api/v1/sessions/${id}/answers`).set(auth).send({ text: opening }).expect(200);
-    expect(first.body.messages.at(-1)).toMatchObject({ procedure: 'elderly-migrant-aid', node: 'nationality' });
-    let last: { type: string; node: string; decision?: { notices: { id: string }[] } } | undefined;
-    for (const text of texts) {
-      const r = await request(app.app).post(`/api/v1/sessions/${id}/answers`).set(auth).send({ text });
-      expect({ text, status: r.status, error: r.body.error }).toEqual({ text, status: 200, error: undefined });
-      last = r.body.messages.at(-1);
-    }
-    expect(last).toMatchObject({ type: 'outcome', node: 'decision' });
-    expect(last!.decision!.notices.map((n) => n.id)).toContain('renamed');
-    const { facts } = (await request(app.app).get(`/api/v1/sessions/${id}`).set(auth).expect(200)).body;
-    const evaluated = await request(app.app).post('/api/v1/procedures/elderly-migrant-aid/evaluate').send({ facts, lang }).expect(200);
-    expect(evaluated.body.decision).toEqual(last!.decision);
+    const { last, evaluated } = await converseAndEvaluate(app, { lang, texts: [opening, ...texts] });
+    expect(last).toMatchObject({ type: 'outcome', node: 'decision', procedure: 'elderly-migrant-aid' });
+    expect(last.decision!.notices.map((n) => n.id)).toContain('renamed');
+    expect(evaluated).toEqual(last.decision);
     await app.close();
   });
 

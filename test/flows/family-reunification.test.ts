@@ -1,8 +1,7 @@
-import request from 'supertest';
 import { parseAnswer } from '../../src/dialogue/answers';
 import { translator } from '../../src/i18n';
 import type { StoredAnswer } from '../../src/store/types';
-import { content, engine, i18n, testApp, TODAY } from '../helpers';
+import { content, converseAndEvaluate, engine, i18n, testApp, TODAY } from '../helpers';
 
 /** family-reunification node by node, the town as people write it, and conversation = evaluate. */
 
@@ -124,19 +123,9 @@ describe('a conversation and the evaluate endpoint give the same decision', () =
     ['en', ['Senegal', 'yes', 'multi-year', "I don't know", '20', 'yes', 'yes', '25', 'none', '2', '30', '2500']],
   ])('%s: %j', async (lang, texts) => {
     const app = testApp();
-    const start = await request(app.app).post('/api/v1/sessions').send({ procedure: 'family-reunification', lang }).expect(201);
-    const { id, token } = start.body.session;
-    const auth = { Authorization: `Bearer ${token}` };
-    let last: { type: string; decision?: { status: string }; node: string } | undefined;
-    for (const text of texts) {
-      const r = await request(app.app).post(`/api/v1/sessions/${id}/answers`).set(auth).send({ text });
-      expect({ text, status: r.status, error: r.body.error }).toEqual({ text, status: 200, error: undefined });
-      last = r.body.messages.at(-1);
-    }
+    const { last, evaluated } = await converseAndEvaluate(app, { procedure: 'family-reunification', lang, texts });
     expect(last).toMatchObject({ type: 'outcome', node: 'checklist' });
-    const { facts } = (await request(app.app).get(`/api/v1/sessions/${id}`).set(auth).expect(200)).body;
-    const evaluated = await request(app.app).post('/api/v1/procedures/family-reunification/evaluate').send({ facts, lang }).expect(200);
-    expect(evaluated.body.decision).toEqual(last!.decision);
+    expect(evaluated).toEqual(last.decision);
     await app.close();
   });
 });

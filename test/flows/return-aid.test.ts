@@ -1,6 +1,5 @@
-import request from 'supertest';
 import type { StoredAnswer } from '../../src/store/types';
-import { engine, testApp, TODAY } from '../helpers';
+import { converseAndEvaluate, engine, testApp, TODAY } from '../helpers';
 
 /** return-aid node by node: each question is asked only when the rules still need its fact. */
 
@@ -73,19 +72,9 @@ describe('a conversation and the evaluate endpoint give the same decision', () =
     ['fr', ['Mayotte', 'RDC', 'non', 'oui', '10/11/2026', "aujourd'hui", 'oui', '1', '2', 'oui']],
   ])('%s: %j', async (lang, texts) => {
     const app = testApp();
-    const start = await request(app.app).post('/api/v1/sessions').send({ procedure: 'return-aid', lang }).expect(201);
-    const { id, token } = start.body.session;
-    const auth = { Authorization: `Bearer ${token}` };
-    let last: { type: string; decision?: unknown; node: string } | undefined;
-    for (const text of texts) {
-      const r = await request(app.app).post(`/api/v1/sessions/${id}/answers`).set(auth).send({ text });
-      expect({ text, status: r.status, error: r.body.error }).toEqual({ text, status: 200, error: undefined });
-      last = r.body.messages.at(-1);
-    }
+    const { last, evaluated } = await converseAndEvaluate(app, { procedure: 'return-aid', lang, texts });
     expect(last).toMatchObject({ type: 'outcome', node: 'amounts' });
-    const { facts } = (await request(app.app).get(`/api/v1/sessions/${id}`).set(auth).expect(200)).body;
-    const evaluated = await request(app.app).post('/api/v1/procedures/return-aid/evaluate').send({ facts, lang }).expect(200);
-    expect(evaluated.body.decision).toEqual(last!.decision);
+    expect(evaluated).toEqual(last.decision);
     await app.close();
   });
 });
