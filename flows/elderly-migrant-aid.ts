@@ -1,6 +1,6 @@
 import { assign, setup } from 'xstate';
 import * as rules from '../src/rules/elderly-migrant-aid';
-import { factsAfter, type AnswerEvent, type FlowEnv, type FlowInput } from './types';
+import { factsAfter, yesNoGuards, type AnswerEvent, type FlowEnv, type FlowInput } from './types';
 
 /** Routing only; every decision is in src/rules/elderly-migrant-aid. A condition that fails ends the questions. */
 export const createElderlyMigrantAidFlow = ({ content }: FlowEnv) => {
@@ -9,9 +9,8 @@ export const createElderlyMigrantAidFlow = ({ content }: FlowEnv) => {
   return setup({
     types: { context: {} as rules.ElderlyFacts, events: {} as AnswerEvent, input: {} as FlowInput },
     guards: {
+      ...yesNoGuards,
       isFrench: ({ context, event }) => rules.isFrench(facts(context, event)),
-      isFalse: ({ event }) => event.value === false,
-      isTrue: ({ event }) => event.value === true,
       isOther: ({ event }) => event.value === 'other',
       tooYoung: ({ context, event }) => rules.tooYoung(facts(context, event), ctx(event)),
       unfitForWorkMatters: ({ context, event }) => rules.unfitForWorkMatters(facts(context, event), ctx(event)),

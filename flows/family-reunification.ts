@@ -1,6 +1,6 @@
 import { assign, setup } from 'xstate';
 import * as rules from '../src/rules/family-reunification';
-import { factsAfter, type AnswerEvent, type FlowEnv, type FlowInput } from './types';
+import { factsAfter, yesNoGuards, type AnswerEvent, type FlowEnv, type FlowInput } from './types';
 
 type Other = rules.OtherProcedure;
 
@@ -12,9 +12,8 @@ export const createFamilyReunificationFlow = ({ content }: FlowEnv) => {
   return setup({
     types: { context: {} as rules.FamilyFacts, events: {} as AnswerEvent, input: {} as FlowInput },
     guards: {
+      ...yesNoGuards,
       isOther: ({ context, event }, params: { which: Other }) => rules.isOtherProcedure(facts(context, event), ctx(event), params.which),
-      isFalse: ({ event }) => event.value === false,
-      isTrue: ({ event }) => event.value === true,
       permitIsOther: ({ event }) => event.value === 'other',
       needsPermitValidity: ({ context, event }) => rules.needsPermitValidity(facts(context, event)),
       nobodyEligible: ({ context, event }) => rules.nobodyEligible(facts(context, event), ctx(event)),

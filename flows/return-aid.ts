@@ -1,6 +1,6 @@
 import { assign, setup } from 'xstate';
 import * as rules from '../src/rules/return-aid';
-import { factsAfter, type AnswerEvent, type FlowEnv, type FlowInput } from './types';
+import { factsAfter, yesNoGuards, type AnswerEvent, type FlowEnv, type FlowInput } from './types';
 
 /** Routing only; every decision is in src/rules/return-aid. Each question is asked only when the rules still need its fact. */
 export const createReturnAidFlow = ({ content }: FlowEnv) => {
@@ -9,9 +9,8 @@ export const createReturnAidFlow = ({ content }: FlowEnv) => {
   return setup({
     types: { context: {} as rules.ReturnAidFacts, events: {} as AnswerEvent, input: {} as FlowInput },
     guards: {
+      ...yesNoGuards,
       isExcluded: ({ context, event }) => rules.isExcluded(facts(context, event), ctx(event)),
-      isTrue: ({ event }) => event.value === true,
-      isFalse: ({ event }) => event.value === false,
       needsReturnBan: ({ context, event }) => rules.needsReturnBan(facts(context, event), ctx(event)),
       derogationRelevant: ({ context, event }) => rules.derogationRelevant(facts(context, event), ctx(event)),
       householdNeeded: ({ context, event }) => rules.householdNeeded(facts(context, event), ctx(event)),
