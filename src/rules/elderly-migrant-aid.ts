@@ -156,7 +156,7 @@ export function evaluate(f: ElderlyFacts, ctx: RuleContext): RawDecision {
     d.referral = { to: 'msa-picardie', reason: t(`referral.${c.find((x) => x.status === 'unknown' && (x.id === 'age' || x.id === 'residence'))!.id}`) };
   } else d.status = unknown ? 'incomplete' : 'eligible';
 
-  d.notices.push(...(regime === 'avfs' ? avfsNotices(ctx) : [step('arfs-history', law)]));
+  d.notices.push(...(regime === 'avfs' ? avfsNotices(ctx) : [step('arfs-history', law, { months: num(ctx, 'arfs-long-stay-months')?.value ?? '?' })]));
   if (regime === 'avfs') d.nextSteps.push(...avfsSteps(ctx));
   else d.nextSteps.push(step('contact-msa', 'service-public-f36192'));
   return d;
@@ -201,7 +201,7 @@ function arfsResources(f: ElderlyFacts, ctx: RuleContext, d: RawDecision): RawCo
 
 function avfsNotices(ctx: RuleContext): RawStep[] {
   const months = num(ctx, 'avfs-existence-certificate-months')?.value ?? '?';
-  return [step('not-cumulable', 'casf-l117-3'), step('not-taxed', 'casf-l117-3'), step('stays-abroad', 'service-public-f36192', { months }), step('health-cover', 'service-public-f36192')];
+  return [step('not-cumulable', 'casf-l117-3'), step('not-taxed', 'casf-l117-3'), step('stays-abroad', 'service-public-f36192', { months }), step('health-cover', 'service-public-f36192', { months })];
 }
 
 function avfsSteps(ctx: RuleContext): RawStep[] {
