@@ -22,6 +22,7 @@ import { createLogger, type Logger } from './logger';
 import { createMetrics } from './metrics';
 import { attachChat } from './realtime/chat';
 import { createStore } from './store';
+import { RedisStore, useRedisAdapter } from './store/redis';
 import type { SessionStore } from './store/types';
 
 export interface Application {
@@ -120,6 +121,8 @@ export function createApplication(config: Config, overrides: Overrides = {}): Ap
     cors: { origin: config.CORS_ORIGINS },
     serveClient: false,
   });
+  // Several processes behind a load balancer: with Redis, any of them can serve any message.
+  const adapterClients = store instanceof RedisStore ? useRedisAdapter(io, store) : undefined;
   attachChat(io, services, config);
 
   const sweep = setInterval(() => {
@@ -146,6 +149,7 @@ export function createApplication(config: Config, overrides: Overrides = {}): Ap
     close: async () => {
       clearInterval(sweep);
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      await adapterClients?.close();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await store.close();
     },

@@ -13,7 +13,7 @@ export const configSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   STORE_URL: z
     .string()
-    .regex(/^(memory:|sqlite:.+)$/, 'use memory: or sqlite:<path>')
+    .regex(/^(memory:|sqlite:.+|rediss?:\/\/.+)$/, 'use memory:, sqlite:<path> or redis://host:port')
     .default('sqlite:data/sessions.db'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** origins allowed to embed the chat widget (CORS and Socket.IO), comma-separated; none by default */

@@ -28,6 +28,9 @@ export function testApp(settings: Partial<Record<keyof Config, string>> = {}, ov
   });
 }
 
+/** The real Redis of these machines (.ci/run starts one when none answers); tests use a key prefix of their own. */
+export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
 export const tempDir = (prefix: string) => mkdtempSync(path.join(tmpdir(), prefix));
 
 /**

@@ -2,8 +2,10 @@ import path from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { Application } from '../src/app';
 import type { ClientToServerEvents, ServerToClientEvents } from '../src/realtime/events';
+import { RedisStore } from '../src/store/redis';
 import { SqliteStore } from '../src/store/sqlite';
-import { tempDir, testApp } from './helpers';
+import type { SessionStore } from '../src/store/types';
+import { REDIS_URL, tempDir, testApp } from './helpers';
 
 /** Socket.IO /chat with real clients against a real server on a free port. */
 
@@ -14,7 +16,7 @@ type AnyResult = { ok: boolean; error?: { code: string; message: string; field?:
 const apps: Application[] = [];
 const clients: Client[] = [];
 
-async function server(settings: Record<string, string> = {}, store?: SqliteStore) {
+async function server(settings: Record<string, string> = {}, store?: SessionStore) {
   const app = testApp(settings, store ? { store } : {});
   apps.push(app);
   const port = await app.listen();
@@ -72,6 +74,21 @@ test('a client that reconnects resumes the session where it was, on another serv
 
   const wrong = await send(client(b.url), 'session:resume', { id: session!.id, token: 'guess' });
   expect(wrong).toMatchObject({ ok: false, error: { code: 'SESSION_NOT_FOUND' } });
+});
+
+test('two server processes sharing Redis: a session started on one is answered on the other', async () => {
+  const prefix = `guidance-test:${Date.now()}-${Math.random()}:`;
+  const a = await server({}, new RedisStore(REDIS_URL, prefix));
+  const b = await server({}, new RedisStore(REDIS_URL, prefix));
+  const first = client(a.url);
+  const { session } = await send(first, 'session:start', { procedure: 'elderly-migrant-aid', lang: 'fr' });
+  await send(first, 'answer', { text: 'Algérie' });
+  const second = client(b.url);
+  const resumed = await send(second, 'session:resume', { id: session!.id, token: session!.token });
+  expect(resumed.messages![0]).toMatchObject({ node: 'age' });
+  expect((await send(second, 'answer', { value: 70 })).messages![0]).toMatchObject({ node: 'residence-years' });
+  // and back on the first process, which sees the answer given on the second
+  expect((await send(first, 'back')).messages![0]).toMatchObject({ node: 'age' });
 });
 
 test('back, restart and language over /chat', async () => {

@@ -1,13 +1,17 @@
 import path from 'node:path';
 import request from 'supertest';
+import { randomUUID } from 'node:crypto';
 import { MemoryStore } from '../src/store/memory';
+import { RedisStore } from '../src/store/redis';
 import { SqliteStore } from '../src/store/sqlite';
 import type { SessionRecord, SessionStore } from '../src/store/types';
-import { tempDir, testApp } from './helpers';
+import { REDIS_URL, tempDir, testApp } from './helpers';
 
 /** The same contract for every store, then the SQLite file across a server restart. */
 
-const record = (id: string, expiresAt = '2026-11-24T00:00:00.000Z'): SessionRecord => ({
+// An hour from now, fixed once: Redis expires keys on the real clock.
+const LATER = new Date(Date.now() + 3_600_000).toISOString();
+const record = (id: string, expiresAt = LATER): SessionRecord => ({
   id,
   tokenHash: 'a'.repeat(64),
   startProcedure: 'triage',
@@ -22,10 +26,13 @@ const record = (id: string, expiresAt = '2026-11-24T00:00:00.000Z'): SessionReco
   version: 1,
 });
 
+const redisPrefix = () => `guidance-test:${randomUUID()}:`;
+
 describe.each([
   ['memory', () => new MemoryStore()],
   ['sqlite', () => new SqliteStore(path.join(tempDir('store-'), 'sessions.db'))],
-])('%s store', (_name, make: () => SessionStore) => {
+  ['redis', () => new RedisStore(REDIS_URL, redisPrefix())],
+])('%s store', (name, make: () => SessionStore) => {
   let store: SessionStore;
   beforeEach(() => {
     store = make();
@@ -49,9 +56,18 @@ describe.each([
   });
 
   test('expired sessions are deleted, not hidden', async () => {
-    await store.create(record('old', '2026-11-23T08:00:00.000Z'));
-    await store.create(record('new', '2026-11-23T10:00:00.000Z'));
-    expect(await store.deleteExpired(new Date('2026-11-23T09:00:00Z'))).toBe(1);
+    if (name === 'redis') {
+      // Redis deletes a key at its expiry time by itself
+      const soon = new Date(Date.now() + 300).toISOString();
+      await store.create(record('old', soon));
+      await store.create(record('new', new Date(Date.now() + 3_600_000).toISOString()));
+      expect(await store.get('old')).toBeDefined();
+      await new Promise((r) => setTimeout(r, 600));
+    } else {
+      await store.create(record('old', '2026-11-23T08:00:00.000Z'));
+      await store.create(record('new', '2026-11-23T10:00:00.000Z'));
+      expect(await store.deleteExpired(new Date('2026-11-23T09:00:00Z'))).toBe(1);
+    }
     expect(await store.get('old')).toBeUndefined();
     expect(await store.get('new')).toBeDefined();
   });
@@ -78,4 +94,19 @@ test('the SQLite file keeps a conversation across a server restart', async () =>
   const done = await request(second.app).post(`/api/v1/sessions/${id}/answers`).set(auth).send({ text: '2 November 2026' }).expect(200);
   expect(done.body.messages[0].decision.deadlines[0]).toMatchObject({ date: '2026-11-23', daysLeft: 0 });
   await second.close();
+});
+
+test('STORE_URL=redis://…: the server runs on Redis, with the Socket.IO adapter; /readyz says when Redis is gone', async () => {
+  const app = testApp({ STORE_URL: REDIS_URL });
+  await request(app.app).get('/readyz').expect(200);
+  const start = await request(app.app).post('/api/v1/sessions').send({}).expect(201);
+  const auth = { Authorization: `Bearer ${start.body.session.token}` };
+  await request(app.app).get(`/api/v1/sessions/${start.body.session.id}`).set(auth).expect(200);
+  await request(app.app).delete(`/api/v1/sessions/${start.body.session.id}`).set(auth).expect(204);
+  await app.close();
+
+  const gone = testApp({ STORE_URL: 'redis://127.0.0.1:1' });
+  const r = await request(gone.app).get('/readyz').expect(503);
+  expect(r.body.error.code).toBe('STORE_UNAVAILABLE');
+  await gone.close();
 });
