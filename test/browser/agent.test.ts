@@ -40,7 +40,7 @@ test('the script for a caller in English, an earlier answer changed, the case su
   await caller.locator('.bubble', { hasText: 'Where are you now?' }).first().waitFor();
   await caller.locator('.agent-notes', { hasText: 'location' }).first().waitFor();
 
-  await caller.getByRole('button', { name: 'In France' }).click();
+  await caller.getByRole('button', { name: 'In France', exact: true }).click();
   await caller.getByRole('button', { name: 'OFPRA closed my claim' }).click();
   await caller.getByLabel('Choisir une date').fill('2026-06-01');
   await caller.getByRole('button', { name: 'Valider' }).click();

@@ -23,17 +23,20 @@ test('language first, in its own script; a whole conversation to the return-aid 
   await page.screenshot({ path: path.join(screenshotDir, 'kiosk-home-desktop.png') });
   await english.click();
   await page.getByRole('button', { name: 'Going back to my country with support' }).click();
-  await page.getByRole('button', { name: 'In mainland France' }).click();
+  await page.getByRole('button', { name: 'In mainland France', exact: true }).click();
   await page.getByLabel('Your answer').fill('Senegal');
   await page.getByRole('button', { name: 'Send' }).click();
   for (const label of ['No', 'Yes']) await page.getByRole('button', { name: label, exact: true }).click();
   await page.getByLabel('Pick a date').fill('2026-11-10');
   await page.getByRole('button', { name: 'Use this' }).click();
+  await page.locator('.bubble', { hasText: 'validate your request' }).waitFor();
   await page.getByRole('button', { name: 'Today' }).click();
   await page.getByRole('button', { name: 'Yes', exact: true }).click();
   await page.getByRole('button', { name: 'None of these situations' }).click();
   await page.getByLabel('Number').fill('1');
   await page.getByRole('button', { name: 'Use this' }).click();
+  // the next question has the same kind of field: wait for it before typing
+  await page.locator('.bubble', { hasText: 'How many minor children' }).waitFor();
   await page.getByLabel('Number').fill('0');
   await page.getByRole('button', { name: 'Use this' }).click();
   await page.getByRole('button', { name: 'Yes', exact: true }).click();
@@ -54,7 +57,7 @@ test('after inactivity: a visible countdown, then the session is erased and the 
   const before = env.store.size;
   await page.getByRole('button', { name: 'Français' }).click();
   await page.getByRole('button', { name: /Demander l'asile/ }).click();
-  await page.getByRole('button', { name: 'En France' }).waitFor();
+  await page.getByRole('button', { name: 'En France', exact: true }).waitFor();
   expect(env.store.size).toBe(before + 1);
   await page.screenshot({ path: path.join(screenshotDir, 'kiosk-phone.png') });
 
@@ -75,7 +78,7 @@ test('"I\'m still here" keeps the session; "finish" erases it at once', async ()
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('button', { name: /Asking for asylum/ }).click();
   await page.getByRole('button', { name: "I'm still here" }).click({ timeout: 10_000 });
-  await page.getByRole('button', { name: 'In France' }).click();
+  await page.getByRole('button', { name: 'In France', exact: true }).click();
   await page.getByRole('button', { name: /not registered my claim/ }).waitFor();
   expect(env.store.size).toBe(before + 1);
   await page.getByRole('button', { name: 'Finish and clear' }).click();

@@ -20,7 +20,7 @@ test('a whole conversation to the deadline, resumed after a reload, with the cal
   const page = await context.newPage();
   await openWidget(page);
   await panel(page).getByRole('button', { name: "Demander l'asile (protection en France)" }).click();
-  await panel(page).getByRole('button', { name: 'En France' }).click();
+  await panel(page).getByRole('button', { name: 'En France', exact: true }).click();
   await panel(page).getByRole('button', { name: /Ma demande est enregistrée/ }).click();
   await panel(page).locator('input[type=date]').fill('2026-11-14');
 
@@ -45,7 +45,7 @@ test('a whole conversation to the deadline, resumed after a reload, with the cal
   const file = await download;
   expect(file.suggestedFilename()).toBe('deadlines.ics');
 
-  await card.getByRole('button', { name: 'Oui' }).click();
+  await card.getByRole('button', { name: 'Oui', exact: true }).click();
   await expectText(card, /Merci/);
   await page.screenshot({ path: path.join(screenshotDir, 'widget-desktop.png') });
   await context.close();
