@@ -1,5 +1,6 @@
 import request from 'supertest';
 import type { Application } from '../src/app';
+import { fixedClock } from '../src/clock';
 import { testApp } from './helpers';
 
 /** The HTTP additions the pages use: changing an earlier answer, summaries as text and bilingual HTML, texts, languages. */
@@ -78,4 +79,25 @@ test('the pages are served, with a content security policy', async () => {
   const closed = testApp();
   expect((await request(closed.app).get('/agent').expect(401)).body.error.code).toBe('AGENT_CREDENTIAL_REQUIRED');
   await closed.close();
+});
+
+test("facts about Mayotte use Mayotte's calendar for today", async () => {
+  // 21:30 UTC: still 23 November in Paris (22:30), already 24 November in Mayotte (00:30)
+  const late = testApp({}, { clock: fixedClock('2026-11-23T21:30:00Z') });
+  const facts = { territory: 'mayotte', nationality: 'CD', receivedBefore: false, hasOqtf: true, oqtfNotifiedOn: '2026-11-20' };
+  const mayotte = await request(late.app).post('/api/v1/procedures/return-aid/evaluate').send({ facts }).expect(200);
+  expect(mayotte.body.decision.asOf).toBe('2026-11-24');
+  const mainland = await request(late.app).post('/api/v1/procedures/return-aid/evaluate').send({ facts: { ...facts, territory: 'mainland' } }).expect(200);
+  expect(mainland.body.decision.asOf).toBe('2026-11-23');
+
+  // in a conversation, once the territory is Mayotte, "today" is Mayotte's
+  const start = await request(late.app).post('/api/v1/sessions').send({ procedure: 'return-aid', lang: 'fr' }).expect(201);
+  const auth = { Authorization: `Bearer ${start.body.session.token}` };
+  const id = start.body.session.id;
+  await request(late.app).post(`/api/v1/sessions/${id}/answers`).set(auth).send({ value: 'mayotte' }).expect(200);
+  await request(late.app).post(`/api/v1/sessions/${id}/answers`).set(auth).send({ value: 'CD' }).expect(200);
+  await request(late.app).post(`/api/v1/sessions/${id}/answers`).set(auth).send({ value: false }).expect(200);
+  const q = await request(late.app).post(`/api/v1/sessions/${id}/answers`).set(auth).send({ value: true }).expect(200);
+  expect(q.body.messages[0]).toMatchObject({ node: 'oqtf-notified-on', input: { maxDate: '2026-11-24' } });
+  await late.close();
 });

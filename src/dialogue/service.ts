@@ -3,6 +3,7 @@ import { todayIn, type Clock } from '../clock';
 import type { Content } from '../content/load';
 import { AppError } from '../errors';
 import { formatDate, translator } from '../i18n';
+import { timeZoneFor } from '../rules';
 import type { Decision } from '../rules/render';
 import type { Channel, SessionRecord, SessionStore, StoredAnswer } from '../store/types';
 import { parseAnswer, type Answer } from './answers';
@@ -113,7 +114,7 @@ export class DialogueService {
       const pos = position(record);
       const question = this.o.engine.question(pos);
       if (!question) throw new AppError('NO_QUESTION_PENDING', { lang: record.lang, messages: [this.render(record, pos)] });
-      const today = this.today();
+      const today = this.today(record);
       const parsed = parseAnswer(question.input, answer, {
         t: translator(this.o.i18n, record.lang),
         lang: record.lang,
@@ -138,12 +139,12 @@ export class DialogueService {
     return this.turn(id, token, (record) => {
       const old = record.answers[index];
       if (!old) throw new AppError('INVALID_PAYLOAD', { field: 'index', lang: record.lang, messages: [this.render(record, position(record))] });
-      const at = this.o.engine.replay(record.startProcedure, record.answers.slice(0, index), this.today());
+      const at = this.o.engine.replay(record.startProcedure, record.answers.slice(0, index), this.today(record));
       const question = this.o.engine.question(at)!;
       const parsed = parseAnswer(question.input, answer, {
         t: translator(this.o.i18n, record.lang),
         lang: record.lang,
-        today: this.today(),
+        today: this.today(record),
         questionKey: `${at.procedure}:questions.${at.state.value}`,
         facts: at.state.context,
         communes: this.o.content.communes,
@@ -152,7 +153,7 @@ export class DialogueService {
         throw new AppError('INVALID_ANSWER', { field: question.field, reason: parsed.reason, values: parsed.values, lang: record.lang, messages: [this.render(record, at)] });
       }
       const changed: StoredAnswer = { procedure: at.procedure, node: at.state.value, field: question.field, value: parsed.value };
-      const { pos, answers } = this.o.engine.replayChanged(record.startProcedure, record.answers, index, changed, this.today());
+      const { pos, answers } = this.o.engine.replayChanged(record.startProcedure, record.answers, index, changed, this.today(record));
       const updated = { ...record, procedure: pos.procedure, snapshot: pos.state, answers };
       return { record: updated, result: { messages: [this.render(updated, pos)] } };
     }, (record, result) => this.noteOutcome(record, result.messages));
@@ -193,7 +194,7 @@ export class DialogueService {
       session: view(record),
       answers,
       ...(finished ? { decision: decide(pos, this.renderContext(record)) } : {}),
-      generatedOn: this.today(),
+      generatedOn: this.today(record),
     };
   }
 
@@ -208,7 +209,7 @@ export class DialogueService {
   }
 
   private rewind(record: SessionRecord, answers: StoredAnswer[]) {
-    const pos = this.o.engine.replay(record.startProcedure, answers, this.today());
+    const pos = this.o.engine.replay(record.startProcedure, answers, this.today(record));
     const updated = { ...record, procedure: pos.procedure, snapshot: pos.state, answers };
     return { record: updated, result: { messages: [this.render(updated, pos)] } };
   }
@@ -238,8 +239,9 @@ export class DialogueService {
     if (last?.type === 'outcome' && last.decision) this.o.events?.finished(record.procedure, last.node, last.decision.status);
   }
 
-  private today(): string {
-    return todayIn(this.o.clock);
+  /** Today's date where the person is: Mayotte's calendar for Mayotte facts, Paris otherwise. */
+  private today(record?: SessionRecord): string {
+    return todayIn(this.o.clock, timeZoneFor(record?.snapshot.context ?? {}));
   }
 
   private expiry(channel: Channel, now: Date): string {
@@ -254,7 +256,7 @@ export class DialogueService {
       tFr: translator(this.o.i18n, 'fr'),
       lang: record.lang,
       channel: record.channel,
-      today: this.today(),
+      today: this.today(record),
       canGoBack: record.answers.length > 0,
     };
   }

@@ -5,7 +5,7 @@ import { buildScript } from '../dialogue/script';
 import { scriptHtml } from './script-html';
 import { AppError } from '../errors';
 import { translator } from '../i18n';
-import { procedureRules } from '../rules';
+import { procedureRules, timeZoneFor } from '../rules';
 import { renderDecision } from '../rules/render';
 import { languageOf, type Services } from './context';
 import { evaluateBody } from './schemas';
@@ -35,7 +35,7 @@ export function proceduresRouter(s: Services): Router {
     const lang = languageOf(body.lang ?? req.query.lang, s.content.languages);
     const facts = rules.factsSchema.safeParse(body.facts);
     if (!facts.success) throw new AppError('INVALID_FACTS', { field: facts.error.issues[0]?.path.join('.') || undefined, lang });
-    const asOf = body.asOf ?? todayIn(s.clock);
+    const asOf = body.asOf ?? todayIn(s.clock, timeZoneFor(facts.data));
     const raw = rules.evaluate(facts.data, { asOf, content: s.content });
     res.json({ decision: renderDecision(raw, s.content, translator(s.i18n, lang), lang) });
   });
