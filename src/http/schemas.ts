@@ -19,5 +19,3 @@ export const evaluateBody = z.strictObject({
   asOf: z.iso.date().optional(),
   lang: z.string().max(35).optional(),
 });
-
-export const formatQuery = (formats: readonly [string, ...string[]]) => z.enum(formats);

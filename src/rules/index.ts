@@ -30,8 +30,6 @@ export const procedureRules: ReadonlyMap<string, ProcedureRules> = new Map(
   ].map((r) => [r.id, r]),
 );
 
-export const procedureIds = [...procedureRules.keys()];
-
 /** The calendar a person's dates are in: Indian/Mayotte for facts about Mayotte, Europe/Paris otherwise. */
 export function timeZoneFor(facts: Record<string, unknown>): string {
   const inMayotte = facts.territory === 'mayotte' || (typeof facts.commune === 'string' && facts.commune.startsWith('976'));
