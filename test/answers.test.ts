@@ -125,3 +125,22 @@ describe('a date that must not be before an earlier answer', () => {
     expect(parseAnswer({ kind: 'date', notBeforeFact: 'oqtfNotifiedOn' }, { value: '2026-11-10' }, c)).toEqual({ ok: true, value: '2026-11-10' });
   });
 });
+
+describe('Arabic', () => {
+  test.each([
+    [{ kind: 'date' } as const, '١٢/٠٣/٢٠٢٦', '2026-03-12'],
+    [{ kind: 'date' } as const, '12/03/2026', '2026-03-12'],
+    [{ kind: 'yesno' } as const, 'نعم', true],
+    [{ kind: 'yesno' } as const, 'لا', false],
+    [{ kind: 'country' } as const, 'الجزائر', 'DZ'],
+    [{ kind: 'country' } as const, 'جزائري', 'DZ'],
+    [{ kind: 'number', min: 0, max: 10 } as const, '٣', 3],
+  ])('%j: "%s"', (input, text, expected) => {
+    expect(parseAnswer(input, { text }, ctx('ar'))).toEqual({ ok: true, value: expected });
+  });
+
+  test('a choice by keyword', () => {
+    const input = { kind: 'choice', options: ['asylum-filing', 'return-aid', 'family-reunification', 'elderly-migrant-aid', 'other'] } as const;
+    expect(parseAnswer(input, { text: 'أريد طلب اللجوء' }, ctx('ar', 'triage:questions.need'))).toEqual({ ok: true, value: 'asylum-filing' });
+  });
+});

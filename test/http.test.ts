@@ -136,6 +136,22 @@ describe('a conversation', () => {
     expect(ics.text).toMatch(/TRIGGER:-PT48H/);
   });
 
+  test('in Arabic: laid out right to left, said to be a translation, dates and country names understood', async () => {
+    const { id, auth, res } = await startSession({ lang: 'ar' });
+    expect(res.body.messages[0]).toMatchObject({ lang: 'ar', dir: 'rtl', text: 'في أي شيء تحتاج المساعدة؟' });
+    await answer(id, auth, { text: 'أريد طلب اللجوء' }).expect(200);
+    await answer(id, auth, { text: 'في فرنسا' }).expect(200);
+    await answer(id, auth, { value: 'registered' }).expect(200);
+    const r = await answer(id, auth, { text: '١٤/١١/٢٠٢٦' }).expect(200);
+    const outcome = r.body.messages[0];
+    expect(outcome).toMatchObject({ type: 'outcome', dir: 'rtl' });
+    expect(outcome.decision.deadlines[0]).toMatchObject({ date: '2026-12-05', lastDayKind: 'saturday' });
+    expect(outcome.decision.translationNotice).toBe('هذه ترجمة؛ النص الفرنسي هو المرجع.');
+    const html = await api().get(`/api/v1/sessions/${id}/summary?format=html&bilingual=1`).set(auth).expect(200);
+    expect(html.text).toContain('<html lang="ar" dir="rtl">');
+    expect(html.text).toContain('<section class="col" lang="fr" dir="ltr">');
+  });
+
   test('back forgets the last answer; restart goes back to the start; nothing to undo at the start', async () => {
     const { id, auth } = await startSession({ procedure: 'asylum-filing' });
     await answer(id, auth, { value: 'france' }).expect(200);

@@ -1,10 +1,10 @@
 import { isValid, parse } from 'date-fns';
-import { enGB, fr, type Locale } from 'date-fns/locale';
+import { ar, enGB, fr, type Locale } from 'date-fns/locale';
 import { z } from 'zod';
 import type { QuestionInput } from '../../flows/types';
 import { isIsoDate, plusDays, toIso } from '../dates/calendar';
 import type { Translate } from '../i18n';
-import { normalize } from '../text';
+import { asciiDigits, normalize } from '../text';
 import type { Communes } from '../content/communes';
 import { countryFromText, isCountryCode } from './countries';
 
@@ -33,7 +33,8 @@ export interface ParseContext {
   communes?: Communes;
 }
 
-export function parseAnswer(input: QuestionInput, answer: Answer, ctx: ParseContext): Parsed {
+export function parseAnswer(input: QuestionInput, given: Answer, ctx: ParseContext): Parsed {
+  const answer: Answer = 'text' in given ? { text: asciiDigits(given.text) } : given;
   const fromText = 'text' in answer;
   switch (input.kind) {
     case 'choice':
@@ -140,7 +141,7 @@ function countryFromAlias(text: string, ctx: ParseContext): string | undefined {
   return Object.entries(aliases).find(([, list]) => words(list).includes(said))?.[0];
 }
 
-const locales: Record<string, Locale> = { fr, en: enGB };
+const locales: Record<string, Locale> = { fr, en: enGB, ar };
 
 /** Numeric forms read day first, as in France: 12/03/2026 is 12 March. */
 const numericFormats = ['yyyy-MM-dd', 'd/M/yyyy', 'd-M-yyyy', 'd.M.yyyy', 'd/M/yy', 'd M yyyy'];

@@ -69,13 +69,19 @@ test('keyboard only: open, answer by Enter, the live region hears the new messag
 });
 
 test('changing the language re-asks the question in it, laid out in its direction', async () => {
-  const context = await env.browser.newContext({ viewport: DESKTOP, locale: 'fr-FR' });
+  const context = await env.browser.newContext({ viewport: DESKTOP, locale: 'fr-FR', bypassCSP: true });
   const page = await context.newPage();
   await openWidget(page);
   await panel(page).locator('select').selectOption('en');
   await expectText(panel(page), /What do you need help with\?/);
   const dir = await panel(page).locator('.bubble.bot').last().getAttribute('dir');
   expect(dir).toBe('ltr');
+  // a right-to-left language: the whole panel turns
+  await panel(page).locator('select').selectOption('ar');
+  await expectText(panel(page), /في أي شيء تحتاج المساعدة؟/);
+  expect(await panel(page).getAttribute('dir')).toBe('rtl');
+  expect(await panel(page).locator('.bubble.bot').last().getAttribute('dir')).toBe('rtl');
+  await page.screenshot({ path: path.join(screenshotDir, 'widget-arabic-desktop.png') });
   await context.close();
 });
 
