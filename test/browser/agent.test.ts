@@ -48,6 +48,7 @@ test('the script for a caller in English, an earlier answer changed, the case su
   await caller.locator('.decision').waitFor();
 
   // change step 2 (the stage): the location is kept, the questions that no longer apply are dropped
+  await caller.locator('.answers li').nth(3).waitFor();
   const changeStage = caller.locator('.answers li').nth(1).locator('input');
   await changeStage.fill('registered');
   await caller.locator('.answers li').nth(1).getByRole('button', { name: 'Modifier' }).click();
@@ -55,10 +56,11 @@ test('the script for a caller in English, an earlier answer changed, the case su
   await caller.getByLabel('Choisir une date').fill('2026-11-14');
   await caller.getByRole('button', { name: 'Valider' }).click();
   await caller.locator('.decision', { hasText: /Saturday,? 5 December 2026/ }).waitFor();
+  // the answers and the case summary refresh after each turn: wait for the last one
+  await page.waitForFunction(() => (document.querySelector<HTMLTextAreaElement>('#panel-1 .case-summary textarea')?.value ?? '').includes('5 December 2026'));
   expect(await caller.locator('.answers li').count()).toBe(3);
 
   const summary = caller.locator('.case-summary textarea');
-  await summary.waitFor();
   expect(await summary.inputValue()).toMatch(/Send the complete file to OFPRA: Saturday,? 5 December 2026/);
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: path.join(screenshotDir, 'agent-desktop.png'), fullPage: false });
