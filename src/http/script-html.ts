@@ -1,7 +1,8 @@
 import type { Script } from '../dialogue/script';
+import { escapeHtml } from '../format';
 import { directionOf, type Translate } from '../i18n';
 
-const e = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const e = escapeHtml;
 
 /** The whole flow as a printable script for agents: each question with its options and where they lead, then the outcomes. */
 export function scriptHtml(script: Script, t: Translate): string {

@@ -1,9 +1,9 @@
 import { createEvents, type EventAttributes } from 'ics';
 import type { Summary } from '../dialogue/service';
 import { plusDays } from '../dates/calendar';
+import { escapeHtml } from '../format';
 import { directionOf, formatDate, formatEuros, type Translate } from '../i18n';
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** The sections of a summary in one language, as HTML (everything escaped). */
 function summarySections(s: Summary, t: Translate): string {

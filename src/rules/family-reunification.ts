@@ -110,15 +110,16 @@ export const nobodyEligible = (f: FamilyFacts, ctx: RuleContext) => {
   return f.childrenAges !== undefined && !m.spouse && m.children.length === 0;
 };
 
-/** Minimum living area for n people in a zone: base for 2, +10 m² each up to 8, +5 m² each beyond. */
+/** Minimum living area for n people in a zone: the base for a household of 2, +10 m² each up to 8, +5 m² each beyond. */
 export function minimumSurface(zone: Zone, people: number, ctx: RuleContext, on: IsoDate): number | undefined {
   const base = tableOn(ctx.content, 'family-housing-base-m2', on)?.value[zone];
+  const basePersons = num(ctx, 'family-housing-base-persons', on)?.value;
   const extra = num(ctx, 'family-housing-extra-person-m2', on)?.value;
   const step = num(ctx, 'family-housing-step-persons', on)?.value;
   const beyond = num(ctx, 'family-housing-extra-person-beyond-m2', on)?.value;
-  if (base === undefined || extra === undefined || step === undefined || beyond === undefined) return undefined;
-  const n = Math.max(people, 2);
-  return base + extra * (Math.min(n, step) - 2) + beyond * Math.max(n - step, 0);
+  if (base === undefined || basePersons === undefined || extra === undefined || step === undefined || beyond === undefined) return undefined;
+  const n = Math.max(people, basePersons);
+  return base + extra * (Math.min(n, step) - basePersons) + beyond * Math.max(n - step, 0);
 }
 
 /** The months whose SMIC is averaged: the 12 calendar months before the month of the application. */

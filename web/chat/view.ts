@@ -1,3 +1,4 @@
+import { formatDate, formatEuros } from '../../src/format';
 import { h } from './dom';
 import type { Decision, Message, UiTexts } from './types';
 
@@ -182,7 +183,7 @@ export class ChatView {
     if (d.amounts.length) {
       card.append(
         h('h4', {}, t.amounts),
-        h('ul', { className: 'amounts' }, ...d.amounts.map((a) => h('li', {}, h('strong', {}, `${formatEuros(a.maxEur, d.lang)} € ${t[`per-${a.per}`] ?? ''}`), ` — ${a.explanation}`))),
+        h('ul', { className: 'amounts' }, ...d.amounts.map((a) => h('li', {}, h('strong', {}, `${formatEuros(a.maxEur, d.lang, 0)} € ${t[`per-${a.per}`] ?? ''}`), ` — ${a.explanation}`))),
       );
     }
     card.append(
@@ -220,10 +221,3 @@ export class ChatView {
 }
 
 const firstSentence = (s: string) => (s.length > 140 ? `${s.slice(0, s.indexOf(' ', 120) > 0 ? s.indexOf(' ', 120) : 140)}…` : s);
-
-function formatDate(iso: string, lang: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
-}
-
-const formatEuros = (n: number, lang: string) => new Intl.NumberFormat(lang === 'en' ? 'en-GB' : lang, { maximumFractionDigits: 2 }).format(n);
