@@ -1,12 +1,14 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { z } from 'zod';
 import { AppError, type ErrorBody } from '../errors';
+import { StoreUnavailableError } from '../store/errors';
 import { supportedLanguage, translator } from '../i18n';
 import { bearerToken, type Services } from './context';
 
 /** Turns anything thrown into the closed error list; 5xx are logged as errors, 4xx as info, never with the payload. */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
+  if (err instanceof StoreUnavailableError) return new AppError('STORE_UNAVAILABLE');
   if (err instanceof z.ZodError) return new AppError('INVALID_PAYLOAD', { field: err.issues[0]?.path.join('.') || undefined });
   const type = (err as { type?: string } | null)?.type;
   if (type === 'entity.parse.failed') return new AppError('MALFORMED_JSON');
