@@ -58,6 +58,7 @@ export function createApplication(config: Config, overrides: Overrides = {}): Ap
     i18n,
     clock,
     ttlSeconds: { web: config.SESSION_TTL_WEB_SECONDS, kiosk: config.SESSION_TTL_KIOSK_SECONDS, agent: config.SESSION_TTL_AGENT_SECONDS },
+    maxAgeSeconds: { kiosk: config.SESSION_MAX_AGE_KIOSK_SECONDS },
     events: {
       started: (procedure, channel) => metrics.sessionsStarted.inc({ procedure, channel }),
       finished: (procedure, outcome, status) => metrics.sessionsFinished.inc({ procedure, outcome, status }),
@@ -97,6 +98,11 @@ export function createApplication(config: Config, overrides: Overrides = {}): Ap
   });
 
   const api = express.Router();
+  // Sessions, summaries and decisions are personal: no browser, proxy or CDN may keep a copy.
+  api.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
   api.use(
     rateLimit({
       windowMs: 60_000,

@@ -22,10 +22,20 @@ export const configSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
   /** Socket.IO events per 10 seconds per connection */
   SOCKET_EVENTS_PER_10S: z.coerce.number().int().positive().default(30),
+  /** sessions started per minute from one client address, over HTTP and Socket.IO together */
+  SESSION_STARTS_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  /** sessions started per minute by one authenticated kiosk terminal or agent (many share one address) */
+  SESSION_STARTS_PER_MINUTE_PER_TERMINAL: z.coerce.number().int().positive().default(60),
+  /** Socket.IO connections opened per minute from one client address (authenticated terminals: per terminal) */
+  SOCKET_CONNECTIONS_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  /** wrong agent or kiosk credentials per hour from one client address before that address is refused */
+  CREDENTIAL_FAILURES_PER_HOUR: z.coerce.number().int().positive().default(10),
   /** largest request body or Socket.IO message, in bytes */
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1_048_576).default(16_384),
   SESSION_TTL_WEB_SECONDS: seconds(24 * 3600),
   SESSION_TTL_KIOSK_SECONDS: seconds(15 * 60),
+  /** a kiosk session ends this long after it started, however active it is */
+  SESSION_MAX_AGE_KIOSK_SECONDS: seconds(15 * 60),
   SESSION_TTL_AGENT_SECONDS: seconds(10 * 3600),
   /** kiosk inactivity before the session is erased; a warning comes KIOSK_WARNING_SECONDS before */
   KIOSK_IDLE_SECONDS: seconds(90),
@@ -35,6 +45,11 @@ export const configSchema = z.object({
   AGENT_KEY: z.string().min(16, 'AGENT_KEY must be 16 characters or more').optional(),
   /** number of proxies in front of the server, for client addresses used in rate limiting */
   TRUST_PROXY: z.coerce.number().int().min(0).default(0),
+  /** serve /metrics on this port (on METRICS_HOST) instead of the service port; 0 = not on a separate port */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  /** without METRICS_PORT, /metrics on the service port needs `Authorization: Bearer <METRICS_TOKEN>`; neither: no /metrics */
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be 16 characters or more').optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

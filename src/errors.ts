@@ -1,6 +1,7 @@
 /** The closed list of error codes, each with its HTTP status. Every code has a message in every language (common:errors). */
 export const errorStatus = {
   MALFORMED_JSON: 400,
+  MALFORMED_URL: 400,
   INVALID_PAYLOAD: 400,
   PAYLOAD_TOO_LARGE: 413,
   UNKNOWN_PROCEDURE: 404,
@@ -12,6 +13,7 @@ export const errorStatus = {
   NO_QUESTION_PENDING: 409,
   NOTHING_TO_UNDO: 409,
   CONCURRENT_UPDATE: 409,
+  STALE_ANSWER: 409,
   RATE_LIMITED: 429,
   AGENT_CREDENTIAL_REQUIRED: 401,
   NO_SESSION: 400,

@@ -16,3 +16,17 @@ export function createLogger(level: string): Logger {
     },
   });
 }
+
+/**
+ * What of an unexpected error may be logged: its class and where it happened. Never its message, which
+ * can quote what a person sent (a URL part, a body), so nothing they typed reaches the logs.
+ */
+export function loggableError(err: unknown): { name: string; frames?: string } | undefined {
+  if (!(err instanceof Error)) return undefined;
+  const frames = err.stack
+    ?.split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .slice(0, 12)
+    .join('\n');
+  return { name: err.name, ...(frames ? { frames } : {}) };
+}

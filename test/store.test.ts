@@ -24,6 +24,7 @@ const record = (id: string, expiresAt = LATER): SessionRecord => ({
   updatedAt: '2026-11-23T09:00:00.000Z',
   expiresAt,
   version: 1,
+  turn: 1,
 });
 
 const redisPrefix = () => `guidance-test:${randomUUID()}:`;

@@ -8,8 +8,15 @@ import { asciiDigits, normalize } from '../text';
 import type { Communes } from '../content/communes';
 import { countryFromText, isCountryCode } from './countries';
 
-/** An answer as a client sends it: a typed value, or free text to read in the session's language. */
-export const answerSchema = z.union([z.strictObject({ value: z.unknown() }), z.strictObject({ text: z.string().max(500) })]);
+/**
+ * An answer as a client sends it: a typed value, or free text to read in the session's language; optionally
+ * with the node and turn of the question it answers, so a duplicate or a stale answer is recognised.
+ */
+const answeredQuestion = { node: z.string().max(100).optional(), turn: z.number().int().min(0).max(1_000_000).optional() };
+export const answerSchema = z.union([
+  z.strictObject({ value: z.unknown(), ...answeredQuestion }),
+  z.strictObject({ text: z.string().max(500), ...answeredQuestion }),
+]);
 export type Answer = z.infer<typeof answerSchema>;
 
 export type Parsed = { ok: true; value: unknown } | { ok: false; reason: string; values?: Record<string, string | number> };
@@ -34,7 +41,7 @@ export interface ParseContext {
 }
 
 export function parseAnswer(input: QuestionInput, given: Answer, ctx: ParseContext): Parsed {
-  const answer: Answer = 'text' in given ? { text: asciiDigits(given.text) } : given;
+  const answer: Answer = 'text' in given ? { text: asciiDigits(given.text) } : { value: given.value };
   const fromText = 'text' in answer;
   switch (input.kind) {
     case 'choice':

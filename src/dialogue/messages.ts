@@ -30,6 +30,8 @@ export interface Message {
   lang: string;
   dir: 'ltr' | 'rtl';
   canGoBack: boolean;
+  /** questions and outcomes: the session's turn, which an answer may name (PROTOCOL.md) */
+  turn?: number;
 }
 
 export interface RenderContext {
@@ -42,6 +44,7 @@ export interface RenderContext {
   channel: Channel;
   today: string;
   canGoBack: boolean;
+  turn?: number;
 }
 
 const questionKey = (procedure: string, node: string) => `${procedure}:questions.${node}`;
@@ -90,7 +93,7 @@ export function questionText(q: Question, key: string, ctx: Pick<RenderContext, 
 
 /** The message for where the conversation stands: the question to answer, or the outcome with its decision. */
 export function renderPosition(pos: Position, ctx: RenderContext): Message {
-  const base = { node: pos.state.value, procedure: pos.procedure, lang: ctx.lang, dir: directionOf(ctx.lang), canGoBack: ctx.canGoBack };
+  const base = { node: pos.state.value, procedure: pos.procedure, lang: ctx.lang, dir: directionOf(ctx.lang), canGoBack: ctx.canGoBack, ...(ctx.turn !== undefined ? { turn: ctx.turn } : {}) };
   const q = ctx.engine.question(pos);
   if (q) {
     const key = questionKey(pos.procedure, pos.state.value);

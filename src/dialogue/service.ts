@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { i18n } from 'i18next';
 import { todayIn, type Clock } from '../clock';
 import type { Content } from '../content/load';
@@ -5,7 +6,7 @@ import { AppError } from '../errors';
 import { formatDate, translator } from '../i18n';
 import { timeZoneFor } from '../rules';
 import type { Decision } from '../rules/render';
-import type { Channel, SessionRecord, SessionStore, StoredAnswer } from '../store/types';
+import type { Channel, LastStep, SessionRecord, SessionStore, StoredAnswer } from '../store/types';
 import { parseAnswer, type Answer } from './answers';
 import type { FlowEngine, Position } from './engine';
 import { countryName } from './countries';
@@ -49,10 +50,18 @@ export interface DialogueOptions {
   clock: Clock;
   /** session lifetime after the last message, per channel, in seconds */
   ttlSeconds: Record<Channel, number>;
+  /** the longest a session of a channel may live from its start, however active (kiosks), in seconds */
+  maxAgeSeconds?: Partial<Record<Channel, number>>;
   events?: DialogueEvents;
 }
 
 const CAS_ATTEMPTS = 3;
+
+/** What a step computes: the record to write and what to answer, or only what to answer (a repeated step). */
+type Computed<R> = { record: SessionRecord; result: R } | { unchanged: true; result: R };
+
+/** A digest of an answer as sent, to recognise the same answer sent twice. */
+const digestOf = (answer: Answer): string => createHash('sha256').update(JSON.stringify('text' in answer ? { text: answer.text } : { value: answer.value })).digest('base64url').slice(0, 22);
 
 /**
  * Sessions: start, answer, back, restart, change language, current state, summary, erase.
@@ -85,8 +94,9 @@ export class DialogueService {
       answers: [],
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
-      expiresAt: this.expiry(input.channel, now),
+      expiresAt: this.expiry(input.channel, now, now),
       version: 1,
+      turn: 1,
     };
     await this.o.store.create(record);
     this.o.events?.started(input.procedure, input.channel);
@@ -101,7 +111,8 @@ export class DialogueService {
       await this.o.store.delete(id);
       throw new AppError('SESSION_EXPIRED', { lang: record.lang });
     }
-    return record;
+    // Sessions written before turns existed count from 1.
+    return { ...record, turn: record.turn ?? 1 };
   }
 
   async current(id: string, token: string | undefined) {
@@ -109,9 +120,21 @@ export class DialogueService {
     return { session: view(record), facts: record.snapshot.context, messages: [this.render(record, position(record))] };
   }
 
+  /**
+   * One answer. An answer that names its question (node, turn) is checked against the current one: the
+   * same answer sent again gets the same result, an answer to a question no longer current a conflict.
+   * Without them, the turn seen when the answer arrived is the one it answers: if another write changed
+   * the question meanwhile, the answer is not recorded against a question nobody saw.
+   */
   async answer(id: string, token: string | undefined, answer: Answer): Promise<{ messages: Message[] }> {
+    let seen: { turn: number; node: string } | undefined;
     return this.turn(id, token, (record) => {
       const pos = position(record);
+      seen ??= { turn: record.turn, node: pos.state.value };
+      const expected = { turn: answer.turn ?? seen.turn, node: answer.node ?? (answer.turn === undefined ? seen.node : undefined) };
+      if (expected.turn !== record.turn || (expected.node !== undefined && expected.node !== pos.state.value)) {
+        return this.repeatedOrStale(record, { kind: 'answer', ...expected, digest: digestOf(answer) });
+      }
       const question = this.o.engine.question(pos);
       if (!question) throw new AppError('NO_QUESTION_PENDING', { lang: record.lang, messages: [this.render(record, pos)] });
       const today = this.today(record);
@@ -128,10 +151,41 @@ export class DialogueService {
       }
       const next = this.o.engine.advance(pos, question.field, parsed.value, today);
       const stored: StoredAnswer = { procedure: pos.procedure, node: pos.state.value, field: question.field, value: parsed.value };
-      const updated = { ...record, procedure: next.procedure, snapshot: next.state, answers: [...record.answers, stored] };
-      const messages = next.handedOverFrom ? [handoverMessage(next, this.renderContext(updated)), this.render(updated, next)] : [this.render(updated, next)];
-      return { record: updated, result: { messages } };
+      const updated: SessionRecord = {
+        ...record,
+        procedure: next.procedure,
+        snapshot: next.state,
+        answers: [...record.answers, stored],
+        turn: record.turn + 1,
+        lastStep: { kind: 'answer', turn: record.turn, node: pos.state.value, procedure: pos.procedure, digest: digestOf(answer) },
+      };
+      return { record: updated, result: { messages: this.stepMessages(updated) } };
     }, (record, result) => this.noteOutcome(record, result.messages));
+  }
+
+  /**
+   * A step that names a turn or node no longer current: the same step again (a double tap, a retry after a
+   * lost acknowledgement) gets the same answer and changes nothing; anything else is a conflict, with the
+   * current question.
+   */
+  private repeatedOrStale(record: SessionRecord, step: { kind: LastStep['kind']; turn: number; node?: string; digest?: string }): Computed<{ messages: Message[] }> {
+    const last = record.lastStep;
+    const same =
+      last !== undefined &&
+      last.kind === step.kind &&
+      last.turn === step.turn &&
+      last.turn === record.turn - 1 &&
+      (step.node === undefined || last.node === step.node) &&
+      last.digest === step.digest;
+    if (same) return { unchanged: true, result: { messages: this.stepMessages(record) } };
+    throw new AppError('STALE_ANSWER', { lang: record.lang, messages: [this.render(record, position(record))] });
+  }
+
+  /** What a step says: the hand-over when the step moved to another procedure, then the current question or outcome. */
+  private stepMessages(record: SessionRecord): Message[] {
+    const pos = position(record);
+    const handedOver = record.lastStep?.kind === 'answer' && record.lastStep.procedure !== record.procedure;
+    return handedOver ? [handoverMessage(pos, this.renderContext(record)), this.render(record, pos)] : [this.render(record, pos)];
   }
 
   /** Changes answer number `index` (0-based, in order given); later answers that still apply are kept. */
@@ -154,15 +208,20 @@ export class DialogueService {
       }
       const changed: StoredAnswer = { procedure: at.procedure, node: at.state.value, field: question.field, value: parsed.value };
       const { pos, answers } = this.o.engine.replayChanged(record.startProcedure, record.answers, index, changed, this.today(record));
-      const updated = { ...record, procedure: pos.procedure, snapshot: pos.state, answers };
+      const updated = { ...record, procedure: pos.procedure, snapshot: pos.state, answers, turn: record.turn + 1, lastStep: undefined };
       return { record: updated, result: { messages: [this.render(updated, pos)] } };
     }, (record, result) => this.noteOutcome(record, result.messages));
   }
 
-  async back(id: string, token: string | undefined): Promise<{ messages: Message[] }> {
+  /** Back one question. Given the turn it was pressed at, pressing it twice goes back once. */
+  async back(id: string, token: string | undefined, at?: { turn?: number }): Promise<{ messages: Message[] }> {
     return this.turn(id, token, (record) => {
-      if (record.answers.length === 0) throw new AppError('NOTHING_TO_UNDO', { lang: record.lang, messages: [this.render(record, position(record))] });
-      return this.rewind(record, record.answers.slice(0, -1));
+      const pos = position(record);
+      if (at?.turn !== undefined && at.turn !== record.turn) return this.repeatedOrStale(record, { kind: 'back', turn: at.turn });
+      if (record.answers.length === 0) throw new AppError('NOTHING_TO_UNDO', { lang: record.lang, messages: [this.render(record, pos)] });
+      const rewound = this.rewind(record, record.answers.slice(0, -1));
+      rewound.record.lastStep = { kind: 'back', turn: record.turn, node: pos.state.value, procedure: pos.procedure };
+      return rewound;
     });
   }
 
@@ -210,25 +269,26 @@ export class DialogueService {
 
   private rewind(record: SessionRecord, answers: StoredAnswer[]) {
     const pos = this.o.engine.replay(record.startProcedure, answers, this.today(record));
-    const updated = { ...record, procedure: pos.procedure, snapshot: pos.state, answers };
+    const updated: SessionRecord = { ...record, procedure: pos.procedure, snapshot: pos.state, answers, turn: record.turn + 1, lastStep: undefined };
     return { record: updated, result: { messages: [this.render(updated, pos)] } };
   }
 
-  /** Load, compute, compare-and-set; retried when another process wrote in between. */
+  /** Load, compute, compare-and-set; computed again when another process wrote in between. */
   private async turn<R>(
     id: string,
     token: string | undefined,
-    compute: (record: SessionRecord) => { record: SessionRecord; result: R },
+    compute: (record: SessionRecord) => Computed<R>,
     after?: (record: SessionRecord, result: R) => void,
   ): Promise<R> {
     for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
       const record = await this.load(id, token);
-      const { record: next, result } = compute(record);
+      const computed = compute(record);
+      if ('unchanged' in computed) return computed.result;
       const now = this.o.clock.now();
-      const saved = { ...next, version: record.version + 1, updatedAt: now.toISOString(), expiresAt: this.expiry(record.channel, now) };
+      const saved = { ...computed.record, version: record.version + 1, updatedAt: now.toISOString(), expiresAt: this.expiry(record.channel, now, new Date(record.createdAt)) };
       if (await this.o.store.update(saved)) {
-        after?.(saved, result);
-        return result;
+        after?.(saved, computed.result);
+        return computed.result;
       }
     }
     throw new AppError('CONCURRENT_UPDATE');
@@ -244,8 +304,11 @@ export class DialogueService {
     return todayIn(this.o.clock, timeZoneFor(record?.snapshot.context ?? {}));
   }
 
-  private expiry(channel: Channel, now: Date): string {
-    return new Date(now.getTime() + this.o.ttlSeconds[channel] * 1000).toISOString();
+  /** After the last message, the channel's lifetime; never later than the channel's maximum age from the start. */
+  private expiry(channel: Channel, now: Date, createdAt: Date): string {
+    const sliding = now.getTime() + this.o.ttlSeconds[channel] * 1000;
+    const maxAge = this.o.maxAgeSeconds?.[channel];
+    return new Date(maxAge === undefined ? sliding : Math.min(sliding, createdAt.getTime() + maxAge * 1000)).toISOString();
   }
 
   private renderContext(record: SessionRecord): RenderContext {
@@ -258,6 +321,7 @@ export class DialogueService {
       channel: record.channel,
       today: this.today(record),
       canGoBack: record.answers.length > 0,
+      turn: record.turn,
     };
   }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError, type ErrorBody } from '../errors';
 import { StoreUnavailableError } from '../store/errors';
 import { supportedLanguage, translator } from '../i18n';
+import { loggableError } from '../logger';
 import { bearerToken, type Services } from './context';
 
 /** Turns anything thrown into the closed error list; 5xx are logged as errors, 4xx as info, never with the payload. */
@@ -10,10 +11,13 @@ export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof StoreUnavailableError) return new AppError('STORE_UNAVAILABLE');
   if (err instanceof z.ZodError) return new AppError('INVALID_PAYLOAD', { field: err.issues[0]?.path.join('.') || undefined });
-  const type = (err as { type?: string } | null)?.type;
+  // A path parameter that is not valid percent-encoding ("%ZZ"): the router throws a URIError.
+  if (err instanceof URIError) return new AppError('MALFORMED_URL');
+  const { type, status } = (err ?? {}) as { type?: string; status?: unknown };
   if (type === 'entity.parse.failed') return new AppError('MALFORMED_JSON');
   if (type === 'entity.too.large') return new AppError('PAYLOAD_TOO_LARGE');
-  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new AppError('INVALID_PAYLOAD');
+  // Any other refusal by the body parser (undecodable gzip or deflate, unknown charset or encoding, an aborted body).
+  if (typeof status === 'number' && status >= 400 && status < 500) return new AppError('INVALID_PAYLOAD');
   return new AppError('INTERNAL');
 }
 
@@ -30,7 +34,7 @@ export function errorHandler(services: Services): ErrorRequestHandler {
     const appError = toAppError(err);
     const { metrics, logger } = services;
     metrics.errors.inc({ code: appError.code, transport: 'http' });
-    if (appError.status >= 500) logger.error({ code: appError.code, err: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : undefined }, 'request failed');
+    if (appError.status >= 500) logger.error({ code: appError.code, err: loggableError(err) }, 'request failed');
     else logger.info({ code: appError.code, method: req.method }, 'request refused');
 
     const lang = appError.options.lang ?? supportedLanguage(String(req.query.lang ?? ''), services.content.languages) ?? 'fr';

@@ -19,3 +19,6 @@ export const evaluateBody = z.strictObject({
   asOf: z.iso.date().optional(),
   lang: z.string().max(35).optional(),
 });
+
+/** `back` may name the turn it was pressed at, so pressing it twice goes back once. */
+export const backBody = z.strictObject({ turn: z.number().int().min(0).max(1_000_000).optional() });

@@ -3,7 +3,7 @@ import { answerSchema } from '../dialogue/answers';
 import { AppError } from '../errors';
 import { translator } from '../i18n';
 import { agentKeyMatches, bearerToken, languageOf, type Services } from './context';
-import { answerIndex, setLanguageBody, startSessionBody } from './schemas';
+import { answerIndex, backBody, setLanguageBody, startSessionBody } from './schemas';
 import { summaryHtml, summaryIcs, summaryText } from './summary-formats';
 
 export function sessionsRouter(s: Services): Router {
@@ -40,7 +40,8 @@ export function sessionsRouter(s: Services): Router {
   });
 
   router.post('/sessions/:id/back', async (req, res) => {
-    res.json(await s.dialogue.back(id(req), token(req)));
+    await s.dialogue.load(id(req), token(req));
+    res.json(await s.dialogue.back(id(req), token(req), backBody.parse(req.body ?? {})));
   });
 
   router.post('/sessions/:id/restart', async (req, res) => {

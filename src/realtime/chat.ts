@@ -4,9 +4,10 @@ import { z } from 'zod';
 import type { Config } from '../config';
 import { answerSchema } from '../dialogue/answers';
 import { AppError } from '../errors';
+import { loggableError } from '../logger';
 import { agentKeyMatches, languageOf, type Services } from '../http/context';
 import { errorBody, toAppError } from '../http/errors';
-import { channelSchema } from '../http/schemas';
+import { backBody, channelSchema } from '../http/schemas';
 import type { AckResult, ClientToServerEvents, ServerToClientEvents, SocketData } from './events';
 
 type ChatSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -46,7 +47,7 @@ export function attachChat(io: Server, s: Services, config: Config): void {
         } catch (err) {
           const e = toAppError(err);
           s.metrics.errors.inc({ code: e.code, transport: 'socket' });
-          if (e.status >= 500) s.logger.error({ code: e.code, event, err: err instanceof Error ? { message: err.message, stack: err.stack } : undefined }, 'socket event failed');
+          if (e.status >= 500) s.logger.error({ code: e.code, event, err: loggableError(err) }, 'socket event failed');
           const lang = e.options.lang ?? socket.data.session?.lang ?? 'fr';
           const messages = e.options.messages ?? (e.status === 400 ? await questionAgain(socket, s) : undefined);
           ack({ ok: false, error: errorBody(e, s, lang), ...(messages ? { messages: messages as never } : {}) });
@@ -94,9 +95,9 @@ export function attachChat(io: Server, s: Services, config: Config): void {
       return s.dialogue.changeAnswer(id, token, index, answer as never);
     });
 
-    on('back', async () => {
+    on('back', async (payload) => {
       const { id, token } = bound();
-      return s.dialogue.back(id, token);
+      return s.dialogue.back(id, token, backBody.parse(payload ?? {}));
     });
 
     on('restart', async () => {

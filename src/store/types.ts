@@ -26,6 +26,22 @@ export interface SessionRecord {
   expiresAt: string;
   /** bumped on every write; writes compare and set on it */
   version: number;
+  /** bumped on every step (answer, change, back, restart); each question carries it, and answers may name it */
+  turn: number;
+  /** the last step taken, so that the same step sent again (a double tap, a retry) is answered idempotently */
+  lastStep?: LastStep;
+}
+
+export interface LastStep {
+  kind: 'answer' | 'back';
+  /** the turn the step was taken at (the session's turn is now one more) */
+  turn: number;
+  /** the node it was taken at */
+  node: string;
+  /** a digest of the answer as sent (its value or text), for answers */
+  digest?: string;
+  /** the procedure at that node (a hand-over changes it) */
+  procedure: string;
 }
 
 export interface SessionStore {
