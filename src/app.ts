@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { createServer, type Server as HttpServer } from 'node:http';
 import cors from 'cors';
 import express, { type Express } from 'express';
@@ -7,6 +8,8 @@ import { Server as IoServer } from 'socket.io';
 import { createFlows } from '../flows';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
+import { Credentials } from './credentials';
+import { ClientLimits } from './limits';
 import { loadContent, type Content } from './content/load';
 import { FlowEngine } from './dialogue/engine';
 import { DialogueService } from './dialogue/service';
@@ -42,6 +45,34 @@ export interface Overrides {
   content?: Content;
 }
 
+/** Listens and resolves with the port (0 = any free port). */
+function listenOn(server: HttpServer, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+/** A browser's WebSocket may come from this server's own pages or a configured origin; non-browser clients send no Origin. */
+export function originAllowed(origin: string | undefined, host: string | undefined, allowed: readonly string[]): boolean {
+  if (!origin) return true;
+  if (allowed.includes(origin)) return true;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+const sameSecret = (given: string | undefined, expected: string) => {
+  const a = Buffer.from(given ?? '');
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+};
+
 /** Builds the whole server from settings; nothing listens until listen(). Tests inject a clock or a store. */
 export function createApplication(config: Config, overrides: Overrides = {}): Application {
   const content = overrides.content ?? loadContent();
@@ -64,11 +95,15 @@ export function createApplication(config: Config, overrides: Overrides = {}): Ap
       finished: (procedure, outcome, status) => metrics.sessionsFinished.inc({ procedure, outcome, status }),
     },
   });
-  const services: Services = { dialogue, engine, content, i18n, clock, store, logger, metrics, agentKey: config.AGENT_KEY };
+  const credentials = new Credentials({ ...(config.AGENT_KEY ? { agentKey: config.AGENT_KEY } : {}), ...(config.TERMINALS_FILE ? { file: config.TERMINALS_FILE } : {}) });
+  const limits = new ClientLimits(config);
+  const services: Services = { dialogue, engine, content, i18n, clock, store, logger, metrics, credentials, limits };
 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
+  // The widget is embedded by other sites (CORS_ORIGINS): its script and what it loads may be fetched cross-origin;
+  // everything else keeps helmet's same-origin policy.
   app.use(helmet());
   app.use(cors({ origin: config.CORS_ORIGINS, methods: ['GET', 'POST', 'PATCH', 'DELETE'], allowedHeaders: ['Content-Type', 'Authorization'] }));
   app.use((req, res, next) => {
@@ -93,9 +128,14 @@ export function createApplication(config: Config, overrides: Overrides = {}): Ap
       throw new AppError('STORE_UNAVAILABLE');
     }
   });
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  // Metrics tell outcomes as they happen: on their own port (kept off the public side), or behind a token.
+  if (!config.METRICS_PORT && config.METRICS_TOKEN) {
+    const expected = `Bearer ${config.METRICS_TOKEN}`;
+    app.get('/metrics', async (req, res, next) => {
+      if (!sameSecret(req.get('authorization'), expected)) return next(new AppError('NOT_FOUND'));
+      res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    });
+  }
 
   const api = express.Router();
   // Sessions, summaries and decisions are personal: no browser, proxy or CDN may keep a copy.
@@ -126,6 +166,8 @@ export function createApplication(config: Config, overrides: Overrides = {}): Ap
     maxHttpBufferSize: config.MAX_BODY_BYTES,
     cors: { origin: config.CORS_ORIGINS },
     serveClient: false,
+    // A WebSocket handshake ignores CORS: a page may open /chat only from this server's own pages or a configured origin.
+    allowRequest: (req, callback) => callback(null, originAllowed(req.headers.origin, req.headers.host, config.CORS_ORIGINS)),
   });
   // Several processes behind a load balancer: with Redis, any of them can serve any message.
   const adapterClients = store instanceof RedisStore ? useRedisAdapter(io, store) : undefined;
@@ -139,21 +181,31 @@ export function createApplication(config: Config, overrides: Overrides = {}): Ap
   }, config.SWEEP_INTERVAL_SECONDS * 1000);
   sweep.unref();
 
+  const metricsServer = config.METRICS_PORT
+    ? createServer((req, res) => {
+        if (req.method !== 'GET' || req.url !== '/metrics') {
+          res.writeHead(404).end();
+          return;
+        }
+        metrics.registry.metrics().then(
+          (text) => res.writeHead(200, { 'Content-Type': metrics.registry.contentType }).end(text),
+          () => res.writeHead(500).end(),
+        );
+      })
+    : undefined;
+
   return {
     app,
     httpServer,
     io,
     services,
-    listen: () =>
-      new Promise((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(config.PORT, config.HOST, () => {
-          const address = httpServer.address();
-          resolve(typeof address === 'object' && address ? address.port : config.PORT);
-        });
-      }),
+    listen: async () => {
+      if (metricsServer) await listenOn(metricsServer, config.METRICS_PORT, config.METRICS_HOST);
+      return listenOn(httpServer, config.PORT, config.HOST);
+    },
     close: async () => {
       clearInterval(sweep);
+      if (metricsServer?.listening) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await adapterClients?.close();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));

@@ -43,6 +43,8 @@ export const configSchema = z.object({
   SWEEP_INTERVAL_SECONDS: seconds(60),
   /** the helpdesk agents' credential (16 characters or more); without it the agent console is closed */
   AGENT_KEY: z.string().min(16, 'AGENT_KEY must be 16 characters or more').optional(),
+  /** a JSON file listing each agent's and each kiosk terminal's own key, hashed; read again when it changes */
+  TERMINALS_FILE: z.string().min(1).optional(),
   /** number of proxies in front of the server, for client addresses used in rate limiting */
   TRUST_PROXY: z.coerce.number().int().min(0).default(0),
   /** serve /metrics on this port (on METRICS_HOST) instead of the service port; 0 = not on a separate port */

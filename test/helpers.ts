@@ -20,6 +20,12 @@ export const i18n = () => createI18n(content());
 export const NOW = '2026-11-23T09:00:00Z';
 export const TODAY = '2026-11-23';
 
+/** A clock the test moves forward (expiry, timers on the server's side). */
+export function movableClock(at: string = NOW) {
+  let now = new Date(at).getTime();
+  return { now: () => new Date(now), advance: (ms: number) => void (now += ms) };
+}
+
 export function testApp(settings: Partial<Record<keyof Config, string>> = {}, overrides: Overrides = {}): Application {
   return createApplication(configWith({ STORE_URL: 'memory:', LOG_LEVEL: 'silent', PORT: '0', ...settings }), {
     clock: fixedClock(NOW),

@@ -1,3 +1,4 @@
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import request from 'supertest';
@@ -157,7 +158,7 @@ test('session, summary and decision responses are never cached', async () => {
     await request(a.app).post('/api/v1/procedures/asylum-filing/evaluate').send({ facts: { location: 'abroad' } }),
     await request(a.app).get('/api/v1/sessions/unknown').set(s.auth),
   ];
-  for (const r of responses) expect({ url: r.req.path, cache: r.headers['cache-control'] }).toEqual({ url: r.req.path, cache: 'no-store' });
+  for (const [i, r] of responses.entries()) expect({ i, cache: r.headers['cache-control'] }).toEqual({ i, cache: 'no-store' });
 });
 
 test('a kiosk session ends at its maximum age however active it is; a web session slides', async () => {
@@ -182,3 +183,42 @@ test('a kiosk session ends at its maximum age however active it is; a web sessio
   const view = (await request(a.app).get(`/api/v1/sessions/${web.id}`).set(web.auth)).body.session;
   expect(view.expiresAt > new Date(now).toISOString()).toBe(true);
 });
+
+describe('/metrics is not public', () => {
+  test('by default there is none on the service port', async () => {
+    const a = app();
+    expect((await request(a.app).get('/metrics').expect(404)).body.error.code).toBe('NOT_FOUND');
+  });
+
+  test('METRICS_TOKEN: on the service port behind the token', async () => {
+    const a = app({ METRICS_TOKEN: 'a-metrics-token-for-tests' });
+    await start(a, {});
+    await request(a.app).get('/metrics').expect(404);
+    await request(a.app).get('/metrics').set('Authorization', 'Bearer wrong-token-wrong-token').expect(404);
+    const m = await request(a.app).get('/metrics').set('Authorization', 'Bearer a-metrics-token-for-tests').expect(200);
+    expect(m.text).toMatch(/guidance_sessions_started_total{procedure="triage",channel="web"} 1/);
+  });
+
+  test('METRICS_PORT: on a port of its own, not on the service port', async () => {
+    const port = await freePort();
+    const a = app({ METRICS_PORT: String(port) });
+    const servicePort = await a.listen();
+    await request(`http://127.0.0.1:${servicePort}`).post('/api/v1/sessions').send({}).expect(201);
+    await request(`http://127.0.0.1:${servicePort}`).get('/metrics').expect(404);
+    const m = await request(`http://127.0.0.1:${port}`).get('/metrics').expect(200);
+    expect(m.text).toMatch(/guidance_sessions_started_total{procedure="triage",channel="web"} 1/);
+    await request(`http://127.0.0.1:${port}`).get('/api/v1/procedures').expect(404);
+  });
+});
+
+/** A port free right now on the loopback. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createNetServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}

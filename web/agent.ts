@@ -23,7 +23,15 @@ async function init() {
   key ? workspace(key) : signIn();
 }
 
-function signIn(refused = false) {
+/** The key is checked at sign-in: the server accepts or refuses the connection it opens. */
+async function keyAccepted(key: string): Promise<{ ok: true } | { ok: false; message: string }> {
+  const probe = new ChatClient(server, { agentKey: key });
+  const r = await probe.connected();
+  probe.close();
+  return r.ok ? r : { ok: false, message: r.code === 'AGENT_CREDENTIAL_REQUIRED' ? (texts.ui.agent['signed-out'] ?? r.message) : r.message };
+}
+
+function signIn(refusal?: string) {
   const t = texts.ui.agent;
   const field = h('input', { id: 'credential', type: 'password', autocomplete: 'current-password', required: true });
   root.replaceChildren(
@@ -31,12 +39,14 @@ function signIn(refused = false) {
       'main',
       { className: 'agent-signin' },
       h('h1', {}, t.title ?? ''),
-      refused ? h('p', { role: 'alert', className: 'note error' }, t['signed-out'] ?? '') : undefined,
+      refusal ? h('p', { role: 'alert', className: 'note error' }, refusal) : undefined,
       h(
         'form',
         {
-          onsubmit: (e: Event) => {
+          onsubmit: async (e: Event) => {
             e.preventDefault();
+            const checked = await keyAccepted(field.value);
+            if (!checked.ok) return signIn(checked.message);
             sessionStorage.setItem(CREDENTIAL, field.value);
             workspace(field.value);
           },
@@ -116,7 +126,7 @@ function newCaller(key: string, tabs: HTMLElement, panels: HTMLElement) {
     if (!ok) {
       client.close();
       sessionStorage.removeItem(CREDENTIAL);
-      signIn(true);
+      signIn(t['signed-out'] ?? '');
       return;
     }
 
@@ -141,10 +151,7 @@ function newCaller(key: string, tabs: HTMLElement, panels: HTMLElement) {
                   className: 'change',
                   onsubmit: async (e: Event) => {
                     e.preventDefault();
-                    view.said(field.value);
-                    const r = await client.changeAnswer(index, { text: field.value });
-                    if (r.ok) view.show(r.messages);
-                    else view.note(r.error.message, 'error');
+                    await conversation.changeAnswer(index, field.value);
                     await refresh();
                   },
                 },

@@ -12,6 +12,8 @@ import { ChatView } from './chat/view';
  */
 const server = location.origin;
 const root = document.getElementById('kiosk')!;
+/** The terminal's own key, when it has one (/kiosk#key=...): limits then count per terminal, not per address. */
+const kioskKey = new URLSearchParams(location.hash.slice(1)).get('key') ?? undefined;
 document.head.append(h('style', {}, kioskCss));
 
 let client: ChatClient | undefined;
@@ -41,7 +43,7 @@ async function begin(language: Language) {
   const print = h('button', { type: 'button', className: 'secondary', onclick: () => void conversation?.summary(true) }, texts.ui.kiosk.print ?? '');
   root.replaceChildren(h('main', { className: 'kiosk-chat' }, h('div', { className: 'header' }, h('h1', {}, texts.ui.kiosk.title ?? ''), print, finish), body, warning));
 
-  client = new ChatClient(server);
+  client = new ChatClient(server, kioskKey ? { kioskKey } : {});
   const c = client;
   const view = new ChatView(
     body,
@@ -56,7 +58,7 @@ async function begin(language: Language) {
     },
     { large: true },
   );
-  conversation = new Conversation(c, view, language.code, { onExpired: () => void home() });
+  conversation = new Conversation(c, view, language.code, { onEnded: () => void home() });
 
   let ticking: ReturnType<typeof setInterval> | undefined;
   c.socket.on('session:expiring', ({ secondsLeft }) => {

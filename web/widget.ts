@@ -55,9 +55,9 @@ async function mount() {
   });
   conversation = new Conversation(client, view, lang, {
     onKeys: store,
-    onExpired: () => {
+    onEnded: (message) => {
       view.clear();
-      view.note(texts.ui.chat.expired ?? '');
+      view.note(message);
       view.controls.replaceChildren(h('button', { type: 'button', onclick: () => void begin() }, texts.ui.chat['start-new'] ?? ''));
     },
   });

@@ -1,6 +1,7 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
 import type { Clock } from '../clock';
+import type { Credentials, Terminal, TerminalKind } from '../credentials';
+import type { ClientLimits } from '../limits';
 import type { Content } from '../content/load';
 import type { DialogueService } from '../dialogue/service';
 import type { FlowEngine } from '../dialogue/engine';
@@ -21,8 +22,10 @@ export interface Services {
   store: SessionStore;
   logger: Logger;
   metrics: Metrics;
-  /** the agents' credential, when configured */
-  agentKey?: string;
+  /** agents' and kiosk terminals' credentials */
+  credentials: Credentials;
+  /** limits per client address, kiosk terminal or agent */
+  limits: ClientLimits;
 }
 
 export const bearerToken = (req: Request): string | undefined => {
@@ -31,12 +34,19 @@ export const bearerToken = (req: Request): string | undefined => {
   return m?.[1];
 };
 
-/** Whether a presented agent key matches the configured one (compared in constant time); never true when none is configured. */
-export function agentKeyMatches(given: unknown, configured: string | undefined): boolean {
-  if (!configured || typeof given !== 'string') return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(configured);
-  return a.length === b.length && timingSafeEqual(a, b);
+/**
+ * The terminal a request or connection presents (an agent's or a kiosk's key), checked against the
+ * address's count of wrong credentials: a wrong key is counted and refused, an address with too many
+ * is refused before its key is even looked at.
+ */
+export async function presentedTerminal(s: Pick<Services, 'credentials' | 'limits'>, address: string, keys: { agent?: unknown; kiosk?: unknown }, lang?: string): Promise<Terminal | undefined> {
+  const kind: TerminalKind | undefined = keys.agent !== undefined ? 'agent' : keys.kiosk !== undefined ? 'kiosk' : undefined;
+  if (!kind) return undefined;
+  await s.limits.checkCredentialAttempts(address, lang);
+  const terminal = s.credentials.identify(kind, kind === 'agent' ? keys.agent : keys.kiosk);
+  if (terminal) return terminal;
+  await s.limits.credentialFailed(address);
+  throw new AppError(kind === 'agent' ? 'AGENT_CREDENTIAL_REQUIRED' : 'KIOSK_CREDENTIAL_REFUSED', { lang });
 }
 
 /** A supported language from a request value, or the fallback when none was given; an unsupported one is refused. */

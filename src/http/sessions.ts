@@ -2,7 +2,7 @@ import { Router, type Request } from 'express';
 import { answerSchema } from '../dialogue/answers';
 import { AppError } from '../errors';
 import { translator } from '../i18n';
-import { agentKeyMatches, bearerToken, languageOf, type Services } from './context';
+import { bearerToken, languageOf, presentedTerminal, type Services } from './context';
 import { answerIndex, backBody, setLanguageBody, startSessionBody } from './schemas';
 import { summaryHtml, summaryIcs, summaryText } from './summary-formats';
 
@@ -16,8 +16,11 @@ export function sessionsRouter(s: Services): Router {
     const lang = languageOf(body.lang, s.content.languages);
     const procedure = body.procedure ?? 'triage';
     if (!s.dialogue.hasProcedure(procedure)) throw new AppError('UNKNOWN_PROCEDURE', { lang });
-    // Agent sessions live a working day and carry the agent's script: they need the agents' credential.
-    if (body.channel === 'agent' && !agentKeyMatches(req.get('x-agent-key'), s.agentKey)) throw new AppError('AGENT_CREDENTIAL_REQUIRED', { lang });
+    const address = req.ip ?? 'unknown';
+    const terminal = await presentedTerminal(s, address, { agent: req.get('x-agent-key'), kiosk: req.get('x-kiosk-key') }, lang);
+    // Agent sessions live a working day and carry the agent's script: they need an agent's credential.
+    if (body.channel === 'agent' && terminal?.kind !== 'agent') throw new AppError('AGENT_CREDENTIAL_REQUIRED', { lang });
+    await s.limits.sessionStart({ address, ...(terminal ? { terminal } : {}) }, lang);
     res.status(201).json(await s.dialogue.start({ procedure, lang, channel: body.channel ?? 'web' }));
   });
 

@@ -5,7 +5,8 @@ import type { Config } from '../config';
 import { answerSchema } from '../dialogue/answers';
 import { AppError } from '../errors';
 import { loggableError } from '../logger';
-import { agentKeyMatches, languageOf, type Services } from '../http/context';
+import { languageOf, presentedTerminal, type Services } from '../http/context';
+import { clientAddress } from '../limits';
 import { errorBody, toAppError } from '../http/errors';
 import { backBody, channelSchema } from '../http/schemas';
 import type { AckResult, ClientToServerEvents, ServerToClientEvents, SocketData } from './events';
@@ -26,9 +27,29 @@ export function attachChat(io: Server, s: Services, config: Config): void {
   const chat = io.of('/chat');
   const limiter = new RateLimiterMemory({ points: config.SOCKET_EVENTS_PER_10S, duration: 10 });
 
+  // The handshake: who connects (an address, or a kiosk terminal or agent with its key), within the limits.
+  chat.use((rawSocket, next) => {
+    const socket = rawSocket as ChatSocket;
+    const address = clientAddress(socket.request, config.TRUST_PROXY);
+    const auth = (socket.handshake.auth ?? {}) as { agentKey?: unknown; kioskKey?: unknown };
+    presentedTerminal(s, address, { agent: auth.agentKey, kiosk: auth.kioskKey })
+      .then(async (terminal) => {
+        const client = { address, ...(terminal ? { terminal } : {}) };
+        await s.limits.connection(client);
+        socket.data.client = client;
+        socket.data.agent = terminal?.kind === 'agent';
+        next();
+      })
+      .catch((err: unknown) => {
+        const e = toAppError(err);
+        s.metrics.errors.inc({ code: e.code, transport: 'socket' });
+        // the client's connect_error carries the code and the message, as every other error does
+        next(Object.assign(new Error(e.code), { data: errorBody(e, s, 'fr') }));
+      });
+  });
+
   chat.on('connection', (rawSocket) => {
     const socket = rawSocket as ChatSocket;
-    socket.data.agent = agentKeyMatches((socket.handshake.auth as { agentKey?: unknown } | undefined)?.agentKey, s.agentKey);
     const idle = kioskIdleTimer(socket, s, config);
 
     /** Wraps a handler: finds the ack, limits the rate, times it, and turns errors into { ok: false }. */
@@ -68,6 +89,7 @@ export function attachChat(io: Server, s: Services, config: Config): void {
       const body = startPayload.parse(payload ?? {});
       const lang = languageOf(body.lang, s.content.languages);
       if (body.channel === 'agent' && !socket.data.agent) throw new AppError('AGENT_CREDENTIAL_REQUIRED', { lang });
+      await s.limits.sessionStart(socket.data.client!, lang);
       const result = await s.dialogue.start({ procedure: body.procedure ?? 'triage', lang, channel: body.channel ?? 'web' });
       socket.data.session = { id: result.session.id, token: result.session.token, lang, channel: result.session.channel };
       return result;

@@ -14,12 +14,16 @@ async function signIn(page: Page, key = AGENT_KEY) {
   await page.getByRole('button', { name: 'Se connecter' }).click();
 }
 
-test('a wrong credential is refused; agent sessions cannot be opened without it', async () => {
+test('a wrong credential is refused at sign-in; agent sessions cannot be opened without it', async () => {
   const context = await env.browser.newContext({ viewport: DESKTOP });
   const page = await context.newPage();
   await signIn(page, 'not-the-agent-key-at-all');
-  await page.getByRole('button', { name: 'Commencer' }).click();
   await page.getByRole('alert').filter({ hasText: 'Identifiant refusé' }).waitFor();
+  // still on the sign-in form: nothing of the workspace was shown
+  expect(await page.getByRole('button', { name: 'Commencer' }).count()).toBe(0);
+  expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+  await signIn(page);
+  await page.getByRole('button', { name: 'Commencer' }).waitFor();
   const r = await request(env.app.app).post('/api/v1/sessions').send({ channel: 'agent' }).expect(401);
   expect(r.body.error.code).toBe('AGENT_CREDENTIAL_REQUIRED');
   await request(env.app.app).post('/api/v1/sessions').set('X-Agent-Key', AGENT_KEY).send({ channel: 'agent' }).expect(201);

@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Application } from '../../src/app';
 import { MemoryStore } from '../../src/store/memory';
-import { testApp } from '../helpers';
+import { movableClock, testApp } from '../helpers';
 
 /** A real server on a free port and Debian's headless Chromium, driven by playwright-core. */
 
@@ -19,11 +19,12 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-export async function serve(settings: Record<string, string> = {}): Promise<{ app: Application; url: string; store: MemoryStore }> {
+export async function serve(settings: Record<string, string> = {}) {
   const store = new MemoryStore();
-  const app = testApp({ AGENT_KEY, ...settings }, { store });
+  const clock = movableClock();
+  const app = testApp({ AGENT_KEY, ...settings }, { store, clock });
   const port = await app.listen();
-  return { app, url: `http://127.0.0.1:${port}`, store };
+  return { app, url: `http://127.0.0.1:${port}`, store, clock };
 }
 
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -38,13 +39,19 @@ export async function seriousViolations(page: Page): Promise<{ id: string; impac
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
 }
 
-export const screenshotDir = path.join(__dirname, '..', '..', 'docs', 'screenshots');
+/**
+ * Where the page tests put their screenshots: test-output/ (ignored by git), so `npm test` leaves the tree
+ * clean. `npm run screenshots` runs the page tests with SCREENSHOTS_DIR=docs/screenshots to refresh the README's.
+ */
+const root = path.join(__dirname, '..', '..');
+export const screenshotDir = path.resolve(root, process.env.SCREENSHOTS_DIR ?? path.join('test-output', 'screenshots'));
+mkdirSync(screenshotDir, { recursive: true });
 export const PHONE = { width: 360, height: 740 };
 export const DESKTOP = { width: 1280, height: 800 };
 
 /** A browser and a server for a whole test file, started before its tests and stopped after. */
 export function useBrowserAndServer(settings: Record<string, string> = {}) {
-  const env = {} as { browser: Browser; app: Application; url: string; store: MemoryStore };
+  const env = {} as { browser: Browser; app: Application; url: string; store: MemoryStore; clock: ReturnType<typeof movableClock> };
   beforeAll(async () => {
     env.browser = await launch();
     Object.assign(env, await serve(settings));

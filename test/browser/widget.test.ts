@@ -85,17 +85,44 @@ test('changing the language re-asks the question in it, laid out in its directio
   await context.close();
 });
 
-test('an expired session says so and offers a new one', async () => {
+test('a session the server says has expired, or is gone, is said to be so, with a new one offered', async () => {
   const context = await env.browser.newContext({ viewport: DESKTOP, locale: 'fr-FR' });
   const page = await context.newPage();
   await openWidget(page);
   const keys = await page.evaluate(() => JSON.parse(sessionStorage.getItem('guidance-session') ?? 'null'));
   expect(keys).toMatchObject({ id: expect.any(String), token: expect.any(String) });
-  await env.app.services.store.delete(keys.id);
+  // a day and a bit later by the server's clock
+  env.clock.advance(25 * 3600_000);
   await page.reload();
   await expectText(panel(page), /a expiré/);
   await panel(page).getByRole('button', { name: 'Commencer une nouvelle conversation' }).click();
   await panel(page).locator('button.option').first().waitFor();
+  // erased elsewhere: not said to have expired
+  const second = await page.evaluate(() => JSON.parse(sessionStorage.getItem('guidance-session') ?? 'null'));
+  await env.app.services.store.delete(second.id);
+  await page.reload();
+  await expectText(panel(page), /n'est plus disponible/);
+  expect(await panel(page).textContent()).not.toMatch(/a expiré/);
+  await context.close();
+});
+
+test('an answer given while the connection is down reaches the session once it is back', async () => {
+  const context = await env.browser.newContext({ viewport: DESKTOP, locale: 'fr-FR' });
+  const page = await context.newPage();
+  await openWidget(page);
+  const keys = await page.evaluate(() => JSON.parse(sessionStorage.getItem('guidance-session') ?? 'null'));
+  // the next handshakes take a while, so the person answers while the connection is down
+  const chat = env.app.io.of('/chat');
+  let slow = true;
+  chat.use((_socket, next) => (slow ? setTimeout(next, 1500) : next()));
+  for (const socket of chat.sockets.values()) socket.conn.close();
+  await expectText(panel(page), /Connexion perdue/);
+  await panel(page).getByRole('button', { name: "Demander l'asile (protection en France)" }).click();
+  await expectText(panel(page), /Où êtes-vous en ce moment/);
+  slow = false;
+  expect(await panel(page).textContent()).not.toMatch(/a expiré|n'est plus disponible/);
+  const stored = await env.app.services.store.get(keys.id);
+  expect(stored?.answers.map((a) => a.value)).toEqual(['asylum-filing']);
   await context.close();
 });
 

@@ -24,14 +24,14 @@ export class ChatClient {
   resume(keys: SessionKeys) {
     return this.call<{ session: { id: string; lang: string; procedure: string }; messages: Message[] }>('session:resume', keys);
   }
-  answer(payload: { value: unknown } | { text: string }) {
+  answer(payload: ({ value: unknown } | { text: string }) & { node?: string; turn?: number }) {
     return this.call<{ messages: Message[] }>('answer', payload);
   }
   changeAnswer(index: number, payload: { value: unknown } | { text: string }) {
     return this.call<{ messages: Message[] }>('answer:change', { index, ...payload });
   }
-  back() {
-    return this.call<{ messages: Message[] }>('back');
+  back(turn?: number) {
+    return this.call<{ messages: Message[] }>('back', turn === undefined ? {} : { turn });
   }
   restart() {
     return this.call<{ messages: Message[] }>('restart');
@@ -41,6 +41,16 @@ export class ChatClient {
   }
   feedback(helpful: boolean) {
     return this.call<object>('feedback', { helpful });
+  }
+  /** Resolves once connected, or with the server's refusal (a wrong credential, a limit reached). */
+  connected(): Promise<{ ok: true } | { ok: false; code: string; message: string }> {
+    if (this.socket.connected) return Promise.resolve({ ok: true });
+    return new Promise((resolve) => {
+      this.socket.once('connect', () => resolve({ ok: true }));
+      this.socket.once('connect_error', (err: Error & { data?: { code?: string; message?: string } }) =>
+        resolve({ ok: false, code: err.data?.code ?? err.message, message: err.data?.message ?? err.message }),
+      );
+    });
   }
   close() {
     this.socket.disconnect();

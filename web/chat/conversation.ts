@@ -5,36 +5,75 @@ import { ChatView } from './view';
 /**
  * One conversation bound to a view: sends what the person does, shows what the server says,
  * resumes after a dropped connection. The page decides where the keys are kept.
+ *
+ * After a dropped connection, the session is resumed before anything else is sent: an answer given
+ * while the connection was down waits for the resume, so it reaches the session it belongs to.
  */
 export class Conversation {
   keys?: SessionKeys;
   lang: string;
+  /** the question being answered: sent with each answer, so a repeat or a stale answer is recognised */
+  private current?: { node: string; turn?: number };
+  private ready: Promise<void> = Promise.resolve();
+  private open?: () => void;
 
   constructor(
     readonly client: ChatClient,
     readonly view: ChatView,
     lang: string,
-    private readonly hooks: { onKeys?(keys: SessionKeys | undefined): void; onExpired?(): void } = {},
+    /** onEnded: the server said the session is over (expired, or no longer there), with its own words */
+    private readonly hooks: { onKeys?(keys: SessionKeys | undefined): void; onEnded?(message: string): void } = {},
   ) {
     this.lang = lang;
-    // A dropped connection: on reconnect, pick the session up again (the session lives in the store).
-    client.socket.io.on('reconnect', () => void (this.keys && this.resume(this.keys)));
+    client.socket.on('disconnect', () => {
+      if (this.open) return;
+      this.ready = new Promise((resolve) => (this.open = resolve));
+    });
+    client.socket.io.on('reconnect', () => void this.reconnected());
+  }
+
+  private async reconnected() {
+    if (this.keys) await this.resume(this.keys);
+    const open = this.open;
+    this.open = undefined;
+    open?.();
   }
 
   private handle<T extends { messages?: Message[] }>(r: AckResult<T>): r is { ok: true } & T {
     if (r.ok) {
-      if (r.messages) this.view.show(r.messages);
+      if (r.messages) this.show(r.messages);
       return true;
     }
-    if (r.error.code === 'SESSION_NOT_FOUND' || r.error.code === 'SESSION_EXPIRED' || r.error.code === 'NO_SESSION') {
+    // Only the server says a session is over: expired, or unknown (erased, or expired earlier).
+    if (r.error.code === 'SESSION_NOT_FOUND' || r.error.code === 'SESSION_EXPIRED') {
       this.keys = undefined;
       this.hooks.onKeys?.(undefined);
-      this.hooks.onExpired?.();
+      this.hooks.onEnded?.(r.error.message);
       return false;
     }
     this.view.note(r.error.message, 'error');
-    if (r.messages) this.view.show(r.messages);
+    if (r.messages) this.show(r.messages);
     return false;
+  }
+
+  private show(messages: Message[]) {
+    const last = messages[messages.length - 1];
+    if (last?.type === 'question') this.current = { node: last.node, ...(last.turn !== undefined ? { turn: last.turn } : {}) };
+    this.view.show(messages);
+  }
+
+  /**
+   * Sends an event once the session is resumed after a dropped connection. A connection that lost its
+   * session binding (NO_SESSION: a server restarted, another process took over) resumes and tries once more.
+   */
+  private async send<T extends { messages?: Message[] }>(call: () => Promise<AckResult<T>>): Promise<AckResult<T>> {
+    await this.ready;
+    const r = await call();
+    if (!r.ok && r.error.code === 'NO_SESSION' && this.keys) {
+      const resumed = await this.client.resume(this.keys);
+      if (resumed.ok) return call();
+    }
+    return r;
   }
 
   async start(procedure: string | undefined, channel: 'web' | 'kiosk' | 'agent') {
@@ -59,21 +98,28 @@ export class Conversation {
 
   async answer(a: { value: unknown } | { text: string }, shown: string) {
     this.view.said(shown);
-    this.handle(await this.client.answer(a));
+    const named = { ...a, ...this.current };
+    this.handle(await this.send(() => this.client.answer(named)));
+  }
+
+  /** Changes answer number `index` (an agent correcting an earlier step). */
+  async changeAnswer(index: number, text: string) {
+    this.view.said(text);
+    return this.handle(await this.send(() => this.client.changeAnswer(index, { text })));
   }
 
   async back() {
-    this.handle(await this.client.back());
+    this.handle(await this.send(() => this.client.back(this.current?.turn)));
   }
 
   async restart() {
     this.view.clear();
-    this.handle(await this.client.restart());
+    this.handle(await this.send(() => this.client.restart()));
   }
 
   async setLanguage(lang: string) {
     this.lang = lang;
-    if (this.keys) this.handle(await this.client.setLanguage(lang));
+    if (this.keys) this.handle(await this.send(() => this.client.setLanguage(lang)));
   }
 
   async calendar() {
