@@ -36,7 +36,7 @@ export const createElderlyMigrantAidFlow = ({ content }: FlowEnv) => {
         meta: {
           question: {
             field: 'age',
-            input: { kind: 'number', min: 18, max: 130, integer: true },
+            input: { kind: 'number' },
             thresholds: ['elderly-aid-min-age', 'elderly-aid-early-age-min', 'elderly-aid-early-age-max'],
           },
         },
@@ -63,7 +63,7 @@ export const createElderlyMigrantAidFlow = ({ content }: FlowEnv) => {
         meta: {
           question: {
             field: 'regularResidenceYears',
-            input: { kind: 'number', min: 0, max: 100 },
+            input: { kind: 'number' },
             params: { years: 'elderly-aid-residence-years' },
             thresholds: ['elderly-aid-residence-years'],
           },
@@ -112,7 +112,7 @@ export const createElderlyMigrantAidFlow = ({ content }: FlowEnv) => {
         },
       },
       'annual-resources': {
-        meta: { question: { field: 'annualResources', input: { kind: 'number', min: 0, max: 1000000 } } },
+        meta: { question: { field: 'annualResources', input: { kind: 'number' } } },
         on: { answer: { target: 'decision', actions: 'record' } },
       },
       decision: { type: 'final', meta: { outcome: { id: 'decision' } } },

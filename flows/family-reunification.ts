@@ -67,11 +67,11 @@ export const createFamilyReunificationFlow = ({ content }: FlowEnv) => {
         },
       },
       'permit-validity-months': {
-        meta: { question: { field: 'permitValidityMonths', input: { kind: 'number', min: 0, max: 240, integer: true } } },
+        meta: { question: { field: 'permitValidityMonths', input: { kind: 'number' } } },
         on: { answer: { target: 'residence-months', actions: 'record' } },
       },
       'residence-months': {
-        meta: { question: { field: 'residenceMonths', input: { kind: 'number', min: 0, max: 1200, integer: true } } },
+        meta: { question: { field: 'residenceMonths', input: { kind: 'number' } } },
         on: { answer: { target: 'family-abroad', actions: 'record' } },
       },
       'family-abroad': {
@@ -93,11 +93,11 @@ export const createFamilyReunificationFlow = ({ content }: FlowEnv) => {
         },
       },
       'spouse-age': {
-        meta: { question: { field: 'spouseAge', input: { kind: 'number', min: 0, max: 120, integer: true } } },
+        meta: { question: { field: 'spouseAge', input: { kind: 'number' } } },
         on: { answer: { target: 'children-ages', actions: 'record' } },
       },
       'children-ages': {
-        meta: { question: { field: 'childrenAges', input: { kind: 'numbers', min: 0, max: 40, maxItems: 20 } } },
+        meta: { question: { field: 'childrenAges', input: { kind: 'numbers' } } },
         on: {
           answer: [
             { guard: 'nobodyEligible', target: 'nobody-eligible', actions: 'record' },
@@ -106,15 +106,15 @@ export const createFamilyReunificationFlow = ({ content }: FlowEnv) => {
         },
       },
       'household-size': {
-        meta: { question: { field: 'householdSize', input: { kind: 'number', min: 2, max: 30, integer: true } } },
+        meta: { question: { field: 'householdSize', input: { kind: 'number' } } },
         on: { answer: { target: 'housing-surface', actions: 'record' } },
       },
       'housing-surface': {
-        meta: { question: { field: 'housingSurfaceM2', input: { kind: 'number', min: 1, max: 2000 } } },
+        meta: { question: { field: 'housingSurfaceM2', input: { kind: 'number' } } },
         on: { answer: { target: 'monthly-resources', actions: 'record' } },
       },
       'monthly-resources': {
-        meta: { question: { field: 'monthlyResources', input: { kind: 'number', min: 0, max: 1000000 } } },
+        meta: { question: { field: 'monthlyResources', input: { kind: 'number' } } },
         on: {
           answer: [
             { guard: 'resourcesMet', target: 'checklist', actions: 'record' },
@@ -133,7 +133,7 @@ export const createFamilyReunificationFlow = ({ content }: FlowEnv) => {
         },
       },
       'applicant-age': {
-        meta: { question: { field: 'applicantAge', input: { kind: 'number', min: 16, max: 120, integer: true } } },
+        meta: { question: { field: 'applicantAge', input: { kind: 'number' } } },
         on: {
           answer: [
             { guard: 'marriageYearsNeeded', target: 'marriage-years', actions: 'record' },
@@ -142,7 +142,7 @@ export const createFamilyReunificationFlow = ({ content }: FlowEnv) => {
         },
       },
       'marriage-years': {
-        meta: { question: { field: 'marriageYears', input: { kind: 'number', min: 0, max: 100 } } },
+        meta: { question: { field: 'marriageYears', input: { kind: 'number' } } },
         on: { answer: { target: 'checklist', actions: 'record' } },
       },
       'eu-citizen': { type: 'final', meta: { outcome: { id: 'eu-citizen' } } },

@@ -85,11 +85,11 @@ export const createReturnAidFlow = ({ content }: FlowEnv) => {
         on: { answer: { target: 'adults', actions: 'record' } },
       },
       adults: {
-        meta: { question: { field: 'adults', input: { kind: 'number', min: 1, max: 30, integer: true } } },
+        meta: { question: { field: 'adults', input: { kind: 'number' } } },
         on: { answer: { target: 'minors', actions: 'record' } },
       },
       minors: {
-        meta: { question: { field: 'minors', input: { kind: 'number', min: 0, max: 30, integer: true } } },
+        meta: { question: { field: 'minors', input: { kind: 'number' } } },
         on: { answer: { target: 'has-travel-document', actions: 'record' } },
       },
       'has-travel-document': {

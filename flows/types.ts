@@ -2,11 +2,13 @@ import type { Content } from '../src/content/load';
 
 /** What a question asks for. Labels and words live in content/locales; values here are what the facts hold. */
 export type QuestionInput =
-  | { kind: 'choice'; options: readonly string[] }
+  /** `procedures`: the options are procedure ids (and 'other'): labelled and recognised by each procedure's own content */
+  | { kind: 'choice'; options: readonly string[]; procedures?: boolean }
   | { kind: 'yesno' }
   | { kind: 'date'; notAfter?: 'today'; notBefore?: 'today'; notBeforeFact?: string; suggestToday?: boolean }
+  // Bounds are not written here: the engine reads them from the procedure's facts schema (one source).
   | { kind: 'number'; min?: number; max?: number; integer?: boolean }
-  | { kind: 'numbers'; min: number; max: number; maxItems: number }
+  | { kind: 'numbers'; min?: number; max?: number; maxItems?: number }
   | { kind: 'country' }
   | { kind: 'commune' }
   | { kind: 'text'; maxLength: number };

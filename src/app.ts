@@ -5,7 +5,6 @@ import express, { type Express } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { Server as IoServer } from 'socket.io';
-import { createFlows } from '../flows';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import { Credentials } from './credentials';
@@ -24,6 +23,7 @@ import { createI18n } from './i18n';
 import { createLogger, type Logger } from './logger';
 import { createMetrics } from './metrics';
 import { attachChat } from './realtime/chat';
+import { ProcedureRegistry, type Procedure } from './procedures/registry';
 import { createStore } from './store';
 import { RedisStore, useRedisAdapter } from './store/redis';
 import type { SessionStore } from './store/types';
@@ -43,6 +43,8 @@ export interface Overrides {
   store?: SessionStore;
   logger?: Logger;
   content?: Content;
+  /** the guided procedures (default: the registry's); triage and the catalogue follow them */
+  procedures?: readonly Procedure[];
 }
 
 /** Listens and resolves with the port (0 = any free port). */
@@ -81,7 +83,7 @@ export function createApplication(config: Config, overrides: Overrides = {}): Ap
   const clock = overrides.clock ?? systemClock;
   const metrics = createMetrics();
   const i18n = createI18n(content);
-  const engine = new FlowEngine(createFlows({ content }));
+  const engine = new FlowEngine(new ProcedureRegistry(overrides.procedures), { content });
   const dialogue = new DialogueService({
     store,
     engine,

@@ -1,9 +1,5 @@
-import { parseAnswer, type ParseContext } from '../src/dialogue/answers';
-import { translator } from '../src/i18n';
-import { i18n, TODAY } from './helpers';
-
-const instance = i18n();
-const ctx = (lang: string, questionKey = "asylum-filing:questions.stage"): ParseContext => ({ t: translator(instance, lang), lang, today: TODAY, questionKey, facts: {} });
+import { parseAnswer } from '../src/dialogue/answers';
+import { parseContext as ctx, TODAY } from './helpers';
 
 describe('dates as people write them', () => {
   test.each([
@@ -140,7 +136,7 @@ describe('Arabic', () => {
   });
 
   test('a choice by keyword', () => {
-    const input = { kind: 'choice', options: ['asylum-filing', 'return-aid', 'family-reunification', 'elderly-migrant-aid', 'other'] } as const;
-    expect(parseAnswer(input, { text: 'أريد طلب اللجوء' }, ctx('ar', 'triage:questions.need'))).toEqual({ ok: true, value: 'asylum-filing' });
+    const input = { kind: 'choice', options: ['asylum-filing', 'return-aid', 'family-reunification', 'elderly-migrant-aid', 'other'], procedures: true } as const;
+    expect(parseAnswer(input, { text: 'أريد طلب اللجوء' }, ctx('ar', 'triage', 'need'))).toEqual({ ok: true, value: 'asylum-filing' });
   });
 });

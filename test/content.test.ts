@@ -1,14 +1,13 @@
 import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createFlows } from '../flows';
 import type { QuestionMeta } from '../flows/types';
 import { ContentError, defaultContentDir, loadContent } from '../src/content/load';
 import type { LocaleTree } from '../src/content/schemas';
 import { explore } from '../src/dialogue/explore';
-import { decide } from '../src/dialogue/messages';
+import { decisionAt } from '../src/dialogue/messages';
+import { optionLabelKey } from '../src/dialogue/answers';
 import { errorCodes } from '../src/errors';
 import { translator } from '../src/i18n';
-import { procedureRules } from '../src/rules';
 import { content, engine, i18n, tempDir, TODAY } from './helpers';
 
 /** Everything in content/ is valid, complete in every language, and every id it names exists. */
@@ -46,17 +45,25 @@ test('every error code has a message in every language', () => {
   for (const lang of languages) for (const code of errorCodes) expect(instance.exists(`common:errors.${code}`, { lng: lang, fallbackLng: false })).toBe(true);
 });
 
-describe.each([...createFlows({ content: c }).entries()])('flow %s: every text in every language', (procedure, machine) => {
+const e = engine();
+const procedureIds = e.procedures.all.map((p) => p.id);
+
+test('every registered procedure has a content folder, and every content folder a procedure', () => {
+  expect([...c.procedureIds].sort()).toEqual([...procedureIds].sort());
+});
+
+describe.each(procedureIds.map((id) => [id, e.machine(id)] as const))('flow %s: every text in every language', (procedure, machine) => {
   test.each(languages)('%s', (lang) => {
     const instance = i18n();
     const has = (key: string) => expect({ key, lang, exists: instance.exists(key, { lng: lang, fallbackLng: false }) }).toEqual({ key, lang, exists: true });
     has(`${procedure}:title`);
     has(`${procedure}:summary`);
-    for (const [node, state] of Object.entries(machine.root.states)) {
-      const meta = state.meta as Partial<QuestionMeta> & { outcome?: { id: string; handover?: string } };
+    for (const [node, state] of Object.entries(machine.root.states as Record<string, { meta?: unknown }>)) {
+      const meta = (state.meta ?? {}) as Partial<QuestionMeta> & { outcome?: { id: string; handover?: string } };
       if (meta.question) {
         has(`${procedure}:questions.${node}.text`);
-        if (meta.question.input.kind === 'choice') for (const o of meta.question.input.options) has(`${procedure}:questions.${node}.options.${o}`);
+        const input = meta.question.input;
+        if (input.kind === 'choice') for (const o of input.options) has(optionLabelKey(input, procedure, node, o));
       }
       if (meta.outcome && !meta.outcome.handover) has(`${procedure}:outcomes.${meta.outcome.id}.text`);
     }
@@ -64,15 +71,14 @@ describe.each([...createFlows({ content: c }).entries()])('flow %s: every text i
 });
 
 describe('every decision a flow can reach renders in every language, with no key left untranslated', () => {
-  const e = engine();
   const instance = i18n();
-  test.each(procedureRules.size ? [...procedureRules.keys()] : [])('%s', (procedure) => {
+  test.each(procedureIds)('%s', (procedure) => {
     const map = explore(e, procedure, TODAY, c);
     // a few extra positions beyond the explorer's samples: every scenario's facts are covered by test/scenarios.
     for (const lang of languages) {
       const t = translator(instance, lang);
       for (const pos of map.samples.values()) {
-        const text = JSON.stringify(decide(pos, { content: c, t, lang, today: TODAY }));
+        const text = JSON.stringify(decisionAt(pos, { engine: e, content: c, t, lang, today: TODAY }));
         expect(text).not.toMatch(/"[a-z-]+:[a-z-]+\.[a-z.-]+"/); // an i18next key returned as is
         expect(text).not.toMatch(/{{|undefined|\? (jours|mois|days|months|month)/);
       }
@@ -95,12 +101,12 @@ describe('a broken content file stops the start, naming the file', () => {
   test('a parameter citing an unknown reference', () => {
     const dir = tempDir('content-');
     cpSync(defaultContentDir(), dir, { recursive: true });
-    const file = path.join(dir, 'parameters', 'asylum-filing.json');
+    const file = path.join(dir, 'procedures', 'asylum-filing', 'parameters.json');
     const json = JSON.parse(require('node:fs').readFileSync(file, 'utf8'));
     json.parameters['ofpra-filing-days'][0].reference = 'no-such-text';
     writeFileSync(file, JSON.stringify(json));
     expect(() => loadContent(dir)).toThrow(ContentError);
-    expect(() => loadContent(dir)).toThrow(/asylum-filing\.json.*no-such-text/);
+    expect(() => loadContent(dir)).toThrow(/asylum-filing.parameters\.json.*no-such-text/);
   });
 
   test('a value of the wrong type', () => {

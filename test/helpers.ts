@@ -5,16 +5,36 @@ import { createApplication, type Application, type Overrides } from '../src/app'
 import { fixedClock } from '../src/clock';
 import { configWith, type Config } from '../src/config';
 import { loadContent, type Content } from '../src/content/load';
-import { FlowEngine } from '../src/dialogue/engine';
-import { createFlows } from '../flows';
-import { createI18n } from '../src/i18n';
+import type { ParseContext } from '../src/dialogue/answers';
+import { FlowEngine, type Position } from '../src/dialogue/engine';
+import { createI18n, translator } from '../src/i18n';
+import { ProcedureRegistry } from '../src/procedures/registry';
+import type { StoredAnswer } from '../src/store/types';
 
 /** Content is read once per test file, as the server reads it once at start-up. */
 let cached: Content | undefined;
 export const content = (): Content => (cached ??= loadContent());
 
-export const engine = () => new FlowEngine(createFlows({ content: content() }));
+export const engine = () => new FlowEngine(new ProcedureRegistry(), { content: content() });
 export const i18n = () => createI18n(content());
+
+type Step = [field: string, value: unknown];
+
+/** Node by node: where a procedure's flow stands after these answers (field, value), on TODAY. */
+export function flowAt(procedure: string, answers: Step[], e: FlowEngine = engine()): Position {
+  return e.replay(procedure, answers.map(([field, value]): StoredAnswer => ({ procedure, node: '', field, value })), TODAY);
+}
+
+/** A procedure's node-by-node helper: the node reached after these answers. */
+export const nodesOf = (procedure: string) => {
+  const e = engine();
+  return (answers: Step[]) => flowAt(procedure, answers, e).state.value;
+};
+
+/** How an answer is read at a question of a procedure, in a language, on TODAY. */
+export function parseContext(lang: string, procedure = 'asylum-filing', node = 'stage', facts: Record<string, unknown> = {}): ParseContext {
+  return { t: translator(i18n(), lang), lang, today: TODAY, lexicon: content().lexicons[lang]!, procedure, node, facts, communes: content().communes };
+}
 
 /** The tests' "now": Monday 23 November 2026, 10:00 in Paris. */
 export const NOW = '2026-11-23T09:00:00Z';

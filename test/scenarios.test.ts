@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { procedureRules } from '../src/rules';
+import { ProcedureRegistry } from '../src/procedures/registry';
 import { content } from './helpers';
 
 /** One driver for every scenario table in test/scenarios: facts + date in, the listed parts of the decision out. */
@@ -37,7 +37,7 @@ test('there are scenario tables', () => {
 
 describe.each(files)('%s', (file) => {
   const table = scenarioFile.parse(JSON.parse(readFileSync(path.join(dir, file), 'utf8')));
-  const rules = procedureRules.get(table.procedure)!;
+  const rules = new ProcedureRegistry().get(table.procedure)!;
 
   test('names a known procedure', () => expect(rules).toBeDefined());
 

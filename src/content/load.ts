@@ -4,30 +4,48 @@ import { z } from 'zod';
 import { loadCommunes, type Communes } from './communes';
 import { ContentError } from './errors';
 import {
+  answersLexiconSchema,
   countriesFileSchema,
+  countriesLexiconSchema,
   holidaysFileSchema,
   localeTreeSchema,
   parametersFileSchema,
+  procedureLexiconSchema,
   referencesFileSchema,
+  type AnswersLexicon,
+  type CountriesLexicon,
   type CountryList,
   type Holidays,
   type LocaleTree,
   type ParameterPeriod,
+  type ProcedureLexicon,
   type Reference,
 } from './schemas';
 
+/** The words of one language: shared lists, and each procedure's. */
+export interface Lexicon {
+  answers: AnswersLexicon;
+  countries: CountriesLexicon;
+  procedures: Record<string, ProcedureLexicon>;
+}
+
 export interface Content {
   references: ReadonlyMap<string, Reference>;
-  /** parameter id -> dated periods, per procedure file merged into one map */
+  /** parameter id -> dated periods, every procedure's file merged into one map */
   parameters: ReadonlyMap<string, readonly ParameterPeriod[]>;
   holidays: Holidays;
   /** dated lists of countries (EU, visa-exempt, ...) */
   countryLists: ReadonlyMap<string, CountryList>;
   /** the housing zone of every commune */
   communes: Communes;
-  /** lang -> namespace -> tree */
+  /** lang -> namespace -> tree: `common`, `ui`, and one namespace per procedure (its id) */
   locales: Record<string, Record<string, LocaleTree>>;
+  /** lang -> the words people use */
+  lexicons: Record<string, Lexicon>;
+  /** the languages offered: the folders of content/locales */
   languages: readonly string[];
+  /** the procedures that have a content folder (content/procedures/<id>) */
+  procedureIds: readonly string[];
 }
 
 export { ContentError };
@@ -57,45 +75,75 @@ export function projectRoot(from = __dirname): string {
 
 export const defaultContentDir = (): string => path.join(projectRoot(), 'content');
 
-/** Reads and checks everything in content/. Cross-checks that every cited reference exists. */
-export function loadContent(dir = defaultContentDir()): Content {
+const folders = (dir: string) => (existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort() : []);
+
+/**
+ * Reads and checks everything in content/: the shared files, then one folder per procedure
+ * (content/procedures/<id>/: parameters.json, locales/<lang>.json, lexicon/<lang>.json). Folders given
+ * in `extraProcedureDirs` are read as procedures too (a procedure kept outside content/, as the tests do).
+ * Cross-checks that every cited reference exists.
+ */
+export function loadContent(dir = defaultContentDir(), extraProcedureDirs: readonly string[] = []): Content {
   const refs = readJson(path.join(dir, 'references.json'), referencesFileSchema).references;
   const references = new Map(refs.map((r) => [r.id, r]));
   if (references.size !== refs.length) throw new ContentError('references.json: duplicate ids');
-
-  const parameters = new Map<string, ParameterPeriod[]>();
-  const paramDir = path.join(dir, 'parameters');
-  for (const name of readdirSync(paramDir).filter((f) => f.endsWith('.json')).sort()) {
-    const file = readJson(path.join(paramDir, name), parametersFileSchema);
-    for (const [id, periods] of Object.entries(file.parameters)) {
-      if (parameters.has(id)) throw new ContentError(`${name}: parameter ${id} is defined twice`);
-      for (const p of periods) {
-        if (!references.has(p.reference)) throw new ContentError(`${name}: ${id} cites unknown reference ${p.reference}`);
-      }
-      parameters.set(id, periods);
-    }
-  }
+  const cites = (where: string, id: string) => {
+    if (!references.has(id)) throw new ContentError(`${where} cites unknown reference ${id}`);
+  };
 
   const holidays = readJson(path.join(dir, 'holidays.json'), holidaysFileSchema);
-  for (const set of [holidays.national, ...Object.values(holidays.regions)]) {
-    if (!references.has(set.reference)) throw new ContentError(`holidays.json cites unknown reference ${set.reference}`);
-  }
+  for (const set of [holidays.national, ...Object.values(holidays.regions)]) cites('holidays.json', set.reference);
 
   const lists = readJson(path.join(dir, 'lists', 'countries.json'), countriesFileSchema).lists;
-  for (const [id, list] of Object.entries(lists)) {
-    if (!references.has(list.reference)) throw new ContentError(`lists/countries.json: ${id} cites unknown reference ${list.reference}`);
+  for (const [id, list] of Object.entries(lists)) cites(`lists/countries.json: ${id}`, list.reference);
+
+  const languages = folders(path.join(dir, 'locales'));
+  if (!languages.includes('fr')) throw new ContentError('locales/fr is missing: French is the reference language');
+  const locales: Record<string, Record<string, LocaleTree>> = {};
+  const lexicons: Record<string, Lexicon> = {};
+  for (const lang of languages) {
+    locales[lang] = {};
+    for (const name of readdirSync(path.join(dir, 'locales', lang)).filter((f) => f.endsWith('.json'))) {
+      locales[lang][name.replace(/\.json$/, '')] = readJson(path.join(dir, 'locales', lang, name), localeTreeSchema);
+    }
+    const lexiconDir = path.join(dir, 'lexicon', lang);
+    lexicons[lang] = {
+      answers: readJson(path.join(lexiconDir, 'answers.json'), answersLexiconSchema),
+      countries: readJson(path.join(lexiconDir, 'countries.json'), countriesLexiconSchema),
+      procedures: {},
+    };
   }
 
-  const localeDir = path.join(dir, 'locales');
-  const locales: Record<string, Record<string, LocaleTree>> = {};
-  for (const lang of readdirSync(localeDir).sort()) {
-    locales[lang] = {};
-    for (const name of readdirSync(path.join(localeDir, lang)).filter((f) => f.endsWith('.json'))) {
-      locales[lang]![name.replace(/\.json$/, '')] = readJson(path.join(localeDir, lang, name), localeTreeSchema);
+  const parameters = new Map<string, ParameterPeriod[]>();
+  const procedureDirs = [...folders(path.join(dir, 'procedures')).map((id) => path.join(dir, 'procedures', id)), ...extraProcedureDirs];
+  for (const procedureDir of procedureDirs) {
+    const id = path.basename(procedureDir);
+    const parametersFile = path.join(procedureDir, 'parameters.json');
+    if (existsSync(parametersFile)) {
+      for (const [pid, periods] of Object.entries(readJson(parametersFile, parametersFileSchema).parameters)) {
+        if (parameters.has(pid)) throw new ContentError(`${parametersFile}: parameter ${pid} is defined twice`);
+        for (const p of periods) cites(`${parametersFile}: ${pid}`, p.reference);
+        parameters.set(pid, periods);
+      }
+    }
+    for (const lang of languages) {
+      const texts = path.join(procedureDir, 'locales', `${lang}.json`);
+      if (existsSync(texts)) locales[lang]![id] = readJson(texts, localeTreeSchema);
+      const words = path.join(procedureDir, 'lexicon', `${lang}.json`);
+      lexicons[lang]!.procedures[id] = existsSync(words) ? readJson(words, procedureLexiconSchema) : { options: {} };
     }
   }
-  if (!locales.fr) throw new ContentError('locales/fr is missing: French is the reference language');
 
   const communes = loadCommunes(dir);
-  return { references, parameters, holidays, countryLists: new Map(Object.entries(lists)), communes, locales, languages: Object.keys(locales) };
+  return {
+    references,
+    parameters,
+    holidays,
+    countryLists: new Map(Object.entries(lists)),
+    communes,
+    locales,
+    lexicons,
+    languages,
+    procedureIds: procedureDirs.map((d) => path.basename(d)),
+  };
 }

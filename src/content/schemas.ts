@@ -39,7 +39,6 @@ export type ParameterPeriod = z.infer<typeof parameterPeriodSchema>;
 
 export const parametersFileSchema = z.object({
   $comment: z.string().optional(),
-  procedure: z.string(),
   parameters: z.record(z.string(), z.array(parameterPeriodSchema).min(1)),
 });
 
@@ -73,3 +72,31 @@ export const countryListSchema = z.object({
 });
 export type CountryList = z.infer<typeof countryListSchema>;
 export const countriesFileSchema = z.object({ $comment: z.string().optional(), lists: z.record(z.string(), countryListSchema) });
+
+/** Words people use, per language (content/lexicon/<lang>/ and content/procedures/<id>/lexicon/<lang>.json). */
+const words = z.array(z.string().min(1)).min(1);
+const wordsOrNone = z.array(z.string().min(1));
+
+export const answersLexiconSchema = z.strictObject({
+  yes: words,
+  no: words,
+  dontKnow: words,
+  none: words,
+  today: words,
+  yesterday: words,
+});
+export type AnswersLexicon = z.infer<typeof answersLexiconSchema>;
+
+export const countriesLexiconSchema = z.strictObject({
+  /** names people use that the ISO lists lack ("RDC", "algérien"), by ISO code */
+  aliases: z.record(z.string().regex(/^[A-Z]{2}$/), words),
+});
+export type CountriesLexicon = z.infer<typeof countriesLexiconSchema>;
+
+export const procedureLexiconSchema = z.strictObject({
+  /** words that point triage to this procedure */
+  triage: wordsOrNone.optional(),
+  /** words for the options of its choice questions: node -> option -> words */
+  options: z.record(z.string(), z.record(z.string(), wordsOrNone)).default({}),
+});
+export type ProcedureLexicon = z.infer<typeof procedureLexiconSchema>;

@@ -6,6 +6,7 @@ import { isIsoDate, plusDays, toIso } from '../dates/calendar';
 import type { Translate } from '../i18n';
 import { asciiDigits, normalize } from '../text';
 import type { Communes } from '../content/communes';
+import type { Lexicon } from '../content/load';
 import { countryFromText, isCountryCode } from './countries';
 
 /**
@@ -23,7 +24,7 @@ export type Parsed = { ok: true; value: unknown } | { ok: false; reason: string;
 
 const fail = (reason: string, values?: Record<string, string | number>): Parsed => ({ ok: false, reason: `common:answer.${reason}`, ...(values ? { values } : {}) });
 
-const words = (list: string) => list.split(',').map(normalize).filter(Boolean);
+const words = (list: readonly string[] | undefined) => (list ?? []).map(normalize).filter(Boolean);
 
 /** Whether `phrase` stands in `text` as whole words. */
 const containsPhrase = (text: string, phrase: string) => ` ${text} `.includes(` ${phrase} `);
@@ -32,8 +33,10 @@ export interface ParseContext {
   t: Translate;
   lang: string;
   today: string;
-  /** i18n key prefix of the question (ns:questions.node), for option labels and keywords */
-  questionKey: string;
+  /** the words of the session's language */
+  lexicon: Lexicon;
+  procedure: string;
+  node: string;
   /** the facts given so far, for answers that depend on them (a date not before another) */
   facts: Record<string, unknown>;
   /** the communes and their housing zones, for a town named as people write it */
@@ -45,7 +48,7 @@ export function parseAnswer(input: QuestionInput, given: Answer, ctx: ParseConte
   const fromText = 'text' in answer;
   switch (input.kind) {
     case 'choice':
-      return fromText ? choiceFromText(input.options, answer.text, ctx) : input.options.includes(answer.value as string) ? { ok: true, value: answer.value } : fail('invalid-choice');
+      return fromText ? choiceFromText(input, answer.text, ctx) : input.options.includes(answer.value as string) ? { ok: true, value: answer.value } : fail('invalid-choice');
     case 'yesno':
       return fromText ? yesNoFromText(answer.text, ctx) : typeof answer.value === 'boolean' ? { ok: true, value: answer.value } : fail('invalid-yesno');
     case 'date': {
@@ -82,15 +85,16 @@ export function parseAnswer(input: QuestionInput, given: Answer, ctx: ParseConte
 }
 
 /** An option by its value, its label, its number in the list, or one of its keywords (when only one option has it). */
-function choiceFromText(options: readonly string[], text: string, ctx: ParseContext): Parsed {
+function choiceFromText(input: Extract<QuestionInput, { kind: 'choice' }>, text: string, ctx: ParseContext): Parsed {
+  const { options } = input;
   const said = normalize(text);
   if (!said) return fail('invalid-choice');
-  const label = (o: string) => normalize(ctx.t(`${ctx.questionKey}.options.${o}`));
+  const label = (o: string) => normalize(ctx.t(optionLabelKey(input, ctx.procedure, ctx.node, o)));
   const exact = options.find((o) => normalize(o) === said || label(o) === said);
   if (exact) return { ok: true, value: exact };
   if (/^\d+$/.test(said) && Number(said) >= 1 && Number(said) <= options.length) return { ok: true, value: options[Number(said) - 1] };
   const matching = options.filter((o) => {
-    const keywords = ctx.t(`${ctx.questionKey}.keywords.${o}`, { defaultValue: '' });
+    const keywords = input.procedures && o !== 'other' ? ctx.lexicon.procedures[o]?.triage : ctx.lexicon.procedures[ctx.procedure]?.options[ctx.node]?.[o];
     return words(keywords).some((k) => containsPhrase(said, k)) || containsPhrase(label(o), said);
   });
   if (matching.length === 1) return { ok: true, value: matching[0] };
@@ -99,8 +103,8 @@ function choiceFromText(options: readonly string[], text: string, ctx: ParseCont
 
 function yesNoFromText(text: string, ctx: ParseContext): Parsed {
   const said = normalize(text);
-  const yes = words(ctx.t('common:words.yes'));
-  const no = words(ctx.t('common:words.no'));
+  const yes = words(ctx.lexicon.answers.yes);
+  const no = words(ctx.lexicon.answers.no);
   // The whole answer first ("pas encore"), then its first word ("oui, je crois").
   if (yes.includes(said)) return { ok: true, value: true };
   if (no.includes(said)) return { ok: true, value: false };
@@ -116,13 +120,15 @@ function numbersAnswer(input: Extract<QuestionInput, { kind: 'numbers' }>, answe
   let list: number[] | undefined;
   if ('text' in answer) {
     const said = normalize(answer.text);
-    list = words(ctx.t('common:words.none')).includes(said) ? [] : (answer.text.match(/\d+/g) ?? []).map(Number);
-    if (list.length === 0 && !words(ctx.t('common:words.none')).includes(said)) return fail('invalid-numbers');
+    const none = words(ctx.lexicon.answers.none);
+    list = none.includes(said) ? [] : (answer.text.match(/\d+/g) ?? []).map(Number);
+    if (list.length === 0 && !none.includes(said)) return fail('invalid-numbers');
   } else if (Array.isArray(answer.value) && answer.value.every((n) => typeof n === 'number' && Number.isInteger(n))) {
     list = answer.value as number[];
   }
   if (!list) return fail('invalid-numbers');
-  if (list.length > input.maxItems || list.some((n) => n < input.min || n > input.max)) return fail('number-out-of-range', { min: input.min, max: input.max });
+  const { min = 0, max = Infinity, maxItems = Infinity } = input;
+  if (list.length > maxItems || list.some((n) => n < min || n > max)) return fail('number-out-of-range', { min, max });
   return { ok: true, value: list };
 }
 
@@ -133,7 +139,7 @@ function communeAnswer(answer: Answer, ctx: ParseContext): Parsed {
     if (answer.value === 'unknown') return { ok: true, value: 'unknown' };
     return typeof answer.value === 'string' && ctx.communes.byInsee(answer.value) ? { ok: true, value: answer.value.toUpperCase() } : fail('invalid-commune');
   }
-  if (words(ctx.t('common:words.dont-know')).includes(normalize(answer.text))) return { ok: true, value: 'unknown' };
+  if (words(ctx.lexicon.answers.dontKnow).includes(normalize(answer.text))) return { ok: true, value: 'unknown' };
   const found = ctx.communes.search(answer.text);
   if (found.length === 1) return { ok: true, value: found[0]!.code };
   if (found.length === 0) return fail('invalid-commune');
@@ -141,11 +147,10 @@ function communeAnswer(answer: Answer, ctx: ParseContext): Parsed {
   return fail('ambiguous-commune', { candidates, example: `${found[0]!.name} ${found[0]!.department}` });
 }
 
-/** Names people use that the ISO lists lack ("RDC", "algérien"), per language in common:country-aliases. */
+/** Names people use that the ISO lists lack ("RDC", "algérien"), per language in the countries lexicon. */
 function countryFromAlias(text: string, ctx: ParseContext): string | undefined {
   const said = normalize(text);
-  const aliases = ctx.t('common:country-aliases', { returnObjects: true }) as Record<string, string>;
-  return Object.entries(aliases).find(([, list]) => words(list).includes(said))?.[0];
+  return Object.entries(ctx.lexicon.countries.aliases).find(([, list]) => words(list).includes(said))?.[0];
 }
 
 const locales: Record<string, Locale> = { fr, en: enGB, ar };
@@ -181,8 +186,8 @@ function dateFromText(text: string, ctx: ParseContext): string | undefined {
 }
 
 function relativeDay(said: string, ctx: ParseContext): string | undefined {
-  if (words(ctx.t('common:words.today')).includes(said)) return ctx.today;
-  if (words(ctx.t('common:words.yesterday')).includes(said)) return plusDays(ctx.today, -1);
+  if (words(ctx.lexicon.answers.today).includes(said)) return ctx.today;
+  if (words(ctx.lexicon.answers.yesterday).includes(said)) return plusDays(ctx.today, -1);
   return undefined;
 }
 
@@ -192,3 +197,7 @@ function numberFromText(text: string): number | undefined {
   const n = Number(m[0].replace(',', '.'));
   return Number.isFinite(n) ? n : undefined;
 }
+
+/** The text key of an option's label: its own question's, or, when the options are procedures (triage), each procedure's. */
+export const optionLabelKey = (input: Extract<QuestionInput, { kind: 'choice' }>, procedure: string, node: string, option: string): string =>
+  input.procedures && option !== 'other' ? `${option}:triage.option` : `${procedure}:questions.${node}.options.${option}`;

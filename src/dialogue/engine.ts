@@ -1,7 +1,7 @@
 import { initialTransition, transition, type AnyStateMachine } from 'xstate';
-import type { Flows } from '../../flows';
-import type { Facts, OutcomeMeta, QuestionMeta } from '../../flows/types';
-import { procedureRules } from '../rules';
+import { z } from 'zod';
+import type { Facts, FlowEnv, OutcomeMeta, QuestionInput, QuestionMeta } from '../../flows/types';
+import type { Procedure, ProcedureRegistry } from '../procedures/registry';
 import type { StoredAnswer } from '../store/types';
 
 /** The persisted form of a machine snapshot: flat machines, so the value is a state name. */
@@ -23,13 +23,28 @@ export interface Position {
  * message. Knows nothing of sessions, HTTP or languages.
  */
 export class FlowEngine {
-  constructor(private readonly flows: Flows) {}
+  private readonly flows: ReadonlyMap<string, AnyStateMachine>;
+  private readonly questions = new Map<string, Question | undefined>();
+
+  constructor(
+    readonly procedures: ProcedureRegistry,
+    env: FlowEnv,
+  ) {
+    this.flows = new Map(procedures.all.map((p) => [p.id, p.createFlow(env)]));
+  }
 
   has(procedure: string): boolean {
     return this.flows.has(procedure);
   }
 
-  private machine(procedure: string): AnyStateMachine {
+  /** The registered procedure (its rules, time zone, referral body). */
+  procedure(id: string): Procedure {
+    const p = this.procedures.get(id);
+    if (!p) throw new Error(`no procedure ${id}`);
+    return p;
+  }
+
+  machine(procedure: string): AnyStateMachine {
     const m = this.flows.get(procedure);
     if (!m) throw new Error(`no flow for ${procedure}`);
     return m;
@@ -47,8 +62,14 @@ export class FlowEngine {
     return { procedure, state: { value: String(snapshot.value), context: { ...snapshot.context } } };
   }
 
+  /** The question asked at a position, its number bounds read from the procedure's facts schema. */
   question(pos: Position): Question | undefined {
-    return (this.stateNode(pos.procedure, pos.state.value).meta as Partial<QuestionMeta> | undefined)?.question;
+    const key = `${pos.procedure}\u0000${pos.state.value}`;
+    if (!this.questions.has(key)) {
+      const q = (this.stateNode(pos.procedure, pos.state.value).meta as Partial<QuestionMeta> | undefined)?.question;
+      this.questions.set(key, q && { ...q, input: withBounds(q.input, this.procedure(pos.procedure).factsSchema.shape[q.field]) });
+    }
+    return this.questions.get(key);
   }
 
   outcome(pos: Position): Outcome | undefined {
@@ -92,7 +113,19 @@ export class FlowEngine {
 
   /** Facts a procedure's rules know (its zod schema) are carried over; the others stay behind. */
   private carryOver(procedure: string, facts: Facts): Facts {
-    const shape = procedureRules.get(procedure)?.factsSchema.shape ?? {};
+    const shape = this.procedure(procedure).factsSchema.shape;
     return Object.fromEntries(Object.entries(facts).filter(([k]) => k in shape));
   }
+}
+
+type NumberSchema = { type?: string; minimum?: number; maximum?: number; items?: NumberSchema; maxItems?: number };
+
+/** A number question's bounds, and whether it wants a whole number, from the fact's zod schema. */
+function withBounds(input: QuestionInput, fact: unknown): QuestionInput {
+  if ((input.kind !== 'number' && input.kind !== 'numbers') || !(fact instanceof z.ZodType)) return input;
+  const json = z.toJSONSchema(fact instanceof z.ZodOptional ? fact.unwrap() : fact, { unrepresentable: 'any' }) as NumberSchema;
+  const n = input.kind === 'numbers' ? (json.items ?? {}) : json;
+  const bounds = { ...(n.minimum !== undefined ? { min: n.minimum } : {}), ...(n.maximum !== undefined ? { max: n.maximum } : {}) };
+  if (input.kind === 'numbers') return { ...input, ...bounds, ...(json.maxItems !== undefined ? { maxItems: json.maxItems } : {}) };
+  return { ...input, ...bounds, ...(n.type === 'integer' ? { integer: true } : {}) };
 }

@@ -4,8 +4,11 @@ import { numberOn } from '../content/parameters';
 import { plusDays } from '../dates/calendar';
 import type { FlowEngine, Position } from './engine';
 
+/** Answers a procedure adds for its country and commune questions (the registry's samples). */
+export type Samples = { country?: readonly string[]; commune?: readonly string[] };
+
 /** Sample answers that cover each way out of a question: every option, dates far and near, numbers on each side of its thresholds. */
-export function sampleAnswers(input: QuestionInput, today: string, thresholds: number[] = []): unknown[] {
+export function sampleAnswers(input: QuestionInput, today: string, thresholds: number[] = [], samples: Samples = {}): unknown[] {
   switch (input.kind) {
     case 'choice':
       return [...input.options];
@@ -15,18 +18,18 @@ export function sampleAnswers(input: QuestionInput, today: string, thresholds: n
       // Near and far in time: enough to take every date-dependent branch the flows have (months and years apart).
       return [today, plusDays(today, -40), plusDays(today, -400), plusDays(today, -2000)].filter((d) => !(input.notBefore === 'today' && d < today));
     case 'number': {
+      // the engine fills the bounds from the facts schema
       const min = input.min ?? 0;
       const max = input.max ?? min + 100;
       const around = thresholds.flatMap((v) => [v - 1, v]).filter((v) => v >= min && v <= max);
       return [...new Set([min, Math.round((min + max) / 2), max, ...around])];
     }
     case 'country':
-      return ['FR', 'DZ', 'US', 'XK'];
+      return [...new Set(['FR', 'DZ', 'US', ...(samples.country ?? [])])];
     case 'numbers':
-      return [[], [input.min], [input.min, input.max]];
+      return [[], [input.min ?? 0], [input.min ?? 0, input.max ?? 1]];
     case 'commune':
-      // Paris (zone A bis), a commune in zone C, Mamoudzou in Mayotte, and no town given
-      return ['75056', '01001', '97611', 'unknown'];
+      return [...(samples.commune ?? ['unknown'])];
     case 'text':
       return ['x'];
   }
@@ -93,7 +96,7 @@ export function explore(engine: FlowEngine, procedure: string, today: string, co
       const v = content ? numberOn(content, id, today)?.value : undefined;
       return v === undefined ? [] : [v];
     });
-    for (const answer of sampleAnswers(q.input, today, thresholds)) {
+    for (const answer of sampleAnswers(q.input, today, thresholds, engine.procedure(pos.procedure).samples)) {
       const next = engine.advance(pos, q.field, answer, today);
       const to = next.handedOverFrom ? `${next.procedure}` : next.state.value;
       const edge: Edge = { from: pos.state.value, answer, to, ...(next.handedOverFrom ? { handover: next.procedure } : {}) };

@@ -1,8 +1,8 @@
 import type { Content } from '../content/load';
 import { numberOn } from '../content/parameters';
 import { directionOf, type Translate } from '../i18n';
-import { procedureRules } from '../rules';
-import { renderDecision, type Decision } from '../rules/render';
+import { optionLabelKey } from './answers';
+import { decide, type Decision } from './decisions';
 import type { Channel } from '../store/types';
 import type { FlowEngine, Position, Question } from './engine';
 
@@ -58,7 +58,7 @@ export function renderInput(
   const i = q.input;
   switch (i.kind) {
     case 'choice':
-      return { kind: i.kind, options: i.options.map((value) => ({ value, label: ctx.t(`${questionKey(procedure, node)}.options.${value}`) })) };
+      return { kind: i.kind, options: i.options.map((value) => ({ value, label: ctx.t(optionLabelKey(i, procedure, node, value)) })) };
     case 'yesno':
       return { kind: i.kind, options: [{ value: true, label: ctx.t('common:yes') }, { value: false, label: ctx.t('common:no') }] };
     case 'date': {
@@ -114,7 +114,7 @@ export function renderPosition(pos: Position, ctx: RenderContext): Message {
     type: 'outcome',
     ...base,
     text: ctx.t(`${pos.procedure}:outcomes.${outcome.id}.text`),
-    decision: decide(pos, ctx),
+    decision: decisionAt(pos, ctx),
   };
 }
 
@@ -129,11 +129,9 @@ function agentLines(q: Question, key: string, ctx: RenderContext): NonNullable<M
   return { textFr: questionText(q, key, { ...ctx, t: ctx.tFr }), ...(helpFr ? { helpFr } : {}), notes };
 }
 
-export function decide(pos: Position, ctx: Pick<RenderContext, 'content' | 't' | 'lang' | 'today'>): Decision {
-  const rules = procedureRules.get(pos.procedure);
-  if (!rules) throw new Error(`no rules for ${pos.procedure}`);
-  return renderDecision(rules.evaluate(pos.state.context, { asOf: ctx.today, content: ctx.content }), ctx.content, ctx.t, ctx.lang);
-}
+/** The decision at a position (an outcome): the procedure's rules on the facts collected, today. */
+export const decisionAt = (pos: Position, ctx: Pick<RenderContext, 'engine' | 'content' | 't' | 'lang' | 'today'>): Decision =>
+  decide(ctx.engine.procedure(pos.procedure), pos.state.context, { ...ctx, asOf: ctx.today });
 
 /** Said when triage hands over to a procedure, before its first question. */
 export function handoverMessage(pos: Position, ctx: RenderContext): Message {

@@ -2,7 +2,7 @@ import type { Content } from '../content/load';
 import type { Translate } from '../i18n';
 import type { FlowEngine } from './engine';
 import { explore } from './explore';
-import { decide, questionText, renderInput } from './messages';
+import { decisionAt, questionText, renderInput } from './messages';
 
 export interface ScriptQuestion {
   node: string;
@@ -51,7 +51,7 @@ export function buildScript(engine: FlowEngine, content: Content, procedure: str
     if (handover) return { node, text: t('common:session.handover', { procedure: t(`${handover}:title`) }), handover, references: [] };
     const outcome = engine.outcome(machineStates(node))!;
     const sample = map.samples.get(node)!;
-    const references = decide(sample, { content, t, lang, today }).references.map((r) => ({ id: r.id, title: r.title, url: r.url }));
+    const references = decisionAt(sample, { engine, content, t, lang, today }).references.map((r) => ({ id: r.id, title: r.title, url: r.url }));
     return { node, text: t(`${procedure}:outcomes.${outcome.id}.text`), references };
   });
   return { procedure, title: t(`${procedure}:title`), lang, start: map.initial, questions, outcomes };

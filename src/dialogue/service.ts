@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto';
 import type { i18n } from 'i18next';
 import { todayIn, type Clock } from '../clock';
+import { buildScript, type Script } from './script';
 import type { Content } from '../content/load';
 import { AppError } from '../errors';
 import { formatDate, translator } from '../i18n';
-import { timeZoneFor } from '../rules';
-import type { Decision } from '../rules/render';
+import { decide, type Decision } from './decisions';
+import { todayFor } from './today';
 import type { Channel, LastStep, SessionRecord, SessionStore, StoredAnswer } from '../store/types';
 import { parseAnswer, type Answer } from './answers';
-import type { FlowEngine, Position } from './engine';
+import type { FlowEngine, Position, Question } from './engine';
 import { countryName } from './countries';
-import { decide, handoverMessage, questionText, renderPosition, type Message, type RenderContext } from './messages';
+import { decisionAt, handoverMessage, questionText, renderPosition, type Message, type RenderContext } from './messages';
 import { hashToken, newSessionId, newToken, tokenMatches } from './tokens';
 
 export interface SessionView {
@@ -68,6 +69,8 @@ const digestOf = (answer: Answer): string => createHash('sha256').update(JSON.st
  * One turn = load, check, transition, save (compare-and-set on the version), render.
  */
 export class DialogueService {
+  private readonly scripts = new Map<string, Script>();
+
   constructor(private readonly o: DialogueOptions) {}
 
   get languages(): readonly string[] {
@@ -138,14 +141,7 @@ export class DialogueService {
       const question = this.o.engine.question(pos);
       if (!question) throw new AppError('NO_QUESTION_PENDING', { lang: record.lang, messages: [this.render(record, pos)] });
       const today = this.today(record);
-      const parsed = parseAnswer(question.input, answer, {
-        t: translator(this.o.i18n, record.lang),
-        lang: record.lang,
-        today,
-        questionKey: `${pos.procedure}:questions.${pos.state.value}`,
-        facts: pos.state.context,
-        communes: this.o.content.communes,
-      });
+      const parsed = this.read(record, pos, question, answer);
       if (!parsed.ok) {
         throw new AppError('INVALID_ANSWER', { field: question.field, reason: parsed.reason, values: parsed.values, lang: record.lang, messages: [this.render(record, pos)] });
       }
@@ -195,14 +191,7 @@ export class DialogueService {
       if (!old) throw new AppError('INVALID_PAYLOAD', { field: 'index', lang: record.lang, messages: [this.render(record, position(record))] });
       const at = this.o.engine.replay(record.startProcedure, record.answers.slice(0, index), this.today(record));
       const question = this.o.engine.question(at)!;
-      const parsed = parseAnswer(question.input, answer, {
-        t: translator(this.o.i18n, record.lang),
-        lang: record.lang,
-        today: this.today(record),
-        questionKey: `${at.procedure}:questions.${at.state.value}`,
-        facts: at.state.context,
-        communes: this.o.content.communes,
-      });
+      const parsed = this.read(record, at, question, answer);
       if (!parsed.ok) {
         throw new AppError('INVALID_ANSWER', { field: question.field, reason: parsed.reason, values: parsed.values, lang: record.lang, messages: [this.render(record, at)] });
       }
@@ -252,7 +241,7 @@ export class DialogueService {
     return {
       session: view(record),
       answers,
-      ...(finished ? { decision: decide(pos, this.renderContext(record)) } : {}),
+      ...(finished ? { decision: decisionAt(pos, this.renderContext(record)) } : {}),
       generatedOn: this.today(record),
     };
   }
@@ -260,6 +249,19 @@ export class DialogueService {
   async erase(id: string, token: string | undefined): Promise<void> {
     await this.load(id, token);
     await this.o.store.delete(id);
+  }
+
+  /** The whole flow as a script for agents; walking a flow takes a moment, so one per procedure, language and day. */
+  script(procedureId: string, lang: string): Script {
+    const today = todayIn(this.o.clock);
+    const key = `${procedureId}|${lang}|${today}`;
+    let script = this.scripts.get(key);
+    if (!script) {
+      if (this.scripts.size > 50) this.scripts.clear();
+      script = buildScript(this.o.engine, this.o.content, procedureId, translator(this.o.i18n, lang), lang, today);
+      this.scripts.set(key, script);
+    }
+    return script;
   }
 
   /** Deletes every expired session (called on a timer). */
@@ -299,9 +301,20 @@ export class DialogueService {
     if (last?.type === 'outcome' && last.decision) this.o.events?.finished(record.procedure, last.node, last.decision.status);
   }
 
-  /** Today's date where the person is: Mayotte's calendar for Mayotte facts, Paris otherwise. */
-  private today(record?: SessionRecord): string {
-    return todayIn(this.o.clock, timeZoneFor(record?.snapshot.context ?? {}));
+  private today(record: SessionRecord): string {
+    return todayFor(this.o.clock, this.o.engine.procedure(record.procedure), record.snapshot.context);
+  }
+
+  /**
+   * What a procedure's rules decide from facts given directly (POST /evaluate), on `asOf` or today,
+   * in a language: the same path as an outcome in a conversation. Invalid facts are INVALID_FACTS.
+   */
+  evaluate(procedureId: string, facts: unknown, o: { asOf?: string; lang: string }): Decision {
+    const procedure = this.o.engine.procedure(procedureId);
+    const parsed = procedure.factsSchema.safeParse(facts);
+    if (!parsed.success) throw new AppError('INVALID_FACTS', { field: parsed.error.issues[0]?.path.join('.') || undefined, lang: o.lang });
+    const asOf = o.asOf ?? todayFor(this.o.clock, procedure, parsed.data);
+    return decide(procedure, parsed.data, { content: this.o.content, t: translator(this.o.i18n, o.lang), lang: o.lang, asOf });
   }
 
   /** After the last message, the channel's lifetime; never later than the channel's maximum age from the start. */
@@ -330,6 +343,20 @@ export class DialogueService {
     const record = await this.o.store.get(id);
     if (!record || !token || !tokenMatches(token, record.tokenHash)) return undefined;
     return [this.render(record, position(record))];
+  }
+
+  /** An answer read for the question at a position, in the session's language. */
+  private read(record: SessionRecord, pos: Position, question: Question, answer: Answer) {
+    return parseAnswer(question.input, answer, {
+      t: translator(this.o.i18n, record.lang),
+      lang: record.lang,
+      today: this.today({ ...record, procedure: pos.procedure, snapshot: pos.state }),
+      lexicon: this.o.content.lexicons[record.lang]!,
+      procedure: pos.procedure,
+      node: pos.state.value,
+      facts: pos.state.context,
+      communes: this.o.content.communes,
+    });
   }
 
   private render(record: SessionRecord, pos: Position): Message {

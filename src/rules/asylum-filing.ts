@@ -1,14 +1,15 @@
 import { z } from 'zod';
-import type { Content } from '../content/load';
 import { numberOn } from '../content/parameters';
+import type { RuleContext } from './context';
 import { describeDeadline, lastDayOf } from '../dates/deadlines';
 import type { IsoDate } from '../dates/calendar';
+import { textsOf, statusKey } from './helpers';
 import { condition, emptyDecision, type RawDecision, type RawStep } from './decision';
 
 /** Filing an asylum claim with OFPRA on time: seed 004 and FACTS.md §4. */
 
 export const procedureId = 'asylum-filing';
-const ns = procedureId;
+const { t, step } = textsOf(procedureId);
 
 const date = z.iso.date();
 
@@ -28,11 +29,6 @@ export const factsSchema = z
   .strict();
 export type AsylumFacts = z.infer<typeof factsSchema>;
 
-export interface RuleContext {
-  asOf: IsoDate;
-  content: Content;
-}
-
 // Named predicates, used by the rules below and by the flow's guards.
 export const isAbroad = (f: AsylumFacts) => f.location === 'abroad';
 export const isInFrance = (f: AsylumFacts) => f.location === 'france';
@@ -51,12 +47,6 @@ export function reopeningWindowOpen(f: AsylumFacts, ctx: RuleContext): boolean {
   return last !== undefined && ctx.asOf <= last;
 }
 
-const t = (key: string, values?: RawStep['text']['values']) => ({ key: `${ns}:${key}`, values });
-const step = (id: string, reference?: string, values?: RawStep['text']['values']): RawStep => ({
-  id,
-  text: t(`steps.${id}`, values),
-  ...(reference ? { reference } : {}),
-});
 
 /** A duration on asOf, for sentences; '?' only if content lacks it, which the content tests forbid. */
 const valueOn = (ctx: RuleContext, id: string) => numberOn(ctx.content, id, ctx.asOf)?.value ?? '?';
@@ -125,7 +115,6 @@ export function evaluate(facts: AsylumFacts, ctx: RuleContext): RawDecision {
   }
 }
 
-const statusKey = (v: boolean | undefined) => (v === undefined ? 'unknown' : v ? 'met' : 'not-met');
 
 function attestationNotice(ctx: RuleContext): RawStep {
   return step('attestation-validity', 'arrete-2020-05-05-attestation', {

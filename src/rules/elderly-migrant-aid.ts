@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { inCountryList, latestNumberOn, numberOn } from '../content/parameters';
 import { plusMonths, type IsoDate } from '../dates/calendar';
-import type { RuleContext } from './asylum-filing';
+import type { RuleContext } from './context';
+import { textsOf, statusKey } from './helpers';
 import { condition, emptyDecision, type RawCondition, type RawDecision, type RawStep, type Text } from './decision';
 
 /** CASF L117-3: the ARFS as seed 003 wrote it (2016 to June 2020), today's AVFS (FACTS.md §5). */
 
 export const procedureId = 'elderly-migrant-aid';
-const ns = procedureId;
+const { t, step } = textsOf(procedureId);
 
 export const housings = ['migrant-worker-hostel', 'social-residence', 'other'] as const;
 
@@ -37,9 +38,6 @@ export function regimeOn(ctx: RuleContext, on: IsoDate): Regime | undefined {
   return on >= avfs ? 'avfs' : on >= arfs ? 'arfs' : undefined;
 }
 
-const t = (key: string, values?: Text['values']): Text => ({ key: `${ns}:${key}`, values });
-const step = (id: string, reference?: string, values?: Text['values']): RawStep => ({ id, text: t(`steps.${id}`, values), ...(reference ? { reference } : {}) });
-const statusKey = (v: boolean | undefined) => (v === undefined ? 'unknown' : v ? 'met' : 'not-met');
 const num = (ctx: RuleContext, id: string) => numberOn(ctx.content, id, ctx.asOf);
 
 export const isFrench = (f: ElderlyFacts) => f.nationality === 'FR';

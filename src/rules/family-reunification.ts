@@ -2,13 +2,15 @@ import { z } from 'zod';
 import { zones, ZONING_DATE, type Zone } from '../content/communes';
 import { inCountryList, numberOn, tableOn } from '../content/parameters';
 import { plusMonths, type IsoDate } from '../dates/calendar';
-import type { RuleContext } from './asylum-filing';
+import { MAYOTTE, PARIS } from '../dates/zones';
+import type { RuleContext } from './context';
+import { textsOf, statusKey } from './helpers';
 import { condition, emptyDecision, type Figures, type RawCondition, type RawDecision, type RawStep, type Text } from './decision';
 
 /** Family reunification (regroupement familial): seed 002, FACTS.md §3. */
 
 export const procedureId = 'family-reunification';
-const ns = procedureId;
+const { t, step } = textsOf(procedureId);
 const date = z.iso.date();
 
 export const permits = [
@@ -40,7 +42,7 @@ export const factsSchema = z
     spouseJoining: z.boolean().describe('A spouse would come'),
     spouseAge: z.number().int().min(0).max(120).describe("The spouse's age"),
     childrenAges: z.array(z.number().int().min(0).max(40)).max(20).describe('Ages of the children who would come'),
-    householdSize: z.number().int().min(1).max(30).describe('People who will live in the home, the applicant included'),
+    householdSize: z.number().int().min(2).max(30).describe('People who will live in the home, the applicant included'),
     housingSurfaceM2: z.number().min(0).max(2000).describe('Living area of the home in m²'),
     monthlyResources: z.number().min(0).max(1_000_000).describe('Average monthly resources of the applicant and spouse over the 12 months before applying, excluded benefits left out (euros)'),
     applicationDate: date.describe('Day of the application; today when not given'),
@@ -52,9 +54,6 @@ export const factsSchema = z
   .strict();
 export type FamilyFacts = z.infer<typeof factsSchema>;
 
-const t = (key: string, values?: Text['values']): Text => ({ key: `${ns}:${key}`, values });
-const step = (id: string, reference?: string, values?: Text['values']): RawStep => ({ id, text: t(`steps.${id}`, values), ...(reference ? { reference } : {}) });
-const statusKey = (v: boolean | undefined) => (v === undefined ? 'unknown' : v ? 'met' : 'not-met');
 const num = (ctx: RuleContext, id: string, on: IsoDate) => numberOn(ctx.content, id, on);
 const applicationOf = (f: FamilyFacts, ctx: RuleContext) => f.applicationDate ?? ctx.asOf;
 
@@ -74,6 +73,8 @@ export function otherProcedure(f: FamilyFacts, ctx: RuleContext): OtherProcedure
 export const isOtherProcedure = (f: FamilyFacts, ctx: RuleContext, which: OtherProcedure) => otherProcedure(f, ctx) === which;
 export const isAlgerian = (f: FamilyFacts) => f.nationality === 'DZ';
 export const isMayotte = (f: FamilyFacts) => typeof f.commune === 'string' && f.commune.startsWith('976');
+/** The person's calendar: Mayotte's for a home in Mayotte. */
+export const timeZone = (f: FamilyFacts) => (isMayotte(f) ? MAYOTTE : PARIS);
 const mayotte = (f: FamilyFacts, id: string) => (isMayotte(f) ? `mayotte-${id}` : id);
 
 /** Permits that are valid at least a year by nature; a temporary card (or any card in Mayotte, bar the resident card) needs its validity. */

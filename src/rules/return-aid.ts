@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { dateOn, inCountryList, numberOn, tableOn } from '../content/parameters';
 import { plusMonths, type IsoDate } from '../dates/calendar';
+import { MAYOTTE, PARIS } from '../dates/zones';
+import { textsOf, statusKey } from './helpers';
 import { condition, emptyDecision, type RawAmount, type RawDecision, type RawStep, type Text } from './decision';
-import type { RuleContext } from './asylum-filing';
+import type { RuleContext } from './context';
 
 /** OFII return and reintegration aid, mainland and Mayotte: seeds 000 and 001, FACTS.md §1 and §2. */
 
 export const procedureId = 'return-aid';
-const ns = procedureId;
+const { t, step } = textsOf(procedureId);
 const date = z.iso.date();
 
 export const territories = ['mainland', 'mayotte'] as const;
@@ -35,6 +37,8 @@ export type ReturnAidFacts = z.infer<typeof factsSchema>;
 export type Group = 'visa-exempt' | 'other' | 'uncertain';
 
 const isMayotte = (f: ReturnAidFacts) => f.territory === 'mayotte';
+/** The person's calendar: Mayotte's for a return from Mayotte. */
+export const timeZone = (f: ReturnAidFacts) => (isMayotte(f) ? MAYOTTE : PARIS);
 /** Parameters and lists differ by territory: Mayotte's have their own ids. */
 const param = (f: ReturnAidFacts, id: string) => (isMayotte(f) ? `mayotte-${id}` : id);
 const validationOf = (f: ReturnAidFacts, ctx: RuleContext): IsoDate => f.validationDate ?? ctx.asOf;
@@ -111,9 +115,6 @@ export function withinReinsertionLimit(f: ReturnAidFacts, ctx: RuleContext): boo
   return validationOf(f, ctx) <= plusMonths(from, months);
 }
 
-const t = (key: string, values?: Text['values']): Text => ({ key: `${ns}:${key}`, values });
-const step = (id: string, reference?: string, values?: Text['values']): RawStep => ({ id, text: t(`steps.${id}`, values), ...(reference ? { reference } : {}) });
-const statusKey = (v: boolean | undefined) => (v === undefined ? 'unknown' : v ? 'met' : 'not-met');
 const art1 = (f: ReturnAidFacts) => (isMayotte(f) ? 'arrete-2025-12-03-mayotte-art1' : 'arrete-2023-10-09-art1');
 const art3 = (f: ReturnAidFacts) => (isMayotte(f) ? 'arrete-2025-12-03-mayotte-art3' : 'arrete-2023-10-09-art3');
 

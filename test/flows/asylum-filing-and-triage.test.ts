@@ -1,16 +1,9 @@
-import type { StoredAnswer } from '../../src/store/types';
-import { engine, TODAY } from '../helpers';
+import { flowAt, nodesOf } from '../helpers';
 
 /** Node by node, as smart-answers tests its flows: for each question, where each answer leads. */
 
-const e = engine();
-const at = (answers: [field: string, value: unknown][]) =>
-  e.replay(
-    'asylum-filing',
-    answers.map(([field, value]): StoredAnswer => ({ procedure: 'asylum-filing', node: '', field, value })),
-    TODAY,
-  );
-const nodeAfter = (answers: [string, unknown][]) => at(answers).state.value;
+const at = (answers: [field: string, value: unknown][]) => flowAt('asylum-filing', answers);
+const nodeAfter = nodesOf('asylum-filing');
 
 describe('asylum-filing, node by node', () => {
   test('starts with where the person is', () => {
@@ -64,7 +57,7 @@ describe('asylum-filing, node by node', () => {
 });
 
 describe('triage, node by node', () => {
-  const triage = (need: string) => e.replay('triage', [{ procedure: 'triage', node: 'need', field: 'need', value: need }], TODAY);
+  const triage = (need: string) => flowAt('triage', [['need', need]]);
   test('asylum hands over to asylum-filing, at its first question', () => {
     expect(triage('asylum-filing')).toMatchObject({ procedure: 'asylum-filing', state: { value: 'location', context: {} } });
   });

@@ -1,13 +1,11 @@
 import request from 'supertest';
-import type { StoredAnswer } from '../../src/store/types';
-import { converseAndEvaluate, engine, testApp, TODAY } from '../helpers';
+import { TODAY, converseAndEvaluate, engine, nodesOf, testApp } from '../helpers';
 
 /** elderly-migrant-aid node by node: a failed condition ends the questions; triage reaches it from plain words. */
 
 const e = engine();
 type A = [field: string, value: unknown];
-const nodeAfter = (answers: A[]) =>
-  e.replay('elderly-migrant-aid', answers.map(([field, value]): StoredAnswer => ({ procedure: 'elderly-migrant-aid', node: '', field, value })), TODAY).state.value;
+const nodeAfter = nodesOf('elderly-migrant-aid');
 
 describe('elderly-migrant-aid, node by node', () => {
   test('nationality first; a French national is told at once', () => {

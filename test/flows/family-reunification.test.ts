@@ -1,14 +1,12 @@
 import { parseAnswer } from '../../src/dialogue/answers';
 import { translator } from '../../src/i18n';
-import type { StoredAnswer } from '../../src/store/types';
-import { content, converseAndEvaluate, engine, i18n, testApp, TODAY } from '../helpers';
+import { TODAY, content, converseAndEvaluate, engine, i18n, nodesOf, parseContext, testApp } from '../helpers';
 
 /** family-reunification node by node, the town as people write it, and conversation = evaluate. */
 
 const e = engine();
 type A = [field: string, value: unknown];
-const nodeAfter = (answers: A[]) =>
-  e.replay('family-reunification', answers.map(([field, value]): StoredAnswer => ({ procedure: 'family-reunification', node: '', field, value })), TODAY).state.value;
+const nodeAfter = nodesOf('family-reunification');
 
 const start: A[] = [['nationality', 'ML'], ['regularStay', true]];
 
@@ -82,8 +80,7 @@ describe('family-reunification, node by node', () => {
 });
 
 describe('the town, as people write it', () => {
-  const t = translator(i18n(), 'fr');
-  const parse = (text: string) => parseAnswer({ kind: 'commune' }, { text }, { t, lang: 'fr', today: TODAY, questionKey: 'x', facts: {}, communes: content().communes });
+  const parse = (text: string) => parseAnswer({ kind: 'commune' }, { text }, parseContext('fr', 'family-reunification', 'commune'));
 
   test.each([
     ['Paris', '75056'],

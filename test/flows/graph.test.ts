@@ -1,6 +1,5 @@
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
-import { createFlows } from '../../flows';
 import type { AnswerEvent, QuestionMeta } from '../../flows/types';
 import { boundedKey, explore, sampleAnswers } from '../../src/dialogue/explore';
 import { numberOn } from '../../src/content/parameters';
@@ -8,24 +7,24 @@ import { content, engine, TODAY } from '../helpers';
 
 /** For every flow: every final state reachable, no dead end, every question answered with every option. */
 
-const flows = createFlows({ content: content() });
+const e = engine();
+const flows = new Map(e.procedures.all.map((p) => [p.id, e.machine(p.id)]));
 
 const finalStates = (m: AnyStateMachine) => Object.entries(m.root.states).filter(([, n]) => n.type === 'final').map(([k]) => k);
 const questionStates = (m: AnyStateMachine) => Object.entries(m.root.states).filter(([, n]) => n.type !== 'final').map(([k]) => k);
 
 /** Every answer a person could give in the current state, as events (the sample answers of the explorer). */
-function answerEvents(snapshot: AnyMachineSnapshot, machine: AnyStateMachine): AnswerEvent[] {
-  const meta = machine.root.states[String(snapshot.value)]?.meta as Partial<QuestionMeta> | undefined;
-  if (!meta?.question) return [];
-  const { field, input } = meta.question;
-  const thresholds = (meta.question.thresholds ?? []).map((id) => numberOn(content(), id, TODAY)!.value);
-  return sampleAnswers(input, TODAY, thresholds).map((value) => ({ type: 'answer', field, value, asOf: TODAY }));
+function answerEvents(procedure: string, snapshot: AnyMachineSnapshot): AnswerEvent[] {
+  const q = e.question({ procedure, state: { value: String(snapshot.value), context: {} } });
+  if (!q) return [];
+  const thresholds = (q.thresholds ?? []).map((id) => numberOn(content(), id, TODAY)!.value);
+  return sampleAnswers(q.input, TODAY, thresholds, e.procedure(procedure).samples).map((value) => ({ type: 'answer', field: q.field, value, asOf: TODAY }));
 }
 
 describe.each([...flows.entries()])('%s', (procedure, machine) => {
   test('xstate/graph reaches every final state', () => {
     // Bounded like the explorer: a sample of contexts per state, so large flows stay fast.
-    const paths = getShortestPaths(machine, { events: (s) => answerEvents(s, machine), serializeState: (s) => boundedKey(String(s.value), s.context) });
+    const paths = getShortestPaths(machine, { events: (s) => answerEvents(procedure, s), serializeState: (s) => boundedKey(String(s.value), s.context) });
     const reached = new Set(paths.map((p) => String(p.state.value)));
     for (const f of finalStates(machine)) expect({ state: f, reached: reached.has(f) }).toEqual({ state: f, reached: true });
   });
@@ -52,7 +51,7 @@ describe.each([...flows.entries()])('%s', (procedure, machine) => {
     for (const q of questionStates(machine)) {
       const input = (machine.root.states[q]!.meta as QuestionMeta).question.input;
       if (input.kind !== 'choice' && input.kind !== 'yesno') continue;
-      for (const option of sampleAnswers(input, TODAY)) {
+      for (const option of sampleAnswers(input, TODAY, [], e.procedure(procedure).samples)) {
         expect({ q, option, leads: map.edges.some((e) => e.from === q && e.answer === option) }).toEqual({ q, option, leads: true });
       }
     }

@@ -1,12 +1,10 @@
-import type { StoredAnswer } from '../../src/store/types';
-import { converseAndEvaluate, engine, testApp, TODAY } from '../helpers';
+import { TODAY, converseAndEvaluate, engine, nodesOf, testApp } from '../helpers';
 
 /** return-aid node by node: each question is asked only when the rules still need its fact. */
 
 const e = engine();
 type A = [field: string, value: unknown];
-const nodeAfter = (answers: A[]) =>
-  e.replay('return-aid', answers.map(([field, value]): StoredAnswer => ({ procedure: 'return-aid', node: '', field, value })), TODAY).state.value;
+const nodeAfter = nodesOf('return-aid');
 
 const mainland: A = ['territory', 'mainland'];
 const upToOqtf = (nationality: string, territory: A = mainland): A[] => [territory, ['nationality', nationality], ['receivedBefore', false], ['hasOqtf', true], ['oqtfNotifiedOn', '2026-11-10']];

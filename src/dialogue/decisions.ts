@@ -1,0 +1,125 @@
+import type { Content } from '../content/load';
+import { formatDate, formatEuros, type Translate } from '../i18n';
+import type { Procedure } from '../procedures/registry';
+import type { DecisionStatus, Figures, RawDecision, Text } from '../rules/decision';
+
+/**
+ * Decisions in words: the rules answer with text keys and values (src/rules stays language-free);
+ * here they become sentences in the person's language. The conversation and POST /evaluate both
+ * come through decide() in ./messages.
+ */
+
+/** The Decision of PROTOCOL.md, in one language. */
+export interface Decision {
+  procedure: string;
+  status: DecisionStatus;
+  asOf: string;
+  conditions: { id: string; status: string; reference: string; explanation: string; figures?: Figures }[];
+  amounts: { id: string; maxEur: number; per: string; reference: string; explanation: string }[];
+  deadlines: {
+    id: string;
+    /** what is to be done by then, in a few words (calendar entries use it) */
+    title: string;
+    date: string;
+    daysLeft: number;
+    passed: boolean;
+    reference: string;
+    explanation: string;
+    /** days left said in words: "3 days left", "today is the last day", "passed on ..." */
+    remaining: string;
+    lastDayKind: string;
+    actBefore?: string;
+    warning?: string;
+  }[];
+  nextSteps: { id: string; text: string; reference?: string }[];
+  notices: { id: string; text: string; reference?: string }[];
+  referral?: { to: string; name: string; contact: string; reason: string };
+  references: { id: string; title: string; url: string; inForceFrom: string; status: string; note?: string }[];
+  lang: string;
+  /** set when the language is not French: the French text is the reference */
+  translationNotice?: string;
+}
+
+export function say(text: Text, t: Translate, lang: string): string {
+  const values: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(text.values ?? {})) values[k] = typeof v !== 'object' ? v : 'date' in v ? formatDate(v.date, lang) : formatEuros(v.eur, lang);
+  return t(text.key, values);
+}
+
+/** What a procedure's rules decide from facts on a date, in a language: the one path for conversations and POST /evaluate. */
+export function decide(procedure: Procedure, facts: Record<string, unknown>, ctx: { content: Content; t: Translate; lang: string; asOf: string }): Decision {
+  return renderDecision(procedure.evaluate(facts, { asOf: ctx.asOf, content: ctx.content }), ctx.content, ctx.t, ctx.lang);
+}
+
+export function renderDecision(raw: RawDecision, content: Content, t: Translate, lang: string): Decision {
+  const s = (text: Text) => say(text, t, lang);
+  const cited = new Set<string>([
+    ...raw.conditions.map((c) => c.reference),
+    ...raw.amounts.map((a) => a.reference),
+    ...raw.deadlines.map((d) => d.reference),
+    ...raw.nextSteps.flatMap((n) => (n.reference ? [n.reference] : [])),
+    ...raw.notices.flatMap((n) => (n.reference ? [n.reference] : [])),
+    ...raw.extraReferences,
+  ]);
+  return {
+    procedure: raw.procedure,
+    status: raw.status,
+    asOf: raw.asOf,
+    conditions: raw.conditions.map((c) => ({ id: c.id, status: c.status, reference: c.reference, explanation: s(c.explain), ...(c.figures ? { figures: c.figures } : {}) })),
+    amounts: raw.amounts.map((a) => ({ id: a.id, maxEur: a.maxEur, per: a.per, reference: a.reference, explanation: s(a.explain) })),
+    deadlines: raw.deadlines.map((d) => {
+      const kind = d.lastDay.kind;
+      const warning =
+        kind === 'working'
+          ? undefined
+          : t(`common:deadline.non-working.${kind}`, {
+              date: formatDate(d.date, lang),
+              holiday: kind === 'holiday' ? t(`common:holidays.${d.lastDay.holiday}`) : '',
+              actBefore: d.actBefore ? formatDate(d.actBefore, lang) : '',
+            });
+      return {
+        id: d.id,
+        title: t(`${raw.procedure}:deadline-titles.${d.id}`),
+        date: d.date,
+        daysLeft: d.daysLeft,
+        passed: d.passed,
+        reference: d.reference,
+        explanation: s(d.explain),
+        remaining: d.passed
+          ? t('common:deadline.passed', { date: formatDate(d.date, lang) })
+          : d.daysLeft === 0
+            ? t('common:deadline.today')
+            : t('common:deadline.days-left', { count: d.daysLeft }),
+        lastDayKind: kind,
+        ...(d.actBefore ? { actBefore: d.actBefore } : {}),
+        ...(warning ? { warning } : {}),
+      };
+    }),
+    nextSteps: raw.nextSteps.map((n) => ({ id: n.id, text: s(n.text), ...(n.reference ? { reference: n.reference } : {}) })),
+    notices: raw.notices.map((n) => ({ id: n.id, text: s(n.text), ...(n.reference ? { reference: n.reference } : {}) })),
+    ...(raw.referral
+      ? {
+          referral: {
+            to: raw.referral.to,
+            name: t(`common:bodies.${raw.referral.to}.name`),
+            contact: t(`common:bodies.${raw.referral.to}.contact`),
+            reason: s(raw.referral.reason),
+          },
+        }
+      : {}),
+    references: [...cited].map((id) => {
+      const ref = content.references.get(id);
+      if (!ref) throw new Error(`unknown reference ${id}`);
+      return {
+        id,
+        title: ref.title[lang] ?? ref.title.fr,
+        url: ref.url,
+        inForceFrom: ref.inForceFrom,
+        status: ref.status,
+        ...(ref.note ? { note: ref.note } : {}),
+      };
+    }),
+    lang,
+    ...(lang === 'fr' ? {} : { translationNotice: t('common:translation-notice') }),
+  };
+}
