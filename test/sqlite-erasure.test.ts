@@ -4,6 +4,7 @@ import request from 'supertest';
 import type { Application } from '../src/app';
 import type { Clock } from '../src/clock';
 import { hashToken } from '../src/dialogue/tokens';
+import { foreignConnection } from './foreign-sqlite';
 import { NOW, tempDir, testApp } from './helpers';
 
 /** Erasure is real on disk: after DELETE or expiry, no file of the SQLite store holds the session's bytes. */
@@ -77,4 +78,27 @@ test('an erased session and an expired, swept one leave no trace in the database
   expect(state.body.facts).toMatchObject({ regularResidenceYears: 33.375, annualResources: 765432 });
   await request(again.app).get(`/api/v1/sessions/${erased.id}`).set({ Authorization: `Bearer ${erased.token}` }).expect(404);
   await again.close();
+});
+
+test('a reader in another process delays the WAL truncation: the erase still succeeds, and the next sweep finishes it', async () => {
+  const file = path.join(tempDir('erasure-'), 'sessions.db');
+  const app = testApp({ STORE_URL: `sqlite:${file}` });
+  const erased = await converse(app, 987654, '31,625 ans', 31.625);
+  const live = await converse(app, 765432, '33,375 ans', 33.375);
+
+  // It keeps its connection open throughout, so that its own close (which would checkpoint) does not do the work.
+  const reader = await foreignConnection(file, 'BEGIN; SELECT count(*) FROM sessions;');
+  try {
+    await request(app.app).delete(`/api/v1/sessions/${erased.id}`).set({ Authorization: `Bearer ${erased.token}` }).expect(204);
+    // The reader's snapshot needs the WAL's frames: they could not be dropped yet.
+    expect(tracesOnDisk(file, erased.traces)['sessions.db-wal']).toEqual(expect.arrayContaining(erased.traces));
+    await reader.commit();
+
+    expect(await app.services.dialogue.sweep()).toBe(0);
+    expect(tracesOnDisk(file, erased.traces)).toEqual({});
+    await request(app.app).get(`/api/v1/sessions/${live.id}`).set({ Authorization: `Bearer ${live.token}` }).expect(200);
+  } finally {
+    await reader.close();
+    await app.close();
+  }
 });

@@ -1,30 +1,20 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { Application } from '../src/app';
+import { foreignConnection, type ForeignConnection } from './foreign-sqlite';
 import { tempDir, testApp } from './helpers';
 
 /** Another process holding the SQLite file's lock: the server answers 503 at once and keeps serving the rest. */
 
-// A foreign process (what an operator's sqlite3 would be) that takes the write lock and keeps it until its stdin closes.
-const HOLD_LOCK = `
-const { DatabaseSync } = require('node:sqlite');
-const db = new DatabaseSync(process.argv[1]);
-db.exec('BEGIN EXCLUSIVE');
-process.stdout.write('locked\\n');
-process.stdin.resume();
-process.stdin.on('end', () => { db.exec('COMMIT'); db.close(); });
-`;
-
 let app: Application | undefined;
-let holder: ChildProcess | undefined;
+let holder: ForeignConnection | undefined;
 let socket: Socket | undefined;
 
 afterEach(async () => {
   socket?.disconnect();
-  holder?.kill('SIGKILL');
+  holder?.kill();
+  holder = undefined;
   await app?.close();
 });
 
@@ -52,9 +42,7 @@ test('while another process holds the write lock: writes answer 503 STORE_UNAVAI
   socket = connect(`${base}/chat`, { transports: ['websocket'], forceNew: true, reconnection: false });
   expect(await socket.emitWithAck('session:resume', { id, token })).toMatchObject({ ok: true });
 
-  holder = spawn(process.execPath, ['-e', HOLD_LOCK, file], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const [line] = (await once(holder.stdout!, 'data')) as [Buffer];
-  expect(line.toString()).toBe('locked\n');
+  holder = await foreignConnection(file, 'BEGIN EXCLUSIVE');
 
   const [write, health, ready, read] = await Promise.all([answer('registered'), timed(`${base}/healthz`), timed(`${base}/readyz`), timed(`${base}/api/v1/sessions/${id}`, { headers: auth })]);
   expect(write).toMatchObject({ status: 503, body: { error: { code: 'STORE_UNAVAILABLE' } } });
@@ -68,9 +56,7 @@ test('while another process holds the write lock: writes answer 503 STORE_UNAVAI
   expect(await socket.emitWithAck('answer', { value: 'registered' })).toMatchObject({ ok: false, error: { code: 'STORE_UNAVAILABLE' } });
   expect(performance.now() - t0).toBeLessThan(1000);
 
-  holder.stdin!.end();
-  await once(holder, 'exit');
-  holder = undefined;
+  await holder.commit();
 
   expect((await timed(`${base}/readyz`)).status).toBe(200);
   expect((await answer('registered')).status).toBe(200);
