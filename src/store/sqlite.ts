@@ -1,21 +1,40 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { DatabaseSync as DatabaseSyncType } from 'node:sqlite';
+import type { DatabaseSync as DatabaseSyncType, StatementSync } from 'node:sqlite';
+import { StoreUnavailableError } from './errors';
 import type { SessionRecord, SessionStore } from './types';
 
 // Loaded through process.getBuiltinModule so that test runners with their own resolvers do not need to know node:sqlite.
 const { DatabaseSync } = process.getBuiltinModule('node:sqlite') as typeof import('node:sqlite');
 
+/**
+ * How long a call waits for a lock held by another connection (an operator's sqlite3, a backup tool).
+ * node:sqlite is synchronous: the event loop waits with it, so every request would wait too. Short enough
+ * that /healthz and the other requests keep answering; long enough to ride over a brief foreign write.
+ */
+export const BUSY_TIMEOUT_MS = 50;
+/** At start-up nothing is served yet: waiting for a foreign lock is better than not starting. */
+const SETUP_BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * SQLite primary result codes that mean "the file cannot be used now", not a fault of ours:
+ * BUSY, LOCKED (another connection holds the lock), READONLY, IOERR, FULL (the disk).
+ */
+const UNAVAILABLE_CODES = new Set([5, 6, 8, 10, 13]);
+
 /** The default store: one SQLite file (Node's built-in node:sqlite), nothing to install or start. */
 export class SqliteStore implements SessionStore {
   private readonly db: DatabaseSyncType;
+  private readonly sql: Record<'get' | 'insert' | 'update' | 'delete' | 'deleteExpired' | 'checkpoint' | 'begin' | 'rollback', StatementSync>;
+  /** An erasure whose WAL could not be truncated yet (a reader held it): retried at the next delete or sweep. */
+  private checkpointPending = false;
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     this.db = new DatabaseSync(file);
     this.db.exec(`
+      PRAGMA busy_timeout = ${SETUP_BUSY_TIMEOUT_MS};
       PRAGMA journal_mode = WAL;
-      PRAGMA busy_timeout = 5000;
       CREATE TABLE IF NOT EXISTS sessions (
         id TEXT PRIMARY KEY,
         version INTEGER NOT NULL,
@@ -24,37 +43,83 @@ export class SqliteStore implements SessionStore {
       );
       CREATE INDEX IF NOT EXISTS sessions_expires_at ON sessions (expires_at);
     `);
+    // secure_delete: deleted rows and freed pages are overwritten with zeros, so an erased session's bytes
+    // do not linger in the file's free space. synchronous = NORMAL: with WAL, a commit survives a crash of
+    // the process (the WAL is in the OS's hands); only a power cut may lose the last commits, never corrupt.
+    this.db.exec(`
+      PRAGMA secure_delete = ON;
+      PRAGMA synchronous = NORMAL;
+      PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS};
+    `);
+    this.sql = {
+      get: this.db.prepare('SELECT data FROM sessions WHERE id = ?'),
+      insert: this.db.prepare('INSERT INTO sessions (id, version, expires_at, data) VALUES (?, ?, ?, ?)'),
+      update: this.db.prepare('UPDATE sessions SET version = ?, expires_at = ?, data = ? WHERE id = ? AND version = ?'),
+      delete: this.db.prepare('DELETE FROM sessions WHERE id = ?'),
+      deleteExpired: this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
+      // The WAL keeps every earlier image of the pages it holds: truncating it is what erases them.
+      checkpoint: this.db.prepare('PRAGMA wal_checkpoint(TRUNCATE)'),
+      begin: this.db.prepare('BEGIN IMMEDIATE'),
+      rollback: this.db.prepare('ROLLBACK'),
+    };
   }
 
   async get(id: string) {
-    const row = this.db.prepare('SELECT data FROM sessions WHERE id = ?').get(id) as { data: string } | undefined;
+    const row = available(() => this.sql.get.get(id)) as { data: string } | undefined;
     return row ? (JSON.parse(row.data) as SessionRecord) : undefined;
   }
 
   async create(record: SessionRecord) {
-    this.db.prepare('INSERT INTO sessions (id, version, expires_at, data) VALUES (?, ?, ?, ?)').run(record.id, record.version, record.expiresAt, JSON.stringify(record));
+    available(() => this.sql.insert.run(record.id, record.version, record.expiresAt, JSON.stringify(record)));
   }
 
   async update(record: SessionRecord) {
-    const result = this.db
-      .prepare('UPDATE sessions SET version = ?, expires_at = ?, data = ? WHERE id = ? AND version = ?')
-      .run(record.version, record.expiresAt, JSON.stringify(record), record.id, record.version - 1);
+    const result = available(() => this.sql.update.run(record.version, record.expiresAt, JSON.stringify(record), record.id, record.version - 1));
     return Number(result.changes) === 1;
   }
 
   async delete(id: string) {
-    return Number(this.db.prepare('DELETE FROM sessions WHERE id = ?').run(id).changes) > 0;
+    const deleted = Number(available(() => this.sql.delete.run(id)).changes) > 0;
+    if (deleted || this.checkpointPending) this.truncateWal();
+    return deleted;
   }
 
   async deleteExpired(now: Date) {
-    return Number(this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now.toISOString()).changes);
+    const deleted = Number(available(() => this.sql.deleteExpired.run(now.toISOString())).changes);
+    if (deleted > 0 || this.checkpointPending) this.truncateWal();
+    return deleted;
   }
 
+  /** Ready means able to write: takes the write lock and lets it go at once. */
   async ping() {
-    this.db.prepare('SELECT 1').get();
+    available(() => this.sql.begin.run());
+    this.sql.rollback.run();
   }
 
   async close() {
-    if (this.db.isOpen) this.db.close();
+    if (!this.db.isOpen) return;
+    if (this.checkpointPending) this.truncateWal();
+    this.db.close();
+  }
+
+  /** Copies the WAL into the file and empties it; if a reader holds it, says so and tries again later. Never fails a delete. */
+  private truncateWal() {
+    try {
+      const { busy } = this.sql.checkpoint.get() as { busy: number };
+      this.checkpointPending = busy !== 0;
+    } catch {
+      this.checkpointPending = true;
+    }
+  }
+}
+
+/** Runs a statement; a lock held elsewhere or a failing disk becomes StoreUnavailableError (503), anything else is ours. */
+function available<T>(call: () => T): T {
+  try {
+    return call();
+  } catch (err) {
+    const errcode = (err as { code?: string; errcode?: number }).code === 'ERR_SQLITE_ERROR' ? (err as { errcode?: number }).errcode : undefined;
+    if (errcode !== undefined && UNAVAILABLE_CODES.has(errcode & 0xff)) throw new StoreUnavailableError(`sqlite: ${(err as Error).message}`);
+    throw err;
   }
 }
