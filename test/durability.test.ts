@@ -42,6 +42,8 @@ async function startServer(storeUrl: string): Promise<Server> {
       // One address and a busy minute: the limits are not what is tested here.
       RATE_LIMIT_PER_MINUTE: '100000',
       SOCKET_EVENTS_PER_10S: '100000',
+      SESSION_STARTS_PER_MINUTE: '100000',
+      SOCKET_CONNECTIONS_PER_MINUTE: '100000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,7 +1,7 @@
 import type { DeadlineFacts } from '../dates/deadlines';
 import type { IsoDate } from '../dates/calendar';
 
-/** Shapes of the rules engine's answer. The rules produce text keys; src/rules/render.ts turns them into words. */
+/** Shapes of the rules engine's answer. The rules produce text keys; src/dialogue/decisions.ts turns them into words. */
 
 export type ConditionStatus = 'met' | 'not-met' | 'unknown';
 export type DecisionStatus = 'eligible' | 'partly-eligible' | 'ineligible' | 'refer' | 'incomplete';

@@ -1,6 +1,6 @@
 // The shapes the server sends, as the pages use them (PROTOCOL.md: Message, Decision).
 export type { Message } from '../../src/dialogue/messages';
-export type { Decision } from '../../src/rules/render';
+export type { Decision } from '../../src/dialogue/decisions';
 export type { AckResult, ClientToServerEvents, ServerToClientEvents } from '../../src/realtime/events';
 
 export interface UiTexts {
