@@ -10,7 +10,12 @@ import { DatabaseSync } from 'node:sqlite';
 
 const SESSIONS = Number(process.env.SESSIONS ?? 200);
 const TURNS = Number(process.env.TURNS ?? 3000);
-const record = (id, version) => JSON.stringify({ id, version, answers: Array.from({ length: 12 }, (_, i) => ({ node: `question-${i}`, value: 'x'.repeat(150) })) });
+const record = (id, version) =>
+  JSON.stringify({
+    id,
+    version,
+    answers: Array.from({ length: 12 }, (_, i) => ({ node: `question-${i}`, value: 'x'.repeat(150) })),
+  });
 
 function run({ synchronous, secureDelete, truncate }) {
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-sqlite-'));
@@ -44,7 +49,8 @@ function run({ synchronous, secureDelete, truncate }) {
     for (let i = 0; i < 10; i++) {
       const other = ids[(k + 1 + i) % SESSIONS];
       const v = versions.get(other);
-      if (update.run(v + 1, '2026-11-24T09:00:00.000Z', record(other, v + 1), other, v).changes) versions.set(other, v + 1);
+      if (update.run(v + 1, '2026-11-24T09:00:00.000Z', record(other, v + 1), other, v).changes)
+        versions.set(other, v + 1);
     }
     t0 = performance.now();
     del.run(id);
@@ -53,7 +59,13 @@ function run({ synchronous, secureDelete, truncate }) {
   }
   db.close();
   rmSync(dir, { recursive: true, force: true });
-  return { synchronous, secureDelete, truncate, turnUs: Math.round(turnUs), eraseUs: Math.round((eraseMs * 1000) / SESSIONS) };
+  return {
+    synchronous,
+    secureDelete,
+    truncate,
+    turnUs: Math.round(turnUs),
+    eraseUs: Math.round((eraseMs * 1000) / SESSIONS),
+  };
 }
 
 for (const synchronous of ['FULL', 'NORMAL'])

@@ -10,8 +10,10 @@ export const createAsylumFilingFlow = ({ content }: FlowEnv) =>
     types: { context: {} as rules.AsylumFacts, events: {} as AnswerEvent, input: {} as FlowInput },
     guards: {
       isAbroad: ({ context, event }) => rules.isAbroad(factsAfter(context, event)),
-      stageIs: ({ context, event }, params: { stage: Stage }) => rules.stageIs(factsAfter(context, event), params.stage),
-      reopeningWindowOpen: ({ context, event }) => rules.reopeningWindowOpen(factsAfter(context, event), { asOf: event.asOf, content }),
+      stageIs: ({ context, event }, params: { stage: Stage }) =>
+        rules.stageIs(factsAfter(context, event), params.stage),
+      reopeningWindowOpen: ({ context, event }) =>
+        rules.reopeningWindowOpen(factsAfter(context, event), { asOf: event.asOf, content }),
     },
     actions: {
       record: assign(({ context, event }) => factsAfter(context, event)),
@@ -34,10 +36,22 @@ export const createAsylumFilingFlow = ({ content }: FlowEnv) =>
         meta: { question: { field: 'stage', input: { kind: 'choice', options: rules.stages } } },
         on: {
           answer: [
-            { guard: { type: 'stageIs', params: { stage: 'not-registered' } }, target: 'not-registered', actions: 'record' },
-            { guard: { type: 'stageIs', params: { stage: 'registered' } }, target: 'attestation-issued-on', actions: 'record' },
+            {
+              guard: { type: 'stageIs', params: { stage: 'not-registered' } },
+              target: 'not-registered',
+              actions: 'record',
+            },
+            {
+              guard: { type: 'stageIs', params: { stage: 'registered' } },
+              target: 'attestation-issued-on',
+              actions: 'record',
+            },
             { guard: { type: 'stageIs', params: { stage: 'file-sent' } }, target: 'file-sent', actions: 'record' },
-            { guard: { type: 'stageIs', params: { stage: 'incomplete-letter' } }, target: 'letter-received-on', actions: 'record' },
+            {
+              guard: { type: 'stageIs', params: { stage: 'incomplete-letter' } },
+              target: 'letter-received-on',
+              actions: 'record',
+            },
             { target: 'closure-notified-on', actions: 'record' },
           ],
         },

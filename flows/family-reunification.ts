@@ -13,7 +13,8 @@ export const createFamilyReunificationFlow = ({ content }: FlowEnv) => {
     types: { context: {} as rules.FamilyFacts, events: {} as AnswerEvent, input: {} as FlowInput },
     guards: {
       ...yesNoGuards,
-      isOther: ({ context, event }, params: { which: Other }) => rules.isOtherProcedure(facts(context, event), ctx(event), params.which),
+      isOther: ({ context, event }, params: { which: Other }) =>
+        rules.isOtherProcedure(facts(context, event), ctx(event), params.which),
       permitIsOther: ({ event }) => event.value === 'other',
       needsPermitValidity: ({ context, event }) => rules.needsPermitValidity(facts(context, event)),
       nobodyEligible: ({ context, event }) => rules.nobodyEligible(facts(context, event), ctx(event)),

@@ -57,7 +57,12 @@ export const createReturnAidFlow = ({ content }: FlowEnv) => {
         on: { answer: { target: 'validation-date', actions: 'record' } },
       },
       'validation-date': {
-        meta: { question: { field: 'validationDate', input: { kind: 'date', notBeforeFact: 'oqtfNotifiedOn', suggestToday: true } } },
+        meta: {
+          question: {
+            field: 'validationDate',
+            input: { kind: 'date', notBeforeFact: 'oqtfNotifiedOn', suggestToday: true },
+          },
+        },
         on: {
           answer: [
             { guard: 'needsReturnBan', target: 'has-return-ban', actions: 'record' },
@@ -70,7 +75,13 @@ export const createReturnAidFlow = ({ content }: FlowEnv) => {
         on: { answer: { target: 'three-months-residence', actions: 'record' } },
       },
       'three-months-residence': {
-        meta: { question: { field: 'threeMonthsResidence', input: { kind: 'yesno' }, params: { months: 'return-aid-minimum-residence-months' } } },
+        meta: {
+          question: {
+            field: 'threeMonthsResidence',
+            input: { kind: 'yesno' },
+            params: { months: 'return-aid-minimum-residence-months' },
+          },
+        },
         on: {
           answer: [
             { guard: 'isFalse', target: 'residence-short', actions: 'record' },

@@ -9,7 +9,8 @@ export const createTriageFlow = (_env: FlowEnv, guided: readonly string[]) =>
   setup({
     types: { context: {} as TriageFacts, events: {} as AnswerEvent, input: {} as FlowInput },
     guards: {
-      needIs: ({ context, event }, params: { procedure: string }) => rules.needIs(factsAfter(context, event), params.procedure),
+      needIs: ({ context, event }, params: { procedure: string }) =>
+        rules.needIs(factsAfter(context, event), params.procedure),
     },
     actions: { record: assign(({ context, event }) => factsAfter(context, event)) },
   }).createMachine({
@@ -18,15 +19,26 @@ export const createTriageFlow = (_env: FlowEnv, guided: readonly string[]) =>
     initial: 'need',
     states: {
       need: {
-        meta: { question: { field: 'need', input: { kind: 'choice', options: [...guided, rules.OTHER], procedures: true } } },
+        meta: {
+          question: { field: 'need', input: { kind: 'choice', options: [...guided, rules.OTHER], procedures: true } },
+        },
         on: {
           answer: [
-            ...guided.map((procedure) => ({ guard: { type: 'needIs' as const, params: { procedure } }, target: `to-${procedure}`, actions: 'record' as const })),
+            ...guided.map((procedure) => ({
+              guard: { type: 'needIs' as const, params: { procedure } },
+              target: `to-${procedure}`,
+              actions: 'record' as const,
+            })),
             { target: 'refer', actions: 'record' },
           ],
         },
       },
-      ...Object.fromEntries(guided.map((procedure) => [`to-${procedure}`, { type: 'final' as const, meta: { outcome: { id: 'handover', handover: procedure } } }])),
+      ...Object.fromEntries(
+        guided.map((procedure) => [
+          `to-${procedure}`,
+          { type: 'final' as const, meta: { outcome: { id: 'handover', handover: procedure } } },
+        ]),
+      ),
       refer: { type: 'final', meta: { outcome: { id: 'refer' } } },
     },
   });

@@ -46,7 +46,10 @@ export interface FlowEnv {
 }
 
 /** The facts as they will be once this answer is recorded: guards decide on these. */
-export const factsAfter = <F extends Facts>(context: F, event: AnswerEvent): F => ({ ...context, [event.field]: event.value });
+export const factsAfter = <F extends Facts>(context: F, event: AnswerEvent): F => ({
+  ...context,
+  [event.field]: event.value,
+});
 
 /** Guards on the yes/no answer itself, shared by the flows. */
 export const yesNoGuards = {

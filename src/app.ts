@@ -59,7 +59,11 @@ function listenOn(server: HttpServer, port: number, host: string): Promise<numbe
 }
 
 /** A browser's WebSocket may come from this server's own pages or a configured origin; non-browser clients send no Origin. */
-export function originAllowed(origin: string | undefined, host: string | undefined, allowed: readonly string[]): boolean {
+export function originAllowed(
+  origin: string | undefined,
+  host: string | undefined,
+  allowed: readonly string[],
+): boolean {
   if (!origin) return true;
   if (allowed.includes(origin)) return true;
   try {
@@ -90,14 +94,21 @@ export function createApplication(config: Config, overrides: Overrides = {}): Ap
     content,
     i18n,
     clock,
-    ttlSeconds: { web: config.SESSION_TTL_WEB_SECONDS, kiosk: config.SESSION_TTL_KIOSK_SECONDS, agent: config.SESSION_TTL_AGENT_SECONDS },
+    ttlSeconds: {
+      web: config.SESSION_TTL_WEB_SECONDS,
+      kiosk: config.SESSION_TTL_KIOSK_SECONDS,
+      agent: config.SESSION_TTL_AGENT_SECONDS,
+    },
     maxAgeSeconds: { kiosk: config.SESSION_MAX_AGE_KIOSK_SECONDS },
     events: {
       started: (procedure, channel) => metrics.sessionsStarted.inc({ procedure, channel }),
       finished: (procedure, outcome, status) => metrics.sessionsFinished.inc({ procedure, outcome, status }),
     },
   });
-  const credentials = new Credentials({ ...(config.AGENT_KEY ? { agentKey: config.AGENT_KEY } : {}), ...(config.TERMINALS_FILE ? { file: config.TERMINALS_FILE } : {}) });
+  const credentials = new Credentials({
+    ...(config.AGENT_KEY ? { agentKey: config.AGENT_KEY } : {}),
+    ...(config.TERMINALS_FILE ? { file: config.TERMINALS_FILE } : {}),
+  });
   const limits = new ClientLimits(config);
   const services: Services = { dialogue, engine, content, i18n, clock, store, logger, metrics, credentials, limits };
 
@@ -107,14 +118,28 @@ export function createApplication(config: Config, overrides: Overrides = {}): Ap
   // The widget is embedded by other sites (CORS_ORIGINS): its script and what it loads may be fetched cross-origin;
   // everything else keeps helmet's same-origin policy.
   app.use(helmet());
-  app.use(cors({ origin: config.CORS_ORIGINS, methods: ['GET', 'POST', 'PATCH', 'DELETE'], allowedHeaders: ['Content-Type', 'Authorization'] }));
+  app.use(
+    cors({
+      origin: config.CORS_ORIGINS,
+      methods: ['GET', 'POST', 'PATCH', 'DELETE'],
+      allowedHeaders: ['Content-Type', 'Authorization'],
+    }),
+  );
   app.use((req, res, next) => {
     const stop = metrics.turnDuration.startTimer({ transport: 'http', action: req.method });
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       stop();
       // The route pattern, never the URL with its ids, and never the client's address.
-      logger.debug({ method: req.method, route: req.route?.path ?? 'unmatched', status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request');
+      logger.debug(
+        {
+          method: req.method,
+          route: req.route?.path ?? 'unmatched',
+          status: res.statusCode,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+        },
+        'request',
+      );
     });
     next();
   });
@@ -169,7 +194,8 @@ export function createApplication(config: Config, overrides: Overrides = {}): Ap
     cors: { origin: config.CORS_ORIGINS },
     serveClient: false,
     // A WebSocket handshake ignores CORS: a page may open /chat only from this server's own pages or a configured origin.
-    allowRequest: (req, callback) => callback(null, originAllowed(req.headers.origin, req.headers.host, config.CORS_ORIGINS)),
+    allowRequest: (req, callback) =>
+      callback(null, originAllowed(req.headers.origin, req.headers.host, config.CORS_ORIGINS)),
   });
   // Several processes behind a load balancer: with Redis, any of them can serve any message.
   const adapterClients = store instanceof RedisStore ? useRedisAdapter(io, store) : undefined;

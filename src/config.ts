@@ -1,9 +1,12 @@
 import { z } from 'zod';
 
 /** Every setting, read once from the environment and checked; a wrong one stops the start with its name and why. */
-const csv = z
-  .string()
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+const csv = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean),
+);
 
 const seconds = (def: number) => z.coerce.number().int().positive().default(def);
 
@@ -67,4 +70,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /** The defaults with a few settings changed, for tests and benchmarks. */
-export const configWith = (overrides: Partial<Record<keyof Config, string>>): Config => loadConfig({ ...overrides } as NodeJS.ProcessEnv);
+export const configWith = (overrides: Partial<Record<keyof Config, string>>): Config =>
+  loadConfig({ ...overrides } as NodeJS.ProcessEnv);

@@ -48,7 +48,8 @@ export class Credentials {
     if (typeof key !== 'string' || key.length === 0 || key.length > 256) return undefined;
     this.reload();
     const digest = keyDigest(key);
-    if (kind === 'agent' && this.o.agentKey && timingSafeEqual(digest, keyDigest(this.o.agentKey))) return { kind, id: 'shared' };
+    if (kind === 'agent' && this.o.agentKey && timingSafeEqual(digest, keyDigest(this.o.agentKey)))
+      return { kind, id: 'shared' };
     const list = kind === 'agent' ? this.listed.agents : this.listed.kiosks;
     let found: string | undefined;
     // every entry is compared, so the time taken says nothing about which one matched

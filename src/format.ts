@@ -6,7 +6,9 @@ const locale = (lang: string) => (lang === 'en' ? 'en-GB' : lang);
 /** A calendar date (YYYY-MM-DD) in full: "lundi 14 décembre 2026". */
 export function formatDate(iso: string, lang: string): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'full', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
 }
 
 /** An amount in euros as the language writes numbers ("2 021,60" in French); the € sign is in the texts. */

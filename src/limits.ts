@@ -23,9 +23,20 @@ export class ClientLimits {
   private readonly connections: RateLimiterMemory;
   private readonly credentialFailures: RateLimiterMemory;
 
-  constructor(config: Pick<Config, 'SESSION_STARTS_PER_MINUTE' | 'SESSION_STARTS_PER_MINUTE_PER_TERMINAL' | 'SOCKET_CONNECTIONS_PER_MINUTE' | 'CREDENTIAL_FAILURES_PER_HOUR'>) {
+  constructor(
+    config: Pick<
+      Config,
+      | 'SESSION_STARTS_PER_MINUTE'
+      | 'SESSION_STARTS_PER_MINUTE_PER_TERMINAL'
+      | 'SOCKET_CONNECTIONS_PER_MINUTE'
+      | 'CREDENTIAL_FAILURES_PER_HOUR'
+    >,
+  ) {
     this.startsByAddress = new RateLimiterMemory({ points: config.SESSION_STARTS_PER_MINUTE, duration: 60 });
-    this.startsByTerminal = new RateLimiterMemory({ points: config.SESSION_STARTS_PER_MINUTE_PER_TERMINAL, duration: 60 });
+    this.startsByTerminal = new RateLimiterMemory({
+      points: config.SESSION_STARTS_PER_MINUTE_PER_TERMINAL,
+      duration: 60,
+    });
     this.connections = new RateLimiterMemory({ points: config.SOCKET_CONNECTIONS_PER_MINUTE, duration: 60 });
     this.credentialFailures = new RateLimiterMemory({ points: config.CREDENTIAL_FAILURES_PER_HOUR, duration: 3600 });
   }
@@ -61,4 +72,5 @@ async function consume(limiter: RateLimiterMemory, key: string, lang?: string) {
 }
 
 /** The client's address as express reads it with `trust proxy` set to a number of hops: for a Socket.IO handshake. */
-export const clientAddress = (req: IncomingMessage, trustProxy: number): string => proxyAddr(req, (_addr, hop) => hop < trustProxy);
+export const clientAddress = (req: IncomingMessage, trustProxy: number): string =>
+  proxyAddr(req, (_addr, hop) => hop < trustProxy);

@@ -11,7 +11,21 @@ export function createLogger(level: string): Logger {
     level,
     base: undefined,
     redact: {
-      paths: ['req.headers.authorization', 'req.body', 'body', 'facts', 'answers', 'value', 'text', 'token', 'ip', 'remoteAddress', '*.token', '*.value', '*.text'],
+      paths: [
+        'req.headers.authorization',
+        'req.body',
+        'body',
+        'facts',
+        'answers',
+        'value',
+        'text',
+        'token',
+        'ip',
+        'remoteAddress',
+        '*.token',
+        '*.value',
+        '*.text',
+      ],
       censor: '[redacted]',
     },
   });

@@ -6,7 +6,12 @@ export function createMetrics() {
   collectDefaultMetrics({ register: registry });
   return {
     registry,
-    sessionsStarted: new Counter({ name: 'guidance_sessions_started_total', help: 'Sessions started', labelNames: ['procedure', 'channel'], registers: [registry] }),
+    sessionsStarted: new Counter({
+      name: 'guidance_sessions_started_total',
+      help: 'Sessions started',
+      labelNames: ['procedure', 'channel'],
+      registers: [registry],
+    }),
     sessionsFinished: new Counter({
       name: 'guidance_sessions_finished_total',
       help: 'Sessions that reached an outcome',
@@ -20,8 +25,18 @@ export function createMetrics() {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
       registers: [registry],
     }),
-    errors: new Counter({ name: 'guidance_errors_total', help: 'Errors answered, by code', labelNames: ['code', 'transport'], registers: [registry] }),
-    feedback: new Counter({ name: 'guidance_feedback_total', help: 'Was this useful? answers', labelNames: ['helpful'], registers: [registry] }),
+    errors: new Counter({
+      name: 'guidance_errors_total',
+      help: 'Errors answered, by code',
+      labelNames: ['code', 'transport'],
+      registers: [registry],
+    }),
+    feedback: new Counter({
+      name: 'guidance_feedback_total',
+      help: 'Was this useful? answers',
+      labelNames: ['helpful'],
+      registers: [registry],
+    }),
   };
 }
 

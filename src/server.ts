@@ -36,7 +36,9 @@ async function main() {
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
-  process.on('unhandledRejection', (reason) => logger.error({ err: { message: String(reason) } }, 'unhandled rejection'));
+  process.on('unhandledRejection', (reason) =>
+    logger.error({ err: { message: String(reason) } }, 'unhandled rejection'),
+  );
 }
 
 void main();

@@ -26,8 +26,14 @@ describe('dates as people write them', () => {
   });
 
   test('a future date is refused when the question asks for a past one', () => {
-    expect(parseAnswer({ kind: 'date', notAfter: 'today' }, { value: '2026-11-24' }, ctx('fr'))).toMatchObject({ ok: false, reason: 'common:answer.date-in-future' });
-    expect(parseAnswer({ kind: 'date', notAfter: 'today' }, { value: TODAY }, ctx('fr'))).toEqual({ ok: true, value: TODAY });
+    expect(parseAnswer({ kind: 'date', notAfter: 'today' }, { value: '2026-11-24' }, ctx('fr'))).toMatchObject({
+      ok: false,
+      reason: 'common:answer.date-in-future',
+    });
+    expect(parseAnswer({ kind: 'date', notAfter: 'today' }, { value: TODAY }, ctx('fr'))).toEqual({
+      ok: true,
+      value: TODAY,
+    });
   });
 
   test('typed values must be real calendar dates', () => {
@@ -58,7 +64,10 @@ describe('yes and no', () => {
 });
 
 describe('choices', () => {
-  const input = { kind: 'choice', options: ['not-registered', 'registered', 'file-sent', 'incomplete-letter', 'closed'] } as const;
+  const input = {
+    kind: 'choice',
+    options: ['not-registered', 'registered', 'file-sent', 'incomplete-letter', 'closed'],
+  } as const;
   test.each([
     ['fr', "J'ai envoyé mon dossier à l'OFPRA", 'file-sent'],
     ['fr', "j'ai envoye mon dossier a l'ofpra", 'file-sent'],
@@ -72,8 +81,14 @@ describe('choices', () => {
   });
 
   test('nothing matching, or several, is refused', () => {
-    expect(parseAnswer(input, { text: 'banana' }, ctx('en'))).toMatchObject({ ok: false, reason: 'common:answer.invalid-choice' });
-    expect(parseAnswer(input, { text: 'sent, incomplete' }, ctx('en'))).toMatchObject({ ok: false, reason: 'common:answer.ambiguous-choice' });
+    expect(parseAnswer(input, { text: 'banana' }, ctx('en'))).toMatchObject({
+      ok: false,
+      reason: 'common:answer.invalid-choice',
+    });
+    expect(parseAnswer(input, { text: 'sent, incomplete' }, ctx('en'))).toMatchObject({
+      ok: false,
+      reason: 'common:answer.ambiguous-choice',
+    });
     expect(parseAnswer(input, { text: '9' }, ctx('en')).ok).toBe(false);
     expect(parseAnswer(input, { value: 'elsewhere' }, ctx('en')).ok).toBe(false);
   });
@@ -81,9 +96,18 @@ describe('choices', () => {
 
 describe('numbers', () => {
   test('digits with a comma or a point, within bounds', () => {
-    expect(parseAnswer({ kind: 'number', min: 0, max: 10 }, { text: '2,5' }, ctx('fr'))).toEqual({ ok: true, value: 2.5 });
-    expect(parseAnswer({ kind: 'number', min: 0, max: 10, integer: true }, { text: '2.5' }, ctx('fr'))).toMatchObject({ ok: false, reason: 'common:answer.not-integer' });
-    expect(parseAnswer({ kind: 'number', min: 0, max: 10 }, { value: 11 }, ctx('fr'))).toMatchObject({ ok: false, reason: 'common:answer.number-out-of-range' });
+    expect(parseAnswer({ kind: 'number', min: 0, max: 10 }, { text: '2,5' }, ctx('fr'))).toEqual({
+      ok: true,
+      value: 2.5,
+    });
+    expect(parseAnswer({ kind: 'number', min: 0, max: 10, integer: true }, { text: '2.5' }, ctx('fr'))).toMatchObject({
+      ok: false,
+      reason: 'common:answer.not-integer',
+    });
+    expect(parseAnswer({ kind: 'number', min: 0, max: 10 }, { value: 11 }, ctx('fr'))).toMatchObject({
+      ok: false,
+      reason: 'common:answer.number-out-of-range',
+    });
     expect(parseAnswer({ kind: 'number' }, { text: 'deux' }, ctx('fr')).ok).toBe(false);
   });
 });
@@ -107,7 +131,10 @@ describe('countries, as people name them', () => {
   });
 
   test('an unknown name or code is refused', () => {
-    expect(parseAnswer({ kind: 'country' }, { text: 'Atlantis' }, ctx('en'))).toMatchObject({ ok: false, reason: 'common:answer.invalid-country' });
+    expect(parseAnswer({ kind: 'country' }, { text: 'Atlantis' }, ctx('en'))).toMatchObject({
+      ok: false,
+      reason: 'common:answer.invalid-country',
+    });
     expect(parseAnswer({ kind: 'country' }, { value: 'ZZ' }, ctx('en')).ok).toBe(false);
     expect(parseAnswer({ kind: 'country' }, { value: 'dz' }, ctx('en')).ok).toBe(false);
     expect(parseAnswer({ kind: 'country' }, { value: 'XK' }, ctx('en'))).toEqual({ ok: true, value: 'XK' });
@@ -117,8 +144,14 @@ describe('countries, as people name them', () => {
 describe('a date that must not be before an earlier answer', () => {
   test('refused with its own message', () => {
     const c = { ...ctx('fr'), facts: { oqtfNotifiedOn: '2026-11-10' } };
-    expect(parseAnswer({ kind: 'date', notBeforeFact: 'oqtfNotifiedOn' }, { value: '2026-11-09' }, c)).toMatchObject({ ok: false, reason: 'common:answer.date-before-fact' });
-    expect(parseAnswer({ kind: 'date', notBeforeFact: 'oqtfNotifiedOn' }, { value: '2026-11-10' }, c)).toEqual({ ok: true, value: '2026-11-10' });
+    expect(parseAnswer({ kind: 'date', notBeforeFact: 'oqtfNotifiedOn' }, { value: '2026-11-09' }, c)).toMatchObject({
+      ok: false,
+      reason: 'common:answer.date-before-fact',
+    });
+    expect(parseAnswer({ kind: 'date', notBeforeFact: 'oqtfNotifiedOn' }, { value: '2026-11-10' }, c)).toEqual({
+      ok: true,
+      value: '2026-11-10',
+    });
   });
 });
 
@@ -136,7 +169,14 @@ describe('Arabic', () => {
   });
 
   test('a choice by keyword', () => {
-    const input = { kind: 'choice', options: ['asylum-filing', 'return-aid', 'family-reunification', 'elderly-migrant-aid', 'other'], procedures: true } as const;
-    expect(parseAnswer(input, { text: 'أريد طلب اللجوء' }, ctx('ar', 'triage', 'need'))).toEqual({ ok: true, value: 'asylum-filing' });
+    const input = {
+      kind: 'choice',
+      options: ['asylum-filing', 'return-aid', 'family-reunification', 'elderly-migrant-aid', 'other'],
+      procedures: true,
+    } as const;
+    expect(parseAnswer(input, { text: 'أريد طلب اللجوء' }, ctx('ar', 'triage', 'need'))).toEqual({
+      ok: true,
+      value: 'asylum-filing',
+    });
   });
 });

@@ -34,15 +34,28 @@ test('interpolation placeholders match between languages', () => {
   const placeholders = (s: string) => (s.match(/{{\s*\w+/g) ?? []).map((p) => p.replace(/[{\s]/g, '')).sort();
   for (const ns of Object.keys(c.locales.fr!)) {
     for (const key of flatten(c.locales.fr![ns]!)) {
-      const get = (lang: string) => key.split('.').reduce<LocaleTree | string | undefined>((t, k) => (typeof t === 'object' ? t[k] : undefined), c.locales[lang]![ns]) as string;
-      for (const lang of languages) expect({ key: `${ns}:${key}`, lang, p: placeholders(get(lang)) }).toEqual({ key: `${ns}:${key}`, lang, p: placeholders(get('fr')) });
+      const get = (lang: string) =>
+        key
+          .split('.')
+          .reduce<LocaleTree | string | undefined>(
+            (t, k) => (typeof t === 'object' ? t[k] : undefined),
+            c.locales[lang]![ns],
+          ) as string;
+      for (const lang of languages)
+        expect({ key: `${ns}:${key}`, lang, p: placeholders(get(lang)) }).toEqual({
+          key: `${ns}:${key}`,
+          lang,
+          p: placeholders(get('fr')),
+        });
     }
   }
 });
 
 test('every error code has a message in every language', () => {
   const instance = i18n();
-  for (const lang of languages) for (const code of errorCodes) expect(instance.exists(`common:errors.${code}`, { lng: lang, fallbackLng: false })).toBe(true);
+  for (const lang of languages)
+    for (const code of errorCodes)
+      expect(instance.exists(`common:errors.${code}`, { lng: lang, fallbackLng: false })).toBe(true);
 });
 
 const e = engine();
@@ -52,23 +65,31 @@ test('every registered procedure has a content folder, and every content folder 
   expect([...c.procedureIds].sort()).toEqual([...procedureIds].sort());
 });
 
-describe.each(procedureIds.map((id) => [id, e.machine(id)] as const))('flow %s: every text in every language', (procedure, machine) => {
-  test.each(languages)('%s', (lang) => {
-    const instance = i18n();
-    const has = (key: string) => expect({ key, lang, exists: instance.exists(key, { lng: lang, fallbackLng: false }) }).toEqual({ key, lang, exists: true });
-    has(`${procedure}:title`);
-    has(`${procedure}:summary`);
-    for (const [node, state] of Object.entries(machine.root.states as Record<string, { meta?: unknown }>)) {
-      const meta = (state.meta ?? {}) as Partial<QuestionMeta> & { outcome?: { id: string; handover?: string } };
-      if (meta.question) {
-        has(`${procedure}:questions.${node}.text`);
-        const input = meta.question.input;
-        if (input.kind === 'choice') for (const o of input.options) has(optionLabelKey(input, procedure, node, o));
+describe.each(procedureIds.map((id) => [id, e.machine(id)] as const))(
+  'flow %s: every text in every language',
+  (procedure, machine) => {
+    test.each(languages)('%s', (lang) => {
+      const instance = i18n();
+      const has = (key: string) =>
+        expect({ key, lang, exists: instance.exists(key, { lng: lang, fallbackLng: false }) }).toEqual({
+          key,
+          lang,
+          exists: true,
+        });
+      has(`${procedure}:title`);
+      has(`${procedure}:summary`);
+      for (const [node, state] of Object.entries(machine.root.states as Record<string, { meta?: unknown }>)) {
+        const meta = (state.meta ?? {}) as Partial<QuestionMeta> & { outcome?: { id: string; handover?: string } };
+        if (meta.question) {
+          has(`${procedure}:questions.${node}.text`);
+          const input = meta.question.input;
+          if (input.kind === 'choice') for (const o of input.options) has(optionLabelKey(input, procedure, node, o));
+        }
+        if (meta.outcome && !meta.outcome.handover) has(`${procedure}:outcomes.${meta.outcome.id}.text`);
       }
-      if (meta.outcome && !meta.outcome.handover) has(`${procedure}:outcomes.${meta.outcome.id}.text`);
-    }
-  });
-});
+    });
+  },
+);
 
 describe('every decision a flow can reach renders in every language, with no key left untranslated', () => {
   const instance = i18n();
@@ -87,13 +108,18 @@ describe('every decision a flow can reach renders in every language, with no key
 });
 
 test('every reference cited by a parameter or the holidays exists, with a title in French', () => {
-  for (const periods of c.parameters.values()) for (const p of periods) expect(c.references.get(p.reference)?.title.fr).toBeTruthy();
+  for (const periods of c.parameters.values())
+    for (const p of periods) expect(c.references.get(p.reference)?.title.fr).toBeTruthy();
 });
 
 test('dated parameters do not overlap', () => {
   for (const [id, periods] of c.parameters) {
     const sorted = [...periods].sort((a, b) => a.validFrom.localeCompare(b.validFrom));
-    for (let i = 1; i < sorted.length; i++) expect({ id, ok: !!sorted[i - 1]!.validTo && sorted[i - 1]!.validTo! < sorted[i]!.validFrom }).toEqual({ id, ok: true });
+    for (let i = 1; i < sorted.length; i++)
+      expect({ id, ok: !!sorted[i - 1]!.validTo && sorted[i - 1]!.validTo! < sorted[i]!.validFrom }).toEqual({
+        id,
+        ok: true,
+      });
   }
 });
 
@@ -112,7 +138,10 @@ describe('a broken content file stops the start, naming the file', () => {
   test('a value of the wrong type', () => {
     const dir = tempDir('content-');
     cpSync(defaultContentDir(), dir, { recursive: true });
-    writeFileSync(path.join(dir, 'holidays.json'), JSON.stringify({ national: { reference: 'x', days: [{ id: 'a', month: 13, day: 1 }] }, regions: {} }));
+    writeFileSync(
+      path.join(dir, 'holidays.json'),
+      JSON.stringify({ national: { reference: 'x', days: [{ id: 'a', month: 13, day: 1 }] }, regions: {} }),
+    );
     expect(() => loadContent(dir)).toThrow(/holidays\.json/);
   });
 });

@@ -26,7 +26,17 @@ describe('Easter and the holidays that follow it (FACTS.md §4.4 table)', () => 
   test('eleven national holidays, fixed ones on their dates', () => {
     const days = holidaysOf(2026, holidays());
     expect(days.size).toBe(11);
-    for (const d of ['2026-01-01', '2026-05-01', '2026-05-08', '2026-07-14', '2026-08-15', '2026-11-01', '2026-11-11', '2026-12-25']) expect(days.has(d)).toBe(true);
+    for (const d of [
+      '2026-01-01',
+      '2026-05-01',
+      '2026-05-08',
+      '2026-07-14',
+      '2026-08-15',
+      '2026-11-01',
+      '2026-11-11',
+      '2026-12-25',
+    ])
+      expect(days.has(d)).toBe(true);
   });
 
   test('regional days: Alsace-Moselle adds Good Friday and 26 December; Mayotte 27 April', () => {

@@ -152,16 +152,24 @@ function load(o: { startOn: () => string; answerOn: (worker: number, turn: numbe
     let turn = 0;
     while (!state.killed) {
       const n = sequence++;
-      const started = await track(() => post(`${o.startOn()}/api/v1/sessions`, { procedure: 'elderly-migrant-aid', lang: 'fr' }));
+      const started = await track(() =>
+        post(`${o.startOn()}/api/v1/sessions`, { procedure: 'elderly-migrant-aid', lang: 'fr' }),
+      );
       if (started.status !== 201) throw new Unexpected(`start refused: ${JSON.stringify(started.body)}`);
       const session: Session = { id: started.body.session.id, token: started.body.session.token, acknowledged: {} };
       sessions.push(session);
       let message = started.body.messages.at(-1)!;
       if (overSocket) {
         socket?.disconnect();
-        socket = connect(`${o.answerOn(w, turn)}/chat`, { transports: ['websocket'], forceNew: true, reconnection: false });
+        socket = connect(`${o.answerOn(w, turn)}/chat`, {
+          transports: ['websocket'],
+          forceNew: true,
+          reconnection: false,
+        });
         sockets.push(socket);
-        const resumed = await track(() => socket!.timeout(REQUEST_TIMEOUT_MS).emitWithAck('session:resume', { id: session.id, token: session.token }));
+        const resumed = await track(() =>
+          socket!.timeout(REQUEST_TIMEOUT_MS).emitWithAck('session:resume', { id: session.id, token: session.token }),
+        );
         if (!resumed.ok) throw new Unexpected(`resume refused: ${JSON.stringify(resumed.error)}`);
       }
       while (!state.killed && message.type === 'question') {
@@ -170,7 +178,11 @@ function load(o: { startOn: () => string; answerOn: (worker: number, turn: numbe
         const result: { ok: boolean; error?: unknown; messages: Message[] } = overSocket
           ? await track(() => socket!.timeout(REQUEST_TIMEOUT_MS).emitWithAck('answer', { value: answer.value }))
           : await track(async () => {
-              const r = await post(`${o.answerOn(w, turn)}/api/v1/sessions/${session.id}/answers`, { value: answer.value }, session.token);
+              const r = await post(
+                `${o.answerOn(w, turn)}/api/v1/sessions/${session.id}/answers`,
+                { value: answer.value },
+                session.token,
+              );
               return { ok: r.status === 200, error: r.body.error, messages: r.body.messages };
             });
         turn++;
@@ -182,14 +194,22 @@ function load(o: { startOn: () => string; answerOn: (worker: number, turn: numbe
   }
 
   // A request that fails to get an answer after the kill met the killed process; anything else fails the test.
-  const workers = Array.from({ length: CONVERSATIONS }, (_, w) => worker(w).catch((err: Error) => (state.killed && !(err instanceof Unexpected) ? undefined : Promise.reject(err))));
+  const workers = Array.from({ length: CONVERSATIONS }, (_, w) =>
+    worker(w).catch((err: Error) => (state.killed && !(err instanceof Unexpected) ? undefined : Promise.reject(err))),
+  );
   const done = Promise.all(workers).finally(() => sockets.forEach((s) => s.disconnect()));
-  const deadline = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${KILL_AFTER} answers not acknowledged in time`)), DEADLINE_MS).unref());
+  const deadline = new Promise<never>((_, reject) =>
+    setTimeout(() => reject(new Error(`${KILL_AFTER} answers not acknowledged in time`)), DEADLINE_MS).unref(),
+  );
   return {
     sessions,
     state,
     /** resolves when KILL_AFTER answers are acknowledged (and rejects if a worker fails first) */
-    killPoint: Promise.race([killPoint, deadline, done.then(() => Promise.reject(new Error('the workers stopped early')))]),
+    killPoint: Promise.race([
+      killPoint,
+      deadline,
+      done.then(() => Promise.reject(new Error('the workers stopped early'))),
+    ]),
     /** from now on nothing new is sent; resolves when every worker has stopped */
     stop: () => {
       state.killed = true;
@@ -202,7 +222,10 @@ function load(o: { startOn: () => string; answerOn: (worker: number, turn: numbe
 async function lostAnswers(base: string, sessions: Session[]) {
   const lost: unknown[] = [];
   for (const s of sessions) {
-    const res = await fetch(`${base}/api/v1/sessions/${s.id}`, { headers: { Authorization: `Bearer ${s.token}` }, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    const res = await fetch(`${base}/api/v1/sessions/${s.id}`, {
+      headers: { Authorization: `Bearer ${s.token}` },
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
     const body = (await res.json()) as { facts?: Record<string, unknown> };
     const facts = body.facts ?? {};
     const missing = Object.entries(s.acknowledged).filter(([field, value]) => facts[field] !== value);
@@ -236,7 +259,10 @@ test('SQLite: kill -9 in the middle of 20 conversations, restart on the same fil
 test('Redis: two processes share the answers, kill -9 one of them, every acknowledged answer is read from the other', async () => {
   const [doomed, survivor] = await Promise.all([startServer(REDIS_URL), startServer(REDIS_URL)]);
   // Sessions start on the survivor (none is left unknown in the shared Redis); answers alternate between the two.
-  const run = load({ startOn: () => survivor.base, answerOn: (w, turn) => ((w + turn) % 2 === 0 ? doomed : survivor).base });
+  const run = load({
+    startOn: () => survivor.base,
+    answerOn: (w, turn) => ((w + turn) % 2 === 0 ? doomed : survivor).base,
+  });
   try {
     await run.killPoint;
     const inFlight = run.state.inFlight;
@@ -251,7 +277,10 @@ test('Redis: two processes share the answers, kill -9 one of them, every acknowl
     // The sessions this test created, erased through the API (the server's fixed key prefix is shared).
     await run.stop().catch(() => undefined);
     for (const s of run.sessions) {
-      await fetch(`${survivor.base}/api/v1/sessions/${s.id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${s.token}` } });
+      await fetch(`${survivor.base}/api/v1/sessions/${s.id}`, {
+        method: 'DELETE',
+        headers: { Authorization: `Bearer ${s.token}` },
+      });
     }
     await survivor.stop();
   }

@@ -8,7 +8,18 @@ const root = path.join(__dirname, '..');
 
 module.exports = async () => {
   execFileSync(process.execPath, [path.join(root, 'scripts', 'build-web.mjs')], { stdio: 'inherit' });
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json'), '--incremental', '--tsBuildInfoFile', path.join(root, 'dist', '.tsbuildinfo')], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [
+      require.resolve('typescript/bin/tsc'),
+      '-p',
+      path.join(root, 'tsconfig.build.json'),
+      '--incremental',
+      '--tsBuildInfoFile',
+      path.join(root, 'dist', '.tsbuildinfo'),
+    ],
+    {
+      stdio: 'inherit',
+    },
+  );
 };

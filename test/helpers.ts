@@ -22,7 +22,11 @@ type Step = [field: string, value: unknown];
 
 /** Node by node: where a procedure's flow stands after these answers (field, value), on TODAY. */
 export function flowAt(procedure: string, answers: Step[], e: FlowEngine = engine()): Position {
-  return e.replay(procedure, answers.map(([field, value]): StoredAnswer => ({ procedure, node: '', field, value })), TODAY);
+  return e.replay(
+    procedure,
+    answers.map(([field, value]): StoredAnswer => ({ procedure, node: '', field, value })),
+    TODAY,
+  );
 }
 
 /** A procedure's node-by-node helper: the node reached after these answers. */
@@ -32,8 +36,22 @@ export const nodesOf = (procedure: string) => {
 };
 
 /** How an answer is read at a question of a procedure, in a language, on TODAY. */
-export function parseContext(lang: string, procedure = 'asylum-filing', node = 'stage', facts: Record<string, unknown> = {}): ParseContext {
-  return { t: translator(i18n(), lang), lang, today: TODAY, lexicon: content().lexicons[lang]!, procedure, node, facts, communes: content().communes };
+export function parseContext(
+  lang: string,
+  procedure = 'asylum-filing',
+  node = 'stage',
+  facts: Record<string, unknown> = {},
+): ParseContext {
+  return {
+    t: translator(i18n(), lang),
+    lang,
+    today: TODAY,
+    lexicon: content().lexicons[lang]!,
+    procedure,
+    node,
+    facts,
+    communes: content().communes,
+  };
 }
 
 /** The tests' "now": Monday 23 November 2026, 10:00 in Paris. */
@@ -65,7 +83,10 @@ export const tempDir = (prefix: string) => mkdtempSync(path.join(tmpdir(), prefi
  */
 export async function converseAndEvaluate(app: Application, o: { procedure?: string; lang: string; texts: string[] }) {
   const request = (await import('supertest')).default;
-  const start = await request(app.app).post('/api/v1/sessions').send({ ...(o.procedure ? { procedure: o.procedure } : {}), lang: o.lang }).expect(201);
+  const start = await request(app.app)
+    .post('/api/v1/sessions')
+    .send({ ...(o.procedure ? { procedure: o.procedure } : {}), lang: o.lang })
+    .expect(201);
   const { id, token } = start.body.session;
   const auth = { Authorization: `Bearer ${token}` };
   let last: { type: string; node: string; procedure: string; decision?: { notices: { id: string }[] } } | undefined;
@@ -75,6 +96,9 @@ export async function converseAndEvaluate(app: Application, o: { procedure?: str
     last = r.body.messages.at(-1);
   }
   const { facts, session } = (await request(app.app).get(`/api/v1/sessions/${id}`).set(auth).expect(200)).body;
-  const evaluated = await request(app.app).post(`/api/v1/procedures/${session.procedure}/evaluate`).send({ facts, lang: o.lang }).expect(200);
+  const evaluated = await request(app.app)
+    .post(`/api/v1/procedures/${session.procedure}/evaluate`)
+    .send({ facts, lang: o.lang })
+    .expect(200);
   return { last: last!, facts, evaluated: evaluated.body.decision };
 }

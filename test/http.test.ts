@@ -21,12 +21,20 @@ async function startSession(body: object = {}) {
   return { id, auth: { Authorization: `Bearer ${token}` } as Record<string, string>, res };
 }
 
-const answer = (id: string, auth: Record<string, string>, body: unknown) => api().post(`/api/v1/sessions/${id}/answers`).set(auth).send(body as object);
+const answer = (id: string, auth: Record<string, string>, body: unknown) =>
+  api()
+    .post(`/api/v1/sessions/${id}/answers`)
+    .set(auth)
+    .send(body as object);
 
 describe('procedures', () => {
   test('list in the requested language', async () => {
     const res = await api().get('/api/v1/procedures?lang=en').expect(200);
-    expect(res.body).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'asylum-filing', title: expect.stringContaining('asylum') })]));
+    expect(res.body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: 'asylum-filing', title: expect.stringContaining('asylum') }),
+      ]),
+    );
   });
 
   test('facts as JSON Schema, generated from the zod schema', async () => {
@@ -45,7 +53,12 @@ describe('procedures', () => {
       .expect(200);
     const d = res.body.decision;
     expect(d).toMatchObject({ procedure: 'asylum-filing', status: 'eligible', asOf: TODAY, lang: 'en' });
-    expect(d.deadlines[0]).toMatchObject({ id: 'ofpra-filing', date: '2026-12-01', daysLeft: 8, reference: 'ceseda-r531-2' });
+    expect(d.deadlines[0]).toMatchObject({
+      id: 'ofpra-filing',
+      date: '2026-12-01',
+      daysLeft: 8,
+      reference: 'ceseda-r531-2',
+    });
     expect(d.deadlines[0].explanation).toMatch(/21 days/);
     expect(d.references.map((r: { id: string }) => r.id)).toContain('ceseda-r531-2');
     expect(d.translationNotice).toMatch(/French/);
@@ -54,7 +67,10 @@ describe('procedures', () => {
   test('evaluate with asOf applies that date', async () => {
     const res = await api()
       .post('/api/v1/procedures/asylum-filing/evaluate')
-      .send({ facts: { location: 'france', stage: 'registered', attestationIssuedOn: '2026-02-02' }, asOf: '2026-02-02' })
+      .send({
+        facts: { location: 'france', stage: 'registered', attestationIssuedOn: '2026-02-02' },
+        asOf: '2026-02-02',
+      })
       .expect(200);
     expect(res.body.decision.deadlines[0]).toMatchObject({ date: '2026-02-23', daysLeft: 21 });
     expect(res.body.decision.translationNotice).toBeUndefined();
@@ -74,7 +90,10 @@ describe('procedures', () => {
   });
 
   test('unknown procedure', async () => {
-    for (const req of [api().get('/api/v1/procedures/tax-return/facts'), api().post('/api/v1/procedures/tax-return/evaluate').send({ facts: {} })]) {
+    for (const req of [
+      api().get('/api/v1/procedures/tax-return/facts'),
+      api().post('/api/v1/procedures/tax-return/evaluate').send({ facts: {} }),
+    ]) {
       const res = await req.expect(404);
       expect(res.body.error.code).toBe('UNKNOWN_PROCEDURE');
     }
@@ -85,10 +104,19 @@ describe('procedures', () => {
     const script = res.body;
     expect(script.start).toBe('location');
     const stage = script.questions.find((q: { node: string }) => q.node === 'stage');
-    expect(stage.leadsTo).toEqual(expect.arrayContaining([{ answer: "L'OFPRA a clôturé ma demande", to: 'closure-notified-on' }]));
+    expect(stage.leadsTo).toEqual(
+      expect.arrayContaining([{ answer: "L'OFPRA a clôturé ma demande", to: 'closure-notified-on' }]),
+    );
     const closure = script.questions.find((q: { node: string }) => q.node === 'closure-notified-on');
     expect(closure.leadsTo.map((l: { to: string }) => l.to).sort()).toEqual(['closure', 'reopened-before']);
-    expect(script.outcomes.map((o: { node: string }) => o.node).sort()).toEqual(['abroad', 'closure', 'file-sent', 'filing-deadline', 'incomplete-file', 'not-registered']);
+    expect(script.outcomes.map((o: { node: string }) => o.node).sort()).toEqual([
+      'abroad',
+      'closure',
+      'file-sent',
+      'filing-deadline',
+      'incomplete-file',
+      'not-registered',
+    ]);
     const deadline = script.outcomes.find((o: { node: string }) => o.node === 'filing-deadline');
     expect(deadline.references.map((r: { id: string }) => r.id)).toContain('ceseda-r531-2');
   });
@@ -99,7 +127,13 @@ describe('a conversation', () => {
     const { id, auth, res } = await startSession({ lang: 'en' });
     expect(res.body.session).toMatchObject({ procedure: 'triage', lang: 'en', channel: 'web' });
     expect(res.body.session.token.length).toBeGreaterThanOrEqual(43); // 256 bits in base64url
-    expect(res.body.messages[0]).toMatchObject({ type: 'question', node: 'need', field: 'need', dir: 'ltr', canGoBack: false });
+    expect(res.body.messages[0]).toMatchObject({
+      type: 'question',
+      node: 'need',
+      field: 'need',
+      dir: 'ltr',
+      canGoBack: false,
+    });
 
     let r = await answer(id, auth, { text: 'I need asylum' }).expect(200);
     expect(r.body.messages.map((m: { type: string }) => m.type)).toEqual(['info', 'question']);
@@ -107,11 +141,19 @@ describe('a conversation', () => {
 
     r = await answer(id, auth, { value: 'france' }).expect(200);
     r = await answer(id, auth, { text: 'registered' }).expect(200);
-    expect(r.body.messages[0]).toMatchObject({ node: 'attestation-issued-on', input: { kind: 'date', maxDate: TODAY } });
+    expect(r.body.messages[0]).toMatchObject({
+      node: 'attestation-issued-on',
+      input: { kind: 'date', maxDate: TODAY },
+    });
     r = await answer(id, auth, { text: '14/11/2026' }).expect(200);
     const outcome = r.body.messages[0];
     expect(outcome).toMatchObject({ type: 'outcome', node: 'filing-deadline' });
-    expect(outcome.decision.deadlines[0]).toMatchObject({ date: '2026-12-05', daysLeft: 12, lastDayKind: 'saturday', actBefore: '2026-12-04' });
+    expect(outcome.decision.deadlines[0]).toMatchObject({
+      date: '2026-12-05',
+      daysLeft: 12,
+      lastDayKind: 'saturday',
+      actBefore: '2026-12-04',
+    });
     expect(outcome.decision.deadlines[0].warning).toMatch(/Saturday/);
 
     const state = await api().get(`/api/v1/sessions/${id}`).set(auth).expect(200);
@@ -119,7 +161,12 @@ describe('a conversation', () => {
     expect(state.body.session.procedure).toBe('asylum-filing');
 
     const summary = await api().get(`/api/v1/sessions/${id}/summary`).set(auth).expect(200);
-    expect(summary.body.answers.map((a: { field: string }) => a.field)).toEqual(['need', 'location', 'stage', 'attestationIssuedOn']);
+    expect(summary.body.answers.map((a: { field: string }) => a.field)).toEqual([
+      'need',
+      'location',
+      'stage',
+      'attestationIssuedOn',
+    ]);
     expect(summary.body.decision.status).toBe('eligible');
 
     const html = await api().get(`/api/v1/sessions/${id}/summary?format=html`).set(auth).expect(200);
@@ -231,7 +278,12 @@ describe('wrong input of every kind: a stable code, the question again, nothing 
 
   test('malformed JSON', async () => {
     const { id, auth } = await midConversation();
-    const r = await api().post(`/api/v1/sessions/${id}/answers`).set(auth).set('Content-Type', 'application/json').send('{"value": ').expect(400);
+    const r = await api()
+      .post(`/api/v1/sessions/${id}/answers`)
+      .set(auth)
+      .set('Content-Type', 'application/json')
+      .send('{"value": ')
+      .expect(400);
     expect(r.body.error.code).toBe('MALFORMED_JSON');
     expect(r.body.messages[0].node).toBe('attestation-issued-on');
     await intact(id, auth);
@@ -239,7 +291,11 @@ describe('wrong input of every kind: a stable code, the question again, nothing 
 
   test('a payload too large', async () => {
     const { id, auth } = await midConversation();
-    const r = await api().post(`/api/v1/sessions/${id}/answers`).set(auth).send({ text: 'x'.repeat(20_000) }).expect(413);
+    const r = await api()
+      .post(`/api/v1/sessions/${id}/answers`)
+      .set(auth)
+      .send({ text: 'x'.repeat(20_000) })
+      .expect(413);
     expect(r.body.error.code).toBe('PAYLOAD_TOO_LARGE');
     expect(r.body.messages[0].node).toBe('attestation-issued-on');
     await intact(id, auth);
@@ -259,19 +315,30 @@ describe('wrong input of every kind: a stable code, the question again, nothing 
       expect(r.body.error.code).toBe('SESSION_NOT_FOUND');
       expect(r.body.messages).toBeUndefined();
     }
-    await api().get('/api/v1/sessions/00000000-0000-0000-0000-000000000000').set({ Authorization: 'Bearer x' }).expect(404);
+    await api()
+      .get('/api/v1/sessions/00000000-0000-0000-0000-000000000000')
+      .set({ Authorization: 'Bearer x' })
+      .expect(404);
   });
 
   test('unknown procedure, unsupported language, unknown channel when starting', async () => {
-    expect((await api().post('/api/v1/sessions').send({ procedure: 'visa' }).expect(404)).body.error.code).toBe('UNKNOWN_PROCEDURE');
-    expect((await api().post('/api/v1/sessions').send({ lang: 'tlh' }).expect(400)).body.error.code).toBe('UNSUPPORTED_LANGUAGE');
-    expect((await api().post('/api/v1/sessions').send({ channel: 'fax' }).expect(400)).body.error.code).toBe('INVALID_PAYLOAD');
+    expect((await api().post('/api/v1/sessions').send({ procedure: 'visa' }).expect(404)).body.error.code).toBe(
+      'UNKNOWN_PROCEDURE',
+    );
+    expect((await api().post('/api/v1/sessions').send({ lang: 'tlh' }).expect(400)).body.error.code).toBe(
+      'UNSUPPORTED_LANGUAGE',
+    );
+    expect((await api().post('/api/v1/sessions').send({ channel: 'fax' }).expect(400)).body.error.code).toBe(
+      'INVALID_PAYLOAD',
+    );
   });
 
   test('unknown route and unsupported summary format', async () => {
     expect((await api().get('/api/v1/nowhere').expect(404)).body.error.code).toBe('NOT_FOUND');
     const { id, auth } = await startSession();
-    expect((await api().get(`/api/v1/sessions/${id}/summary?format=pdf`).set(auth).expect(400)).body.error.code).toBe('UNSUPPORTED_FORMAT');
+    expect((await api().get(`/api/v1/sessions/${id}/summary?format=pdf`).set(auth).expect(400)).body.error.code).toBe(
+      'UNSUPPORTED_FORMAT',
+    );
   });
 
   test('every error body has a code from the closed list and a message', async () => {
@@ -291,8 +358,12 @@ describe('expiry', () => {
     await early.close();
     const late = testApp({}, { store, clock: fixedClock('2026-11-23T09:16:00Z') });
     const auth = { Authorization: `Bearer ${token}` };
-    expect((await request(late.app).get(`/api/v1/sessions/${id}`).set(auth).expect(410)).body.error.code).toBe('SESSION_EXPIRED');
-    expect((await request(late.app).get(`/api/v1/sessions/${id}`).set(auth).expect(404)).body.error.code).toBe('SESSION_NOT_FOUND');
+    expect((await request(late.app).get(`/api/v1/sessions/${id}`).set(auth).expect(410)).body.error.code).toBe(
+      'SESSION_EXPIRED',
+    );
+    expect((await request(late.app).get(`/api/v1/sessions/${id}`).set(auth).expect(404)).body.error.code).toBe(
+      'SESSION_NOT_FOUND',
+    );
     await late.close();
   });
 

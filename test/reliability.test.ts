@@ -32,14 +32,22 @@ function capturedLogger() {
 
 async function start(a: Application, body: object) {
   const res = await request(a.app).post('/api/v1/sessions').send(body).expect(201);
-  return { id: res.body.session.id as string, auth: { Authorization: `Bearer ${res.body.session.token}` }, first: res.body.messages[0] };
+  return {
+    id: res.body.session.id as string,
+    auth: { Authorization: `Bearer ${res.body.session.token}` },
+    first: res.body.messages[0],
+  };
 }
 
 describe('duplicate and stale answers', () => {
   const toReceivedBefore = async (a: Application) => {
     const s = await start(a, { procedure: 'return-aid' });
     await request(a.app).post(`/api/v1/sessions/${s.id}/answers`).set(s.auth).send({ value: 'mainland' }).expect(200);
-    const r = await request(a.app).post(`/api/v1/sessions/${s.id}/answers`).set(s.auth).send({ value: 'DZ' }).expect(200);
+    const r = await request(a.app)
+      .post(`/api/v1/sessions/${s.id}/answers`)
+      .set(s.auth)
+      .send({ value: 'DZ' })
+      .expect(200);
     expect(r.body.messages[0]).toMatchObject({ node: 'received-before', turn: expect.any(Number) });
     return { ...s, question: r.body.messages[0] as { node: string; turn: number } };
   };
@@ -48,25 +56,33 @@ describe('duplicate and stale answers', () => {
   test.each([
     ['without node or turn', {}],
     ['naming node and turn', { named: true }],
-  ])('two identical answers sent together (%s): never recorded against the next question', async (_name, o: { named?: boolean }) => {
-    const a = app({ STORE_URL: REDIS_URL });
-    for (let round = 0; round < 15; round++) {
-      const s = await toReceivedBefore(a);
-      const body = { value: false, ...(o.named ? { node: s.question.node, turn: s.question.turn } : {}) };
-      const send = () => request(a.app).post(`/api/v1/sessions/${s.id}/answers`).set(s.auth).send(body);
-      const results = await Promise.all([send(), send()]);
-      for (const r of results) {
-        // the same result, or (without a turn) a conflict naming the current question: never a recorded "no OQTF"
-        if (r.status === 409) expect(r.body).toMatchObject({ error: { code: 'STALE_ANSWER' }, messages: [{ node: 'has-oqtf' }] });
-        else expect({ status: r.status, nodes: r.body.messages.map((m: { node: string }) => m.node) }).toEqual({ status: 200, nodes: ['has-oqtf'] });
+  ])(
+    'two identical answers sent together (%s): never recorded against the next question',
+    async (_name, o: { named?: boolean }) => {
+      const a = app({ STORE_URL: REDIS_URL });
+      for (let round = 0; round < 15; round++) {
+        const s = await toReceivedBefore(a);
+        const body = { value: false, ...(o.named ? { node: s.question.node, turn: s.question.turn } : {}) };
+        const send = () => request(a.app).post(`/api/v1/sessions/${s.id}/answers`).set(s.auth).send(body);
+        const results = await Promise.all([send(), send()]);
+        for (const r of results) {
+          // the same result, or (without a turn) a conflict naming the current question: never a recorded "no OQTF"
+          if (r.status === 409)
+            expect(r.body).toMatchObject({ error: { code: 'STALE_ANSWER' }, messages: [{ node: 'has-oqtf' }] });
+          else
+            expect({ status: r.status, nodes: r.body.messages.map((m: { node: string }) => m.node) }).toEqual({
+              status: 200,
+              nodes: ['has-oqtf'],
+            });
+        }
+        if (o.named) expect(results.map((r) => r.status)).toEqual([200, 200]);
+        const state = await request(a.app).get(`/api/v1/sessions/${s.id}`).set(s.auth).expect(200);
+        // "no aid received before" must not become "no OQTF"
+        expect(state.body.facts).toEqual({ territory: 'mainland', nationality: 'DZ', receivedBefore: false });
+        await request(a.app).delete(`/api/v1/sessions/${s.id}`).set(s.auth).expect(204);
       }
-      if (o.named) expect(results.map((r) => r.status)).toEqual([200, 200]);
-      const state = await request(a.app).get(`/api/v1/sessions/${s.id}`).set(s.auth).expect(200);
-      // "no aid received before" must not become "no OQTF"
-      expect(state.body.facts).toEqual({ territory: 'mainland', nationality: 'DZ', receivedBefore: false });
-      await request(a.app).delete(`/api/v1/sessions/${s.id}`).set(s.auth).expect(204);
-    }
-  });
+    },
+  );
 
   test('an answer naming its turn: sent again later, the same result; for an old question, a conflict with the current one', async () => {
     const a = app();
@@ -76,16 +92,28 @@ describe('duplicate and stale answers', () => {
     const again = await request(a.app).post(`/api/v1/sessions/${s.id}/answers`).set(s.auth).send(body).expect(200);
     expect(again.body).toEqual(first.body);
     // a different answer for the question already answered: stale
-    const stale = await request(a.app).post(`/api/v1/sessions/${s.id}/answers`).set(s.auth).send({ ...body, value: true }).expect(409);
+    const stale = await request(a.app)
+      .post(`/api/v1/sessions/${s.id}/answers`)
+      .set(s.auth)
+      .send({ ...body, value: true })
+      .expect(409);
     expect(stale.body.error.code).toBe('STALE_ANSWER');
     expect(stale.body.messages[0]).toMatchObject({ node: 'has-oqtf', turn: s.question.turn + 1 });
     // a node alone that is not the current one
-    const wrongNode = await request(a.app).post(`/api/v1/sessions/${s.id}/answers`).set(s.auth).send({ value: true, node: 'territory' }).expect(409);
+    const wrongNode = await request(a.app)
+      .post(`/api/v1/sessions/${s.id}/answers`)
+      .set(s.auth)
+      .send({ value: true, node: 'territory' })
+      .expect(409);
     expect(wrongNode.body.error.code).toBe('STALE_ANSWER');
     const facts = (await request(a.app).get(`/api/v1/sessions/${s.id}`).set(s.auth)).body.facts;
     expect(facts).toEqual({ territory: 'mainland', nationality: 'DZ', receivedBefore: false });
     // the current turn is accepted, and clients that send neither node nor turn keep working
-    await request(a.app).post(`/api/v1/sessions/${s.id}/answers`).set(s.auth).send({ value: true, turn: s.question.turn + 1 }).expect(200);
+    await request(a.app)
+      .post(`/api/v1/sessions/${s.id}/answers`)
+      .set(s.auth)
+      .send({ value: true, turn: s.question.turn + 1 })
+      .expect(200);
     await request(a.app).post(`/api/v1/sessions/${s.id}/answers`).set(s.auth).send({ text: '01/11/2026' }).expect(200);
   });
 
@@ -96,19 +124,32 @@ describe('duplicate and stale answers', () => {
     const back = await request(a.app).post(`/api/v1/sessions/${s.id}/back`).set(s.auth).send({}).expect(200);
     expect(back.body.messages[0]).toMatchObject({ node: 'received-before' });
     expect(back.body.messages[0].turn).toBeGreaterThan(s.question.turn);
-    const old = await request(a.app).post(`/api/v1/sessions/${s.id}/answers`).set(s.auth).send({ value: true, node: s.question.node, turn: s.question.turn }).expect(409);
+    const old = await request(a.app)
+      .post(`/api/v1/sessions/${s.id}/answers`)
+      .set(s.auth)
+      .send({ value: true, node: s.question.node, turn: s.question.turn })
+      .expect(409);
     expect(old.body.error.code).toBe('STALE_ANSWER');
   });
 
   test('back pressed twice at the same turn goes back once', async () => {
     const a = app();
     const s = await toReceivedBefore(a);
-    const r = await request(a.app).post(`/api/v1/sessions/${s.id}/answers`).set(s.auth).send({ value: false }).expect(200);
+    const r = await request(a.app)
+      .post(`/api/v1/sessions/${s.id}/answers`)
+      .set(s.auth)
+      .send({ value: false })
+      .expect(200);
     const turn = r.body.messages[0].turn;
-    const [one, two] = await Promise.all([0, 1].map(() => request(a.app).post(`/api/v1/sessions/${s.id}/back`).set(s.auth).send({ turn })));
+    const [one, two] = await Promise.all(
+      [0, 1].map(() => request(a.app).post(`/api/v1/sessions/${s.id}/back`).set(s.auth).send({ turn })),
+    );
     expect([one!.status, two!.status]).toEqual([200, 200]);
     expect(two!.body.messages[0]).toMatchObject({ node: 'received-before' });
-    expect((await request(a.app).get(`/api/v1/sessions/${s.id}`).set(s.auth)).body.facts).toEqual({ territory: 'mainland', nationality: 'DZ' });
+    expect((await request(a.app).get(`/api/v1/sessions/${s.id}`).set(s.auth)).body.facts).toEqual({
+      territory: 'mainland',
+      nationality: 'DZ',
+    });
   });
 });
 
@@ -155,10 +196,13 @@ test('session, summary and decision responses are never cached', async () => {
     await request(a.app).get(`/api/v1/sessions/${s.id}/summary`).set(s.auth),
     await request(a.app).get(`/api/v1/sessions/${s.id}/summary?format=html`).set(s.auth),
     await request(a.app).get(`/api/v1/sessions/${s.id}/summary?format=ics`).set(s.auth),
-    await request(a.app).post('/api/v1/procedures/asylum-filing/evaluate').send({ facts: { location: 'abroad' } }),
+    await request(a.app)
+      .post('/api/v1/procedures/asylum-filing/evaluate')
+      .send({ facts: { location: 'abroad' } }),
     await request(a.app).get('/api/v1/sessions/unknown').set(s.auth),
   ];
-  for (const [i, r] of responses.entries()) expect({ i, cache: r.headers['cache-control'] }).toEqual({ i, cache: 'no-store' });
+  for (const [i, r] of responses.entries())
+    expect({ i, cache: r.headers['cache-control'] }).toEqual({ i, cache: 'no-store' });
 });
 
 test('a kiosk session ends at its maximum age however active it is; a web session slides', async () => {
@@ -173,10 +217,15 @@ test('a kiosk session ends at its maximum age however active it is; a web sessio
     const k = await request(a.app).post(`/api/v1/sessions/${kiosk.id}/back`).set(kiosk.auth).send({});
     const w = await request(a.app).get(`/api/v1/sessions/${web.id}`).set(web.auth);
     expect(w.status).toBe(200);
-    if (minute < 15) expect(k.status).toBe(409); // NOTHING_TO_UNDO: it is alive
+    if (minute < 15)
+      expect(k.status).toBe(409); // NOTHING_TO_UNDO: it is alive
     else expect(k.body.error.code).toBe('SESSION_EXPIRED');
     if (minute < 15) {
-      await request(a.app).post(`/api/v1/sessions/${kiosk.id}/answers`).set(kiosk.auth).send({ value: 'DZ' }).expect(200);
+      await request(a.app)
+        .post(`/api/v1/sessions/${kiosk.id}/answers`)
+        .set(kiosk.auth)
+        .send({ value: 'DZ' })
+        .expect(200);
       await request(a.app).post(`/api/v1/sessions/${kiosk.id}/back`).set(kiosk.auth).send({}).expect(200);
     }
   }

@@ -52,15 +52,22 @@ describe.each(files)('%s', (file) => {
     for (const [id, want] of Object.entries(e.deadlines ?? {})) {
       const got = d.deadlines.find((x) => x.id === id);
       expect(got).toBeDefined();
-      const flat = { ...got, lastDayKind: got!.lastDay.kind, holiday: got!.lastDay.kind === 'holiday' ? got!.lastDay.holiday : undefined };
+      const flat = {
+        ...got,
+        lastDayKind: got!.lastDay.kind,
+        holiday: got!.lastDay.kind === 'holiday' ? got!.lastDay.holiday : undefined,
+      };
       expect(flat).toMatchObject(want);
     }
-    for (const [id, want] of Object.entries(e.amounts ?? {})) expect(d.amounts.find((a) => a.id === id)).toMatchObject(want);
-    for (const [id, want] of Object.entries(e.figures ?? {})) expect({ id, figures: d.conditions.find((c) => c.id === id)?.figures }).toMatchObject({ id, figures: want });
+    for (const [id, want] of Object.entries(e.amounts ?? {}))
+      expect(d.amounts.find((a) => a.id === id)).toMatchObject(want);
+    for (const [id, want] of Object.entries(e.figures ?? {}))
+      expect({ id, figures: d.conditions.find((c) => c.id === id)?.figures }).toMatchObject({ id, figures: want });
     if (e.nextSteps) expect(d.nextSteps.map((n) => n.id)).toEqual(expect.arrayContaining(e.nextSteps));
     if (e.notices) expect(d.notices.map((n) => n.id)).toEqual(expect.arrayContaining(e.notices));
     // Every decision names whom to see when it refers, and every reference it cites exists.
     if (d.status === 'refer') expect(d.referral).toBeDefined();
-    for (const c of [...d.conditions, ...d.deadlines, ...d.amounts]) expect(content().references.has(c.reference)).toBe(true);
+    for (const c of [...d.conditions, ...d.deadlines, ...d.amounts])
+      expect(content().references.has(c.reference)).toBe(true);
   });
 });

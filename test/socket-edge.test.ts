@@ -27,22 +27,33 @@ function open(url: string, o: { origin?: string; auth?: Record<string, string>; 
   const headers: Record<string, string> = {};
   if (o.origin) headers.origin = o.origin;
   if (o.forwardedFor) headers['x-forwarded-for'] = o.forwardedFor;
-  const c = connect(url, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: headers, auth: o.auth ?? {} });
+  const c = connect(url, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    extraHeaders: headers,
+    auth: o.auth ?? {},
+  });
   sockets.push(c);
   return c;
 }
 
 /** Resolves with 'connected' or the connect_error's message and data. */
 const outcome = (c: Socket) =>
-  new Promise<{ connected: true } | { connected: false; code: string; data?: { code: string; message: string } }>((resolve) => {
-    c.once('connect', () => resolve({ connected: true }));
-    c.once('connect_error', (err: Error & { data?: { code: string; message: string } }) => resolve({ connected: false, code: err.message, ...(err.data ? { data: err.data } : {}) }));
-  });
+  new Promise<{ connected: true } | { connected: false; code: string; data?: { code: string; message: string } }>(
+    (resolve) => {
+      c.once('connect', () => resolve({ connected: true }));
+      c.once('connect_error', (err: Error & { data?: { code: string; message: string } }) =>
+        resolve({ connected: false, code: err.message, ...(err.data ? { data: err.data } : {}) }),
+      );
+    },
+  );
 
-const start = (c: Socket, payload: object = {}) => c.emitWithAck('session:start', payload) as Promise<{ ok: boolean; error?: { code: string } }>;
+const start = (c: Socket, payload: object = {}) =>
+  c.emitWithAck('session:start', payload) as Promise<{ ok: boolean; error?: { code: string } }>;
 
 describe('WebSocket origins', () => {
-  test('a page of another origin cannot open /chat; a configured origin and the server\'s own pages can', async () => {
+  test("a page of another origin cannot open /chat; a configured origin and the server's own pages can", async () => {
     const { url, base } = await server({ CORS_ORIGINS: 'https://partner.example' });
     expect(await outcome(open(url, { origin: 'https://evil.example' }))).toMatchObject({ connected: false });
     expect(await outcome(open(url, { origin: 'https://partner.example' }))).toEqual({ connected: true });
@@ -77,7 +88,11 @@ describe('limits per address, not per connection', () => {
     const results = [];
     for (let i = 0; i < 8; i++) results.push(await outcome(open(url)));
     expect(results.filter((r) => r.connected)).toHaveLength(5);
-    expect(results.filter((r) => !r.connected).map((r) => !r.connected && r.code)).toEqual(['RATE_LIMITED', 'RATE_LIMITED', 'RATE_LIMITED']);
+    expect(results.filter((r) => !r.connected).map((r) => !r.connected && r.code)).toEqual([
+      'RATE_LIMITED',
+      'RATE_LIMITED',
+      'RATE_LIMITED',
+    ]);
   });
 
   test('behind TRUST_PROXY, the address is the forwarded one: two clients behind the proxy have their own limits', async () => {
@@ -96,12 +111,28 @@ describe('credentials at the handshake', () => {
   test('guessing the agent key is refused after a few tries from one address, over the socket and HTTP together', async () => {
     const { url, base } = await server({ AGENT_KEY, CREDENTIAL_FAILURES_PER_HOUR: '5' });
     const results = [];
-    for (let i = 0; i < 4; i++) results.push(await outcome(open(url, { auth: { agentKey: `guess-number-${i}-xxxxxxxx` } })));
+    for (let i = 0; i < 4; i++)
+      results.push(await outcome(open(url, { auth: { agentKey: `guess-number-${i}-xxxxxxxx` } })));
     expect(results.every((r) => !r.connected && r.code === 'AGENT_CREDENTIAL_REQUIRED')).toBe(true);
-    await request(base).post('/api/v1/sessions').set('X-Agent-Key', 'another-guess-xxxxxxxxxx').send({ channel: 'agent' }).expect(401);
+    await request(base)
+      .post('/api/v1/sessions')
+      .set('X-Agent-Key', 'another-guess-xxxxxxxxxx')
+      .send({ channel: 'agent' })
+      .expect(401);
     // the limit is reached: even the right key is refused from this address now
-    expect(await outcome(open(url, { auth: { agentKey: AGENT_KEY } }))).toMatchObject({ connected: false, code: 'RATE_LIMITED' });
-    expect((await request(base).post('/api/v1/sessions').set('X-Agent-Key', AGENT_KEY).send({ channel: 'agent' }).expect(429)).body.error.code).toBe('RATE_LIMITED');
+    expect(await outcome(open(url, { auth: { agentKey: AGENT_KEY } }))).toMatchObject({
+      connected: false,
+      code: 'RATE_LIMITED',
+    });
+    expect(
+      (
+        await request(base)
+          .post('/api/v1/sessions')
+          .set('X-Agent-Key', AGENT_KEY)
+          .send({ channel: 'agent' })
+          .expect(429)
+      ).body.error.code,
+    ).toBe('RATE_LIMITED');
   });
 
   test('kiosks and agents with their own keys are limited per terminal, not per address', async () => {
@@ -115,11 +146,19 @@ describe('credentials at the handshake', () => {
         agents: [{ id: 'agent-1', keySha256: keyDigest('agent-one-key-0123456789abcdef').toString('hex') }],
       }),
     );
-    const { url } = await server({ TERMINALS_FILE: file, SESSION_STARTS_PER_MINUTE: '2', SESSION_STARTS_PER_MINUTE_PER_TERMINAL: '3' });
+    const { url } = await server({
+      TERMINALS_FILE: file,
+      SESSION_STARTS_PER_MINUTE: '2',
+      SESSION_STARTS_PER_MINUTE_PER_TERMINAL: '3',
+    });
     // the public at this address has used its two starts
     const visitor = open(url);
     await outcome(visitor);
-    expect([(await start(visitor)).ok, (await start(visitor)).ok, (await start(visitor)).ok]).toEqual([true, true, false]);
+    expect([(await start(visitor)).ok, (await start(visitor)).ok, (await start(visitor)).ok]).toEqual([
+      true,
+      true,
+      false,
+    ]);
     // three kiosks behind the same address each have their own three
     for (const n of [1, 2, 3]) {
       const c = open(url, { auth: { kioskKey: kiosk(n) } });
@@ -132,7 +171,10 @@ describe('credentials at the handshake', () => {
     expect(await outcome(agent)).toEqual({ connected: true });
     expect((await start(agent, { channel: 'agent' })).ok).toBe(true);
     // a key that is not listed is refused and counted
-    expect(await outcome(open(url, { auth: { kioskKey: 'not-a-listed-kiosk-key-xxxxxxxx' } }))).toMatchObject({ connected: false, code: 'KIOSK_CREDENTIAL_REFUSED' });
+    expect(await outcome(open(url, { auth: { kioskKey: 'not-a-listed-kiosk-key-xxxxxxxx' } }))).toMatchObject({
+      connected: false,
+      code: 'KIOSK_CREDENTIAL_REFUSED',
+    });
   });
 
   test('a key removed from the file is refused at once, without a restart', async () => {
@@ -144,6 +186,9 @@ describe('credentials at the handshake', () => {
     expect(await outcome(open(url, { auth: { agentKey: key } }))).toEqual({ connected: true });
     writeFileSync(file, JSON.stringify({ agents: [] }));
     await new Promise((r) => setTimeout(r, 1100));
-    expect(await outcome(open(url, { auth: { agentKey: key } }))).toMatchObject({ connected: false, code: 'AGENT_CREDENTIAL_REQUIRED' });
+    expect(await outcome(open(url, { auth: { agentKey: key } }))).toMatchObject({
+      connected: false,
+      code: 'AGENT_CREDENTIAL_REQUIRED',
+    });
   });
 });

@@ -11,7 +11,12 @@ import { REDIS_URL, tempDir, testApp } from './helpers';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 // Results are checked field by field below; the typed contract is exercised by the server's own types.
-type AnyResult = { ok: boolean; error?: { code: string; message: string; field?: string }; messages?: { type: string; node: string; [k: string]: unknown }[]; session?: { id: string; token: string; [k: string]: unknown } };
+type AnyResult = {
+  ok: boolean;
+  error?: { code: string; message: string; field?: string };
+  messages?: { type: string; node: string; [k: string]: unknown }[];
+  session?: { id: string; token: string; [k: string]: unknown };
+};
 
 const apps: Application[] = [];
 const clients: Client[] = [];
@@ -44,14 +49,23 @@ test('a whole conversation over /chat reaches the outcome with the right deadlin
   expect(started).toMatchObject({ ok: true, session: { procedure: 'triage', lang: 'fr' } });
   expect(started.messages![0]).toMatchObject({ type: 'question', node: 'need' });
 
-  expect((await send(c, 'answer', { text: "je demande l'asile" })).messages!.map((m) => m.node)).toEqual(['handover', 'location']);
+  expect((await send(c, 'answer', { text: "je demande l'asile" })).messages!.map((m) => m.node)).toEqual([
+    'handover',
+    'location',
+  ]);
   await send(c, 'answer', { value: 'france' });
   await send(c, 'answer', { value: 'incomplete-letter' });
   const done = await send(c, 'answer', { text: '20 novembre 2026' });
   expect(done.ok).toBe(true);
   const outcome = done.messages![0]!;
   expect(outcome).toMatchObject({ type: 'outcome', node: 'incomplete-file' });
-  expect((outcome.decision as { deadlines: unknown[] }).deadlines[0]).toMatchObject({ id: 'complete-file', date: '2026-11-28', daysLeft: 5, lastDayKind: 'saturday', actBefore: '2026-11-27' });
+  expect((outcome.decision as { deadlines: unknown[] }).deadlines[0]).toMatchObject({
+    id: 'complete-file',
+    date: '2026-11-28',
+    daysLeft: 5,
+    lastDayKind: 'saturday',
+    actBefore: '2026-11-27',
+  });
 
   expect(await send(c, 'feedback', { helpful: true, comment: 'merci' })).toEqual({ ok: true });
 });
@@ -70,7 +84,10 @@ test('a client that reconnects resumes the session where it was, on another serv
   expect(resumed).toMatchObject({ ok: true, session: { id: session!.id, procedure: 'asylum-filing' } });
   expect(resumed.messages![0]).toMatchObject({ node: 'stage', canGoBack: true });
   expect((await send(second, 'answer', { value: 'abroad' })).ok).toBe(false);
-  expect((await send(second, 'answer', { value: 'file-sent' })).messages![0]).toMatchObject({ type: 'outcome', node: 'file-sent' });
+  expect((await send(second, 'answer', { value: 'file-sent' })).messages![0]).toMatchObject({
+    type: 'outcome',
+    node: 'file-sent',
+  });
 
   const wrong = await send(client(b.url), 'session:resume', { id: session!.id, token: 'guess' });
   expect(wrong).toMatchObject({ ok: false, error: { code: 'SESSION_NOT_FOUND' } });
@@ -97,7 +114,11 @@ test('back, restart and language over /chat', async () => {
   await send(c, 'session:start', { procedure: 'asylum-filing', lang: 'fr' });
   await send(c, 'answer', { value: 'france' });
   expect((await send(c, 'back')).messages![0]).toMatchObject({ node: 'location' });
-  expect((await send(c, 'lang:set', { lang: 'en' })).messages![0]).toMatchObject({ node: 'location', lang: 'en', text: 'Where are you now?' });
+  expect((await send(c, 'lang:set', { lang: 'en' })).messages![0]).toMatchObject({
+    node: 'location',
+    lang: 'en',
+    text: 'Where are you now?',
+  });
   await send(c, 'answer', { text: 'in france' });
   expect((await send(c, 'restart')).messages![0]).toMatchObject({ node: 'location', canGoBack: false });
 });
@@ -106,8 +127,14 @@ test('bad events get their code and the question again; the session is intact', 
   const { url } = await server();
   const c = client(url);
   expect(await send(c, 'answer', { value: 'france' })).toMatchObject({ ok: false, error: { code: 'NO_SESSION' } });
-  expect(await send(c, 'session:start', { procedure: 'nope' })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_PROCEDURE' } });
-  expect(await send(c, 'session:start', 'not an object')).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+  expect(await send(c, 'session:start', { procedure: 'nope' })).toMatchObject({
+    ok: false,
+    error: { code: 'UNKNOWN_PROCEDURE' },
+  });
+  expect(await send(c, 'session:start', 'not an object')).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_PAYLOAD' },
+  });
 
   await send(c, 'session:start', { procedure: 'asylum-filing', lang: 'en' });
   const invalid = await send(c, 'answer', { value: 'moon' });
@@ -116,7 +143,10 @@ test('bad events get their code and the question again; the session is intact', 
   const malformed = await send(c, 'answer', { value: 'france', extra: 1 });
   expect(malformed).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
   expect(malformed.messages![0]).toMatchObject({ node: 'location' });
-  expect(await send(c, 'lang:set', { lang: 'tlh' })).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED_LANGUAGE' } });
+  expect(await send(c, 'lang:set', { lang: 'tlh' })).toMatchObject({
+    ok: false,
+    error: { code: 'UNSUPPORTED_LANGUAGE' },
+  });
   expect((await send(c, 'answer', { value: 'france' })).messages![0]).toMatchObject({ node: 'stage' });
 });
 

@@ -26,11 +26,27 @@ interface Conversation {
 }
 
 /** An AVFS conversation to its end, with a distinctive number typed as a value and another read from free text. */
-async function converse(app: Application, resources: number, residenceText: string, residenceRead: number): Promise<Conversation> {
-  const start = await request(app.app).post('/api/v1/sessions').send({ procedure: 'elderly-migrant-aid', lang: 'fr' }).expect(201);
+async function converse(
+  app: Application,
+  resources: number,
+  residenceText: string,
+  residenceRead: number,
+): Promise<Conversation> {
+  const start = await request(app.app)
+    .post('/api/v1/sessions')
+    .send({ procedure: 'elderly-migrant-aid', lang: 'fr' })
+    .expect(201);
   const { id, token } = start.body.session;
   const auth = { Authorization: `Bearer ${token}` };
-  for (const answer of [{ value: 'DZ' }, { value: 70 }, { text: residenceText }, { value: true }, { value: false }, { value: true }, { value: resources }]) {
+  for (const answer of [
+    { value: 'DZ' },
+    { value: 70 },
+    { text: residenceText },
+    { value: true },
+    { value: false },
+    { value: true },
+    { value: resources },
+  ]) {
     const r = await request(app.app).post(`/api/v1/sessions/${id}/answers`).set(auth).send(answer);
     expect({ answer, status: r.status, error: r.body.error }).toEqual({ answer, status: 200, error: undefined });
   }
@@ -58,7 +74,10 @@ test('an erased session and an expired, swept one leave no trace in the database
 
   const erased = await converse(app, 987654, '31,625 ans', 31.625);
   const expired = await converse(app, 876543, '32,875 ans', 32.875);
-  await request(app.app).delete(`/api/v1/sessions/${erased.id}`).set({ Authorization: `Bearer ${erased.token}` }).expect(204);
+  await request(app.app)
+    .delete(`/api/v1/sessions/${erased.id}`)
+    .set({ Authorization: `Bearer ${erased.token}` })
+    .expect(204);
 
   // A day and an hour later: the expired one was last written a day ago (web TTL); the live one is new.
   advance(23 * HOUR);
@@ -74,9 +93,15 @@ test('an erased session and an expired, swept one leave no trace in the database
   expect(Object.values(tracesOnDisk(file, live.traces)).flat()).toEqual(expect.arrayContaining(live.traces));
 
   const again = testApp({ STORE_URL: `sqlite:${file}` }, { clock });
-  const state = await request(again.app).get(`/api/v1/sessions/${live.id}`).set({ Authorization: `Bearer ${live.token}` }).expect(200);
+  const state = await request(again.app)
+    .get(`/api/v1/sessions/${live.id}`)
+    .set({ Authorization: `Bearer ${live.token}` })
+    .expect(200);
   expect(state.body.facts).toMatchObject({ regularResidenceYears: 33.375, annualResources: 765432 });
-  await request(again.app).get(`/api/v1/sessions/${erased.id}`).set({ Authorization: `Bearer ${erased.token}` }).expect(404);
+  await request(again.app)
+    .get(`/api/v1/sessions/${erased.id}`)
+    .set({ Authorization: `Bearer ${erased.token}` })
+    .expect(404);
   await again.close();
 });
 
@@ -89,14 +114,20 @@ test('a reader in another process delays the WAL truncation: the erase still suc
   // It keeps its connection open throughout, so that its own close (which would checkpoint) does not do the work.
   const reader = await foreignConnection(file, 'BEGIN; SELECT count(*) FROM sessions;');
   try {
-    await request(app.app).delete(`/api/v1/sessions/${erased.id}`).set({ Authorization: `Bearer ${erased.token}` }).expect(204);
+    await request(app.app)
+      .delete(`/api/v1/sessions/${erased.id}`)
+      .set({ Authorization: `Bearer ${erased.token}` })
+      .expect(204);
     // The reader's snapshot needs the WAL's frames: they could not be dropped yet.
     expect(tracesOnDisk(file, erased.traces)['sessions.db-wal']).toEqual(expect.arrayContaining(erased.traces));
     await reader.commit();
 
     expect(await app.services.dialogue.sweep()).toBe(0);
     expect(tracesOnDisk(file, erased.traces)).toEqual({});
-    await request(app.app).get(`/api/v1/sessions/${live.id}`).set({ Authorization: `Bearer ${live.token}` }).expect(200);
+    await request(app.app)
+      .get(`/api/v1/sessions/${live.id}`)
+      .set({ Authorization: `Bearer ${live.token}` })
+      .expect(200);
   } finally {
     await reader.close();
     await app.close();

@@ -32,11 +32,16 @@ test('while another process holds the write lock: writes answer 503 STORE_UNAVAI
   app = testApp({ STORE_URL: `sqlite:${file}` });
   const base = `http://127.0.0.1:${await app.listen()}`;
   const json = { 'Content-Type': 'application/json' };
-  const start = await timed(`${base}/api/v1/sessions`, { method: 'POST', headers: json, body: JSON.stringify({ procedure: 'asylum-filing', lang: 'en' }) });
+  const start = await timed(`${base}/api/v1/sessions`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ procedure: 'asylum-filing', lang: 'en' }),
+  });
   expect(start.status).toBe(201);
   const { id, token } = start.body.session;
   const auth = { ...json, Authorization: `Bearer ${token}` };
-  const answer = (value: string) => timed(`${base}/api/v1/sessions/${id}/answers`, { method: 'POST', headers: auth, body: JSON.stringify({ value }) });
+  const answer = (value: string) =>
+    timed(`${base}/api/v1/sessions/${id}/answers`, { method: 'POST', headers: auth, body: JSON.stringify({ value }) });
   expect((await answer('france')).status).toBe(200);
 
   socket = connect(`${base}/chat`, { transports: ['websocket'], forceNew: true, reconnection: false });
@@ -44,7 +49,12 @@ test('while another process holds the write lock: writes answer 503 STORE_UNAVAI
 
   holder = await foreignConnection(file, 'BEGIN EXCLUSIVE');
 
-  const [write, health, ready, read] = await Promise.all([answer('registered'), timed(`${base}/healthz`), timed(`${base}/readyz`), timed(`${base}/api/v1/sessions/${id}`, { headers: auth })]);
+  const [write, health, ready, read] = await Promise.all([
+    answer('registered'),
+    timed(`${base}/healthz`),
+    timed(`${base}/readyz`),
+    timed(`${base}/api/v1/sessions/${id}`, { headers: auth }),
+  ]);
   expect(write).toMatchObject({ status: 503, body: { error: { code: 'STORE_UNAVAILABLE' } } });
   expect(health).toMatchObject({ status: 200, body: { status: 'ok' } });
   expect(ready).toMatchObject({ status: 503, body: { error: { code: 'STORE_UNAVAILABLE' } } });
@@ -53,7 +63,10 @@ test('while another process holds the write lock: writes answer 503 STORE_UNAVAI
   for (const r of [write, health, ready, read]) expect(r.ms).toBeLessThan(1000);
 
   const t0 = performance.now();
-  expect(await socket.emitWithAck('answer', { value: 'registered' })).toMatchObject({ ok: false, error: { code: 'STORE_UNAVAILABLE' } });
+  expect(await socket.emitWithAck('answer', { value: 'registered' })).toMatchObject({
+    ok: false,
+    error: { code: 'STORE_UNAVAILABLE' },
+  });
   expect(performance.now() - t0).toBeLessThan(1000);
 
   await holder.commit();
@@ -61,5 +74,8 @@ test('while another process holds the write lock: writes answer 503 STORE_UNAVAI
   expect((await timed(`${base}/readyz`)).status).toBe(200);
   expect((await answer('registered')).status).toBe(200);
   const after = await timed(`${base}/api/v1/sessions/${id}`, { headers: auth });
-  expect(after).toMatchObject({ status: 200, body: { facts: { location: 'france', stage: 'registered' }, messages: [{ node: 'attestation-issued-on' }] } });
+  expect(after).toMatchObject({
+    status: 200,
+    body: { facts: { location: 'france', stage: 'registered' }, messages: [{ node: 'attestation-issued-on' }] },
+  });
 }, 4000);

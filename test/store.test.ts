@@ -59,7 +59,11 @@ describe.each([
   test('expired sessions are deleted by the server clock, not hidden', async () => {
     await store.create(record('old', '2026-11-23T09:00:30.000Z'));
     await store.create(record('new', '2026-11-23T10:00:00.000Z'));
-    await store.update({ ...record('old', '2026-11-23T09:30:00.000Z'), version: 2, updatedAt: '2026-11-23T09:00:30.000Z' });
+    await store.update({
+      ...record('old', '2026-11-23T09:30:00.000Z'),
+      version: 2,
+      updatedAt: '2026-11-23T09:00:30.000Z',
+    });
     expect(await store.deleteExpired(new Date('2026-11-23T09:00:31Z'))).toBe(0);
     expect(await store.deleteExpired(new Date('2026-11-23T09:45:00Z'))).toBe(1);
     expect(await store.get('old')).toBeUndefined();
@@ -68,7 +72,10 @@ describe.each([
 
   test("a session's life follows the server's clock, not the store's: written with a clock years away, it is still there", async () => {
     // The server's clock may be anywhere relative to the store's own (a fixed test clock, a skewed host).
-    for (const [id, at] of [['past', '2019-03-01T12:00:00.000Z'], ['future', '2031-03-01T12:00:00.000Z']] as const) {
+    for (const [id, at] of [
+      ['past', '2019-03-01T12:00:00.000Z'],
+      ['future', '2031-03-01T12:00:00.000Z'],
+    ] as const) {
       const expires = new Date(Date.parse(at) + 3_600_000).toISOString();
       await store.create({ ...record(id, expires), createdAt: at, updatedAt: at });
       expect(await store.get(id)).toMatchObject({ id, expiresAt: expires });
@@ -83,7 +90,10 @@ describe.each([
 test('the SQLite file keeps a conversation across a server restart', async () => {
   const file = path.join(tempDir('restart-'), 'data', 'sessions.db');
   const first = testApp({ STORE_URL: `sqlite:${file}` });
-  const start = await request(first.app).post('/api/v1/sessions').send({ procedure: 'asylum-filing', lang: 'en' }).expect(201);
+  const start = await request(first.app)
+    .post('/api/v1/sessions')
+    .send({ procedure: 'asylum-filing', lang: 'en' })
+    .expect(201);
   const { id, token } = start.body.session;
   const auth = { Authorization: `Bearer ${token}` };
   await request(first.app).post(`/api/v1/sessions/${id}/answers`).set(auth).send({ value: 'france' }).expect(200);
@@ -94,7 +104,11 @@ test('the SQLite file keeps a conversation across a server restart', async () =>
   const state = await request(second.app).get(`/api/v1/sessions/${id}`).set(auth).expect(200);
   expect(state.body.messages[0]).toMatchObject({ node: 'attestation-issued-on', lang: 'en' });
   expect(state.body.facts).toEqual({ location: 'france', stage: 'registered' });
-  const done = await request(second.app).post(`/api/v1/sessions/${id}/answers`).set(auth).send({ text: '2 November 2026' }).expect(200);
+  const done = await request(second.app)
+    .post(`/api/v1/sessions/${id}/answers`)
+    .set(auth)
+    .send({ text: '2 November 2026' })
+    .expect(200);
   expect(done.body.messages[0].decision.deadlines[0]).toMatchObject({ date: '2026-11-23', daysLeft: 0 });
   await second.close();
 });

@@ -18,7 +18,11 @@ let procedures: { id: string; title: string }[];
 let callers = 0;
 
 async function init() {
-  [texts, languages, procedures] = await Promise.all([http.texts(server, 'fr'), http.languages(server), fetch(`${server}/api/v1/procedures?lang=fr`).then((r) => r.json())]);
+  [texts, languages, procedures] = await Promise.all([
+    http.texts(server, 'fr'),
+    http.languages(server),
+    fetch(`${server}/api/v1/procedures?lang=fr`).then((r) => r.json()),
+  ]);
   const key = sessionStorage.getItem(CREDENTIAL);
   key ? workspace(key) : signIn();
 }
@@ -28,7 +32,12 @@ async function keyAccepted(key: string): Promise<{ ok: true } | { ok: false; mes
   const probe = new ChatClient(server, { agentKey: key });
   const r = await probe.connected();
   probe.close();
-  return r.ok ? r : { ok: false, message: r.code === 'AGENT_CREDENTIAL_REQUIRED' ? (texts.ui.agent['signed-out'] ?? r.message) : r.message };
+  return r.ok
+    ? r
+    : {
+        ok: false,
+        message: r.code === 'AGENT_CREDENTIAL_REQUIRED' ? (texts.ui.agent['signed-out'] ?? r.message) : r.message,
+      };
 }
 
 function signIn(refusal?: string) {
@@ -64,21 +73,49 @@ function workspace(key: string) {
   const t = texts.ui.agent;
   const tabs = h('div', { className: 'tabs', role: 'tablist', 'aria-label': t.title ?? '' });
   const panels = h('div', { className: 'panels' });
-  const add = h('button', { type: 'button', className: 'new-caller', onclick: () => newCaller(key, tabs, panels) }, t['new-caller'] ?? '');
-  root.replaceChildren(h('main', { className: 'agent-workspace' }, h('div', { className: 'agent-header' }, h('h1', {}, t.title ?? ''), add), tabs, panels));
+  const add = h(
+    'button',
+    { type: 'button', className: 'new-caller', onclick: () => newCaller(key, tabs, panels) },
+    t['new-caller'] ?? '',
+  );
+  root.replaceChildren(
+    h(
+      'main',
+      { className: 'agent-workspace' },
+      h('div', { className: 'agent-header' }, h('h1', {}, t.title ?? ''), add),
+      tabs,
+      panels,
+    ),
+  );
   newCaller(key, tabs, panels);
 }
 
 function select(tabs: HTMLElement, panels: HTMLElement, n: number) {
-  for (const tab of tabs.querySelectorAll('[role=tab]')) tab.setAttribute('aria-selected', String(tab.id === `tab-${n}`));
+  for (const tab of tabs.querySelectorAll('[role=tab]'))
+    tab.setAttribute('aria-selected', String(tab.id === `tab-${n}`));
   for (const panel of panels.children) (panel as HTMLElement).hidden = panel.id !== `panel-${n}`;
 }
 
 function newCaller(key: string, tabs: HTMLElement, panels: HTMLElement) {
   const t = texts.ui.agent;
   const n = ++callers;
-  const tab = h('button', { type: 'button', role: 'tab', id: `tab-${n}`, 'aria-controls': `panel-${n}`, onclick: () => select(tabs, panels, n) }, fill(t.caller ?? '', { n }));
-  const panel = h('section', { id: `panel-${n}`, role: 'tabpanel', 'aria-labelledby': `tab-${n}`, className: 'caller' });
+  const tab = h(
+    'button',
+    {
+      type: 'button',
+      role: 'tab',
+      id: `tab-${n}`,
+      'aria-controls': `panel-${n}`,
+      onclick: () => select(tabs, panels, n),
+    },
+    fill(t.caller ?? '', { n }),
+  );
+  const panel = h('section', {
+    id: `panel-${n}`,
+    role: 'tabpanel',
+    'aria-labelledby': `tab-${n}`,
+    className: 'caller',
+  });
   tabs.append(tab);
   panels.append(panel);
   select(tabs, panels, n);
@@ -86,7 +123,11 @@ function newCaller(key: string, tabs: HTMLElement, panels: HTMLElement) {
   const procedureId = `procedure-${n}`;
   const langId = `lang-${n}`;
   const procedure = h('select', { id: procedureId }, ...procedures.map((p) => h('option', { value: p.id }, p.title)));
-  const lang = h('select', { id: langId }, ...languages.map((l) => h('option', { value: l.code, lang: l.code }, l.name)));
+  const lang = h(
+    'select',
+    { id: langId },
+    ...languages.map((l) => h('option', { value: l.code, lang: l.code }, l.name)),
+  );
   panel.append(
     h(
       'form',
@@ -105,8 +146,25 @@ function newCaller(key: string, tabs: HTMLElement, panels: HTMLElement) {
     const answersBox = h('div', { className: 'answers' });
     const summaryBox = h('div', { className: 'case-summary' });
     panel.replaceChildren(
-      h('div', { className: 'caller-grid' }, conversationBox, h('aside', {}, h('h2', {}, t.answers ?? ''), answersBox, summaryBox)),
-      h('p', {}, h('a', { href: `${server}/api/v1/procedures/${procedure.value}/script?format=html&lang=fr`, target: '_blank', rel: 'noopener' }, t.script ?? '')),
+      h(
+        'div',
+        { className: 'caller-grid' },
+        conversationBox,
+        h('aside', {}, h('h2', {}, t.answers ?? ''), answersBox, summaryBox),
+      ),
+      h(
+        'p',
+        {},
+        h(
+          'a',
+          {
+            href: `${server}/api/v1/procedures/${procedure.value}/script?format=html&lang=fr`,
+            target: '_blank',
+            rel: 'noopener',
+          },
+          t.script ?? '',
+        ),
+      ),
     );
     const view = new ChatView(
       conversationBox,

@@ -28,7 +28,22 @@ async function home() {
   document.documentElement.lang = 'fr';
   document.documentElement.dir = 'ltr';
   root.replaceChildren(
-    h('main', { className: 'kiosk-home' }, h('h1', {}, fr.ui.kiosk['choose-language'] ?? ''), h('div', { className: 'languages', role: 'group' }, ...languages.map((l) => h('button', { type: 'button', className: 'option big', lang: l.code, dir: l.dir, onclick: () => void begin(l) }, l.name)))),
+    h(
+      'main',
+      { className: 'kiosk-home' },
+      h('h1', {}, fr.ui.kiosk['choose-language'] ?? ''),
+      h(
+        'div',
+        { className: 'languages', role: 'group' },
+        ...languages.map((l) =>
+          h(
+            'button',
+            { type: 'button', className: 'option big', lang: l.code, dir: l.dir, onclick: () => void begin(l) },
+            l.name,
+          ),
+        ),
+      ),
+    ),
   );
   (root.querySelector('button') as HTMLElement | null)?.focus();
 }
@@ -38,10 +53,31 @@ async function begin(language: Language) {
   document.documentElement.lang = language.code;
   document.documentElement.dir = texts.dir;
   const body = h('div', { className: 'body' });
-  const warning = h('div', { className: 'warning-overlay', role: 'alertdialog', 'aria-live': 'assertive', hidden: true });
-  const finish = h('button', { type: 'button', className: 'finish', onclick: () => void end() }, texts.ui.kiosk.finish ?? '');
-  const print = h('button', { type: 'button', className: 'secondary', onclick: () => void conversation?.summary(true) }, texts.ui.kiosk.print ?? '');
-  root.replaceChildren(h('main', { className: 'kiosk-chat' }, h('div', { className: 'header' }, h('h1', {}, texts.ui.kiosk.title ?? ''), print, finish), body, warning));
+  const warning = h('div', {
+    className: 'warning-overlay',
+    role: 'alertdialog',
+    'aria-live': 'assertive',
+    hidden: true,
+  });
+  const finish = h(
+    'button',
+    { type: 'button', className: 'finish', onclick: () => void end() },
+    texts.ui.kiosk.finish ?? '',
+  );
+  const print = h(
+    'button',
+    { type: 'button', className: 'secondary', onclick: () => void conversation?.summary(true) },
+    texts.ui.kiosk.print ?? '',
+  );
+  root.replaceChildren(
+    h(
+      'main',
+      { className: 'kiosk-chat' },
+      h('div', { className: 'header' }, h('h1', {}, texts.ui.kiosk.title ?? ''), print, finish),
+      body,
+      warning,
+    ),
+  );
 
   client = new ChatClient(server, kioskKey ? { kioskKey } : {});
   const c = client;
@@ -63,7 +99,11 @@ async function begin(language: Language) {
   let ticking: ReturnType<typeof setInterval> | undefined;
   c.socket.on('session:expiring', ({ secondsLeft }) => {
     let left = secondsLeft;
-    const still = h('button', { type: 'button', className: 'big', onclick: () => void stillHere() }, texts.ui.kiosk['still-here'] ?? '');
+    const still = h(
+      'button',
+      { type: 'button', className: 'big', onclick: () => void stillHere() },
+      texts.ui.kiosk['still-here'] ?? '',
+    );
     const line = h('p', {}, fill(texts.ui.kiosk.warning ?? '', { seconds: left }));
     warning.replaceChildren(line, still);
     warning.hidden = false;

@@ -22,7 +22,8 @@ const stored = (): SessionKeys | undefined => {
     return undefined;
   }
 };
-const store = (keys: SessionKeys | undefined) => (keys ? sessionStorage.setItem(KEY, JSON.stringify(keys)) : sessionStorage.removeItem(KEY));
+const store = (keys: SessionKeys | undefined) =>
+  keys ? sessionStorage.setItem(KEY, JSON.stringify(keys)) : sessionStorage.removeItem(KEY);
 
 async function mount() {
   const languages: Language[] = await http.languages(server);
@@ -34,13 +35,34 @@ async function mount() {
   document.body.append(host);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = h('style', {}, chatCss);
-  const toggle = h('button', { type: 'button', className: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'guidance-panel' }, texts.ui.widget.open ?? '');
-  const select = h('select', { id: 'guidance-lang' }, ...languages.map((l) => h('option', { value: l.code, lang: l.code, selected: l.code === lang }, l.name)));
+  const toggle = h(
+    'button',
+    { type: 'button', className: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'guidance-panel' },
+    texts.ui.widget.open ?? '',
+  );
+  const select = h(
+    'select',
+    { id: 'guidance-lang' },
+    ...languages.map((l) => h('option', { value: l.code, lang: l.code, selected: l.code === lang }, l.name)),
+  );
   const title = h('h2', { id: 'guidance-title' }, texts.ui.widget.title ?? '');
   const langLabel = h('label', { for: 'guidance-lang', className: 'visually-hidden' }, texts.ui.chat.language ?? '');
   const close = h('button', { type: 'button', className: 'close', 'aria-label': texts.ui.widget.close ?? '' }, '×');
   const body = h('div', { className: 'body' });
-  const panel = h('div', { id: 'guidance-panel', className: 'panel', role: 'dialog', 'aria-labelledby': 'guidance-title', hidden: true, lang, dir: texts.dir }, h('div', { className: 'header' }, title, langLabel, select, close), body);
+  const panel = h(
+    'div',
+    {
+      id: 'guidance-panel',
+      className: 'panel',
+      role: 'dialog',
+      'aria-labelledby': 'guidance-title',
+      hidden: true,
+      lang,
+      dir: texts.dir,
+    },
+    h('div', { className: 'header' }, title, langLabel, select, close),
+    body,
+  );
   shadow.append(style, panel, toggle);
 
   const client = new ChatClient(server);
@@ -58,7 +80,9 @@ async function mount() {
     onEnded: (message) => {
       view.clear();
       view.note(message);
-      view.controls.replaceChildren(h('button', { type: 'button', onclick: () => void begin() }, texts.ui.chat['start-new'] ?? ''));
+      view.controls.replaceChildren(
+        h('button', { type: 'button', onclick: () => void begin() }, texts.ui.chat['start-new'] ?? ''),
+      );
     },
   });
   client.socket.on('disconnect', () => view.note(texts.ui.chat.reconnecting ?? ''));
@@ -79,7 +103,10 @@ async function mount() {
       if (keys && (await conversation.resume(keys))) view.note(texts.ui.chat.resumed ?? '');
       else if (!keys) await begin();
     }
-    (view.controls.querySelector<HTMLElement>('button.option') ?? view.controls.querySelector<HTMLElement>('input, button'))?.focus();
+    (
+      view.controls.querySelector<HTMLElement>('button.option') ??
+      view.controls.querySelector<HTMLElement>('input, button')
+    )?.focus();
   }
   function hide() {
     panel.hidden = true;

@@ -20,7 +20,12 @@ export const ZONING_FILE = 'zonage-abc-2024-07-05.csv';
 /** The date the zoning in the file came into force: said with every zone given. */
 export const ZONING_DATE = '2024-07-05';
 
-const row = z.object({ code: z.string().regex(/^(\d{5}|2[AB]\d{3})$/), department: z.string().min(2).max(3), name: z.string().min(1), zone: z.enum(zones) });
+const row = z.object({
+  code: z.string().regex(/^(\d{5}|2[AB]\d{3})$/),
+  department: z.string().min(2).max(3),
+  name: z.string().min(1),
+  zone: z.enum(zones),
+});
 
 export class Communes {
   private readonly byCode = new Map<string, Commune>();
@@ -49,7 +54,9 @@ export class Communes {
     if (code) return [code];
     const m = raw.match(/^(.*?)[\s,(]+(\d{2,3}|2[AaBb])\)?$/);
     if (m) {
-      const inDepartment = (this.byName.get(nameKey(m[1]!)) ?? []).filter((c) => c.department.toUpperCase() === m[2]!.toUpperCase());
+      const inDepartment = (this.byName.get(nameKey(m[1]!)) ?? []).filter(
+        (c) => c.department.toUpperCase() === m[2]!.toUpperCase(),
+      );
       if (inDepartment.length > 0) return inDepartment;
     }
     return this.byName.get(nameKey(raw)) ?? [];
@@ -57,7 +64,11 @@ export class Communes {
 }
 
 /** Names compared without accents, case, hyphens or apostrophes: "saint denis" finds "Saint-Denis". */
-const nameKey = (s: string) => normalize(s.replace(/[-’']/g, ' ')).replace(/^(l|la|le|les)\s+/, '').replace(/\bst\b/g, 'saint').replace(/\bste\b/g, 'sainte');
+const nameKey = (s: string) =>
+  normalize(s.replace(/[-’']/g, ' '))
+    .replace(/^(l|la|le|les)\s+/, '')
+    .replace(/\bst\b/g, 'saint')
+    .replace(/\bste\b/g, 'sainte');
 
 export function loadCommunes(contentDir: string): Communes {
   const file = path.join(contentDir, 'data', ZONING_FILE);

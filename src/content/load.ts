@@ -75,7 +75,13 @@ export function projectRoot(from = __dirname): string {
 
 export const defaultContentDir = (): string => path.join(projectRoot(), 'content');
 
-const folders = (dir: string) => (existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort() : []);
+const folders = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name)
+        .sort()
+    : [];
 
 /**
  * Reads and checks everything in content/: the shared files, then one folder per procedure
@@ -115,7 +121,10 @@ export function loadContent(dir = defaultContentDir(), extraProcedureDirs: reado
   }
 
   const parameters = new Map<string, ParameterPeriod[]>();
-  const procedureDirs = [...folders(path.join(dir, 'procedures')).map((id) => path.join(dir, 'procedures', id)), ...extraProcedureDirs];
+  const procedureDirs = [
+    ...folders(path.join(dir, 'procedures')).map((id) => path.join(dir, 'procedures', id)),
+    ...extraProcedureDirs,
+  ];
   for (const procedureDir of procedureDirs) {
     const id = path.basename(procedureDir);
     const parametersFile = path.join(procedureDir, 'parameters.json');

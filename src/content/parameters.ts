@@ -9,7 +9,11 @@ export function parameterOn(content: Content, id: string, asOf: string): Paramet
 }
 
 /** A numeric parameter on `asOf`; undefined when the rules have no value for that date. */
-export function numberOn(content: Content, id: string, asOf: string): { value: number; period: ParameterPeriod } | undefined {
+export function numberOn(
+  content: Content,
+  id: string,
+  asOf: string,
+): { value: number; period: ParameterPeriod } | undefined {
   const period = parameterOn(content, id, asOf);
   if (!period) return undefined;
   if (typeof period.value !== 'number') throw new Error(`parameter ${id} is not a single number`);
@@ -17,7 +21,11 @@ export function numberOn(content: Content, id: string, asOf: string): { value: n
 }
 
 /** A table parameter (named numbers) on `asOf`. */
-export function tableOn(content: Content, id: string, asOf: string): { value: Record<string, number>; period: ParameterPeriod } | undefined {
+export function tableOn(
+  content: Content,
+  id: string,
+  asOf: string,
+): { value: Record<string, number>; period: ParameterPeriod } | undefined {
   const period = parameterOn(content, id, asOf);
   if (!period) return undefined;
   if (typeof period.value !== 'object') throw new Error(`parameter ${id} is not a table`);
@@ -25,7 +33,11 @@ export function tableOn(content: Content, id: string, asOf: string): { value: Re
 }
 
 /** A date parameter (YYYY-MM-DD) on `asOf`. */
-export function dateOn(content: Content, id: string, asOf: string): { value: string; period: ParameterPeriod } | undefined {
+export function dateOn(
+  content: Content,
+  id: string,
+  asOf: string,
+): { value: string; period: ParameterPeriod } | undefined {
   const period = parameterOn(content, id, asOf);
   if (!period) return undefined;
   if (typeof period.value !== 'string') throw new Error(`parameter ${id} is not a date`);
@@ -36,16 +48,24 @@ export function dateOn(content: Content, id: string, asOf: string): { value: str
 export function inCountryList(content: Content, listId: string, code: string, asOf: string): boolean {
   const list = content.countryLists.get(listId);
   if (!list) throw new Error(`unknown country list ${listId}`);
-  return list.countries.some((c) => c.code === code && (!c.validFrom || c.validFrom <= asOf) && (!c.validTo || asOf <= c.validTo));
+  return list.countries.some(
+    (c) => c.code === code && (!c.validFrom || c.validFrom <= asOf) && (!c.validTo || asOf <= c.validTo),
+  );
 }
 
 /**
  * A numeric parameter on `asOf`, or, when no period covers that date, the latest value known before
  * it, flagged as an estimate (amounts revalued since the last figure in content/).
  */
-export function latestNumberOn(content: Content, id: string, asOf: string): { value: number; period: ParameterPeriod; estimate: boolean } | undefined {
+export function latestNumberOn(
+  content: Content,
+  id: string,
+  asOf: string,
+): { value: number; period: ParameterPeriod; estimate: boolean } | undefined {
   const exact = numberOn(content, id, asOf);
   if (exact) return { ...exact, estimate: false };
-  const before = (content.parameters.get(id) ?? []).filter((p) => p.validFrom <= asOf && typeof p.value === 'number').sort((a, b) => b.validFrom.localeCompare(a.validFrom))[0];
+  const before = (content.parameters.get(id) ?? [])
+    .filter((p) => p.validFrom <= asOf && typeof p.value === 'number')
+    .sort((a, b) => b.validFrom.localeCompare(a.validFrom))[0];
   return before ? { value: before.value as number, period: before, estimate: true } : undefined;
 }

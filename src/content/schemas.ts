@@ -67,11 +67,19 @@ export const countryListSchema = z.object({
   status: legalStatus,
   note: z.string().optional(),
   countries: z.array(
-    z.object({ code: z.string().regex(/^[A-Z]{2}$/), validFrom: isoDate.optional(), validTo: isoDate.optional(), note: z.string().optional() }),
+    z.object({
+      code: z.string().regex(/^[A-Z]{2}$/),
+      validFrom: isoDate.optional(),
+      validTo: isoDate.optional(),
+      note: z.string().optional(),
+    }),
   ),
 });
 export type CountryList = z.infer<typeof countryListSchema>;
-export const countriesFileSchema = z.object({ $comment: z.string().optional(), lists: z.record(z.string(), countryListSchema) });
+export const countriesFileSchema = z.object({
+  $comment: z.string().optional(),
+  lists: z.record(z.string(), countryListSchema),
+});
 
 /** Words people use, per language (content/lexicon/<lang>/ and content/procedures/<id>/lexicon/<lang>.json). */
 const words = z.array(z.string().min(1)).min(1);

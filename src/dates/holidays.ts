@@ -23,7 +23,9 @@ export function easterSunday(year: number): IsoDate {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function dateOf(rule: HolidayRule, year: number): IsoDate {
-  return 'easterOffset' in rule ? plusDays(easterSunday(year), rule.easterOffset) : `${year}-${pad(rule.month)}-${pad(rule.day)}`;
+  return 'easterOffset' in rule
+    ? plusDays(easterSunday(year), rule.easterOffset)
+    : `${year}-${pad(rule.month)}-${pad(rule.day)}`;
 }
 
 /** Public holidays of a year: date -> holiday id. `region` adds that region's days (e.g. alsace-moselle, mayotte). */
@@ -32,7 +34,8 @@ export function holidaysOf(year: number, holidays: Holidays, region?: string): M
   return new Map(rules.map((r) => [dateOf(r, year), r.id]));
 }
 
-export type DayKind = { kind: 'working' } | { kind: 'saturday' } | { kind: 'sunday' } | { kind: 'holiday'; holiday: string };
+export type DayKind =
+  { kind: 'working' } | { kind: 'saturday' } | { kind: 'sunday' } | { kind: 'holiday'; holiday: string };
 
 export function dayKind(date: IsoDate, holidays: Holidays, region?: string): DayKind {
   const holiday = holidaysOf(Number(date.slice(0, 4)), holidays, region).get(date);

@@ -13,16 +13,24 @@ import { countryFromText, isCountryCode } from './countries';
  * An answer as a client sends it: a typed value, or free text to read in the session's language; optionally
  * with the node and turn of the question it answers, so a duplicate or a stale answer is recognised.
  */
-const answeredQuestion = { node: z.string().max(100).optional(), turn: z.number().int().min(0).max(1_000_000).optional() };
+const answeredQuestion = {
+  node: z.string().max(100).optional(),
+  turn: z.number().int().min(0).max(1_000_000).optional(),
+};
 export const answerSchema = z.union([
   z.strictObject({ value: z.unknown(), ...answeredQuestion }),
   z.strictObject({ text: z.string().max(500), ...answeredQuestion }),
 ]);
 export type Answer = z.infer<typeof answerSchema>;
 
-export type Parsed = { ok: true; value: unknown } | { ok: false; reason: string; values?: Record<string, string | number> };
+export type Parsed =
+  { ok: true; value: unknown } | { ok: false; reason: string; values?: Record<string, string | number> };
 
-const fail = (reason: string, values?: Record<string, string | number>): Parsed => ({ ok: false, reason: `common:answer.${reason}`, ...(values ? { values } : {}) });
+const fail = (reason: string, values?: Record<string, string | number>): Parsed => ({
+  ok: false,
+  reason: `common:answer.${reason}`,
+  ...(values ? { values } : {}),
+});
 
 const words = (list: readonly string[] | undefined) => (list ?? []).map(normalize).filter(Boolean);
 
@@ -48,11 +56,23 @@ export function parseAnswer(input: QuestionInput, given: Answer, ctx: ParseConte
   const fromText = 'text' in answer;
   switch (input.kind) {
     case 'choice':
-      return fromText ? choiceFromText(input, answer.text, ctx) : input.options.includes(answer.value as string) ? { ok: true, value: answer.value } : fail('invalid-choice');
+      return fromText
+        ? choiceFromText(input, answer.text, ctx)
+        : input.options.includes(answer.value as string)
+          ? { ok: true, value: answer.value }
+          : fail('invalid-choice');
     case 'yesno':
-      return fromText ? yesNoFromText(answer.text, ctx) : typeof answer.value === 'boolean' ? { ok: true, value: answer.value } : fail('invalid-yesno');
+      return fromText
+        ? yesNoFromText(answer.text, ctx)
+        : typeof answer.value === 'boolean'
+          ? { ok: true, value: answer.value }
+          : fail('invalid-yesno');
     case 'date': {
-      const date = fromText ? dateFromText(answer.text, ctx) : typeof answer.value === 'string' && isIsoDate(answer.value) ? answer.value : undefined;
+      const date = fromText
+        ? dateFromText(answer.text, ctx)
+        : typeof answer.value === 'string' && isIsoDate(answer.value)
+          ? answer.value
+          : undefined;
       if (!date) return fail('invalid-date');
       if (input.notAfter === 'today' && date > ctx.today) return fail('date-in-future');
       if (input.notBefore === 'today' && date < ctx.today) return fail('date-in-past');
@@ -61,7 +81,11 @@ export function parseAnswer(input: QuestionInput, given: Answer, ctx: ParseConte
       return { ok: true, value: date };
     }
     case 'number': {
-      const n = fromText ? numberFromText(answer.text) : typeof answer.value === 'number' && Number.isFinite(answer.value) ? answer.value : undefined;
+      const n = fromText
+        ? numberFromText(answer.text)
+        : typeof answer.value === 'number' && Number.isFinite(answer.value)
+          ? answer.value
+          : undefined;
       if (n === undefined) return fail('invalid-number');
       if (input.integer && !Number.isInteger(n)) return fail('not-integer');
       const min = input.min ?? -Infinity;
@@ -70,7 +94,11 @@ export function parseAnswer(input: QuestionInput, given: Answer, ctx: ParseConte
       return { ok: true, value: n };
     }
     case 'country': {
-      const code = fromText ? (countryFromAlias(answer.text, ctx) ?? countryFromText(answer.text)) : typeof answer.value === 'string' && isCountryCode(answer.value) ? answer.value : undefined;
+      const code = fromText
+        ? (countryFromAlias(answer.text, ctx) ?? countryFromText(answer.text))
+        : typeof answer.value === 'string' && isCountryCode(answer.value)
+          ? answer.value
+          : undefined;
       return code ? { ok: true, value: code } : fail('invalid-country');
     }
     case 'numbers':
@@ -79,7 +107,9 @@ export function parseAnswer(input: QuestionInput, given: Answer, ctx: ParseConte
       return communeAnswer(answer, ctx);
     case 'text': {
       const s = fromText ? answer.text.trim() : answer.value;
-      return typeof s === 'string' && s.trim().length > 0 && s.length <= input.maxLength ? { ok: true, value: s.trim() } : fail('invalid-text');
+      return typeof s === 'string' && s.trim().length > 0 && s.length <= input.maxLength
+        ? { ok: true, value: s.trim() }
+        : fail('invalid-text');
     }
   }
 }
@@ -92,9 +122,13 @@ function choiceFromText(input: Extract<QuestionInput, { kind: 'choice' }>, text:
   const label = (o: string) => normalize(ctx.t(optionLabelKey(input, ctx.procedure, ctx.node, o)));
   const exact = options.find((o) => normalize(o) === said || label(o) === said);
   if (exact) return { ok: true, value: exact };
-  if (/^\d+$/.test(said) && Number(said) >= 1 && Number(said) <= options.length) return { ok: true, value: options[Number(said) - 1] };
+  if (/^\d+$/.test(said) && Number(said) >= 1 && Number(said) <= options.length)
+    return { ok: true, value: options[Number(said) - 1] };
   const matching = options.filter((o) => {
-    const keywords = input.procedures && o !== 'other' ? ctx.lexicon.procedures[o]?.triage : ctx.lexicon.procedures[ctx.procedure]?.options[ctx.node]?.[o];
+    const keywords =
+      input.procedures && o !== 'other'
+        ? ctx.lexicon.procedures[o]?.triage
+        : ctx.lexicon.procedures[ctx.procedure]?.options[ctx.node]?.[o];
     return words(keywords).some((k) => containsPhrase(said, k)) || containsPhrase(label(o), said);
   });
   if (matching.length === 1) return { ok: true, value: matching[0] };
@@ -137,7 +171,9 @@ function communeAnswer(answer: Answer, ctx: ParseContext): Parsed {
   if (!ctx.communes) throw new Error('communes not loaded');
   if ('value' in answer) {
     if (answer.value === 'unknown') return { ok: true, value: 'unknown' };
-    return typeof answer.value === 'string' && ctx.communes.byInsee(answer.value) ? { ok: true, value: answer.value.toUpperCase() } : fail('invalid-commune');
+    return typeof answer.value === 'string' && ctx.communes.byInsee(answer.value)
+      ? { ok: true, value: answer.value.toUpperCase() }
+      : fail('invalid-commune');
   }
   if (words(ctx.lexicon.answers.dontKnow).includes(normalize(answer.text))) return { ok: true, value: 'unknown' };
   const found = ctx.communes.search(answer.text);
@@ -192,12 +228,22 @@ function relativeDay(said: string, ctx: ParseContext): string | undefined {
 }
 
 function numberFromText(text: string): number | undefined {
-  const m = text.trim().replace(/[\s\u00a0]/g, '').match(/^-?\d+(?:[.,]\d+)?/);
+  const m = text
+    .trim()
+    .replace(/[\s\u00a0]/g, '')
+    .match(/^-?\d+(?:[.,]\d+)?/);
   if (!m) return undefined;
   const n = Number(m[0].replace(',', '.'));
   return Number.isFinite(n) ? n : undefined;
 }
 
 /** The text key of an option's label: its own question's, or, when the options are procedures (triage), each procedure's. */
-export const optionLabelKey = (input: Extract<QuestionInput, { kind: 'choice' }>, procedure: string, node: string, option: string): string =>
-  input.procedures && option !== 'other' ? `${option}:triage.option` : `${procedure}:questions.${node}.options.${option}`;
+export const optionLabelKey = (
+  input: Extract<QuestionInput, { kind: 'choice' }>,
+  procedure: string,
+  node: string,
+  option: string,
+): string =>
+  input.procedures && option !== 'other'
+    ? `${option}:triage.option`
+    : `${procedure}:questions.${node}.options.${option}`;

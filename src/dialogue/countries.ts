@@ -38,4 +38,5 @@ export function countryFromText(text: string): string | undefined {
 export const isCountryCode = (code: string): boolean => /^[A-Z]{2}$/.test(code) && countries.isValid(code);
 
 /** The country's name in a language (French when the language has no names). */
-export const countryName = (code: string, lang: string): string => countries.getName(code, NAME_LANGS.includes(lang) ? lang : 'fr') ?? code;
+export const countryName = (code: string, lang: string): string =>
+  countries.getName(code, NAME_LANGS.includes(lang) ? lang : 'fr') ?? code;

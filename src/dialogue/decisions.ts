@@ -42,13 +42,23 @@ export interface Decision {
 
 export function say(text: Text, t: Translate, lang: string): string {
   const values: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(text.values ?? {})) values[k] = typeof v !== 'object' ? v : 'date' in v ? formatDate(v.date, lang) : formatEuros(v.eur, lang);
+  for (const [k, v] of Object.entries(text.values ?? {}))
+    values[k] = typeof v !== 'object' ? v : 'date' in v ? formatDate(v.date, lang) : formatEuros(v.eur, lang);
   return t(text.key, values);
 }
 
 /** What a procedure's rules decide from facts on a date, in a language: the one path for conversations and POST /evaluate. */
-export function decide(procedure: Procedure, facts: Record<string, unknown>, ctx: { content: Content; t: Translate; lang: string; asOf: string }): Decision {
-  return renderDecision(procedure.evaluate(facts, { asOf: ctx.asOf, content: ctx.content }), ctx.content, ctx.t, ctx.lang);
+export function decide(
+  procedure: Procedure,
+  facts: Record<string, unknown>,
+  ctx: { content: Content; t: Translate; lang: string; asOf: string },
+): Decision {
+  return renderDecision(
+    procedure.evaluate(facts, { asOf: ctx.asOf, content: ctx.content }),
+    ctx.content,
+    ctx.t,
+    ctx.lang,
+  );
 }
 
 export function renderDecision(raw: RawDecision, content: Content, t: Translate, lang: string): Decision {
@@ -65,8 +75,20 @@ export function renderDecision(raw: RawDecision, content: Content, t: Translate,
     procedure: raw.procedure,
     status: raw.status,
     asOf: raw.asOf,
-    conditions: raw.conditions.map((c) => ({ id: c.id, status: c.status, reference: c.reference, explanation: s(c.explain), ...(c.figures ? { figures: c.figures } : {}) })),
-    amounts: raw.amounts.map((a) => ({ id: a.id, maxEur: a.maxEur, per: a.per, reference: a.reference, explanation: s(a.explain) })),
+    conditions: raw.conditions.map((c) => ({
+      id: c.id,
+      status: c.status,
+      reference: c.reference,
+      explanation: s(c.explain),
+      ...(c.figures ? { figures: c.figures } : {}),
+    })),
+    amounts: raw.amounts.map((a) => ({
+      id: a.id,
+      maxEur: a.maxEur,
+      per: a.per,
+      reference: a.reference,
+      explanation: s(a.explain),
+    })),
     deadlines: raw.deadlines.map((d) => {
       const kind = d.lastDay.kind;
       const warning =
@@ -95,8 +117,16 @@ export function renderDecision(raw: RawDecision, content: Content, t: Translate,
         ...(warning ? { warning } : {}),
       };
     }),
-    nextSteps: raw.nextSteps.map((n) => ({ id: n.id, text: s(n.text), ...(n.reference ? { reference: n.reference } : {}) })),
-    notices: raw.notices.map((n) => ({ id: n.id, text: s(n.text), ...(n.reference ? { reference: n.reference } : {}) })),
+    nextSteps: raw.nextSteps.map((n) => ({
+      id: n.id,
+      text: s(n.text),
+      ...(n.reference ? { reference: n.reference } : {}),
+    })),
+    notices: raw.notices.map((n) => ({
+      id: n.id,
+      text: s(n.text),
+      ...(n.reference ? { reference: n.reference } : {}),
+    })),
     ...(raw.referral
       ? {
           referral: {

@@ -67,7 +67,10 @@ export class FlowEngine {
     const key = `${pos.procedure}\u0000${pos.state.value}`;
     if (!this.questions.has(key)) {
       const q = (this.stateNode(pos.procedure, pos.state.value).meta as Partial<QuestionMeta> | undefined)?.question;
-      this.questions.set(key, q && { ...q, input: withBounds(q.input, this.procedure(pos.procedure).factsSchema.shape[q.field]) });
+      this.questions.set(
+        key,
+        q && { ...q, input: withBounds(q.input, this.procedure(pos.procedure).factsSchema.shape[q.field]) },
+      );
     }
     return this.questions.get(key);
   }
@@ -81,7 +84,10 @@ export class FlowEngine {
     const machine = this.machine(pos.procedure);
     const snapshot = machine.resolveState({ value: pos.state.value, context: pos.state.context });
     const [next] = transition(machine, snapshot, { type: 'answer', field, value, asOf });
-    const moved: Position = { procedure: pos.procedure, state: { value: String(next.value), context: { ...next.context } } };
+    const moved: Position = {
+      procedure: pos.procedure,
+      state: { value: String(next.value), context: { ...next.context } },
+    };
     const handover = this.outcome(moved)?.handover;
     if (!handover) return moved;
     return { ...this.start(handover, moved.state.context), handedOverFrom: pos.procedure };
@@ -98,7 +104,13 @@ export class FlowEngine {
    * Rebuilds the position with answer `index` replaced, keeping each later answer whose question is
    * still asked on the new path (an agent changing step 2 keeps steps 3 to 5 when they still apply).
    */
-  replayChanged(startProcedure: string, answers: readonly StoredAnswer[], index: number, changed: StoredAnswer, asOf: string) {
+  replayChanged(
+    startProcedure: string,
+    answers: readonly StoredAnswer[],
+    index: number,
+    changed: StoredAnswer,
+    asOf: string,
+  ) {
     let pos = this.replay(startProcedure, answers.slice(0, index), asOf);
     pos = this.advance(pos, changed.field, changed.value, asOf);
     const kept: StoredAnswer[] = [...answers.slice(0, index), changed];
@@ -123,9 +135,15 @@ type NumberSchema = { type?: string; minimum?: number; maximum?: number; items?:
 /** A number question's bounds, and whether it wants a whole number, from the fact's zod schema. */
 function withBounds(input: QuestionInput, fact: unknown): QuestionInput {
   if ((input.kind !== 'number' && input.kind !== 'numbers') || !(fact instanceof z.ZodType)) return input;
-  const json = z.toJSONSchema(fact instanceof z.ZodOptional ? fact.unwrap() : fact, { unrepresentable: 'any' }) as NumberSchema;
+  const json = z.toJSONSchema(fact instanceof z.ZodOptional ? fact.unwrap() : fact, {
+    unrepresentable: 'any',
+  }) as NumberSchema;
   const n = input.kind === 'numbers' ? (json.items ?? {}) : json;
-  const bounds = { ...(n.minimum !== undefined ? { min: n.minimum } : {}), ...(n.maximum !== undefined ? { max: n.maximum } : {}) };
-  if (input.kind === 'numbers') return { ...input, ...bounds, ...(json.maxItems !== undefined ? { maxItems: json.maxItems } : {}) };
+  const bounds = {
+    ...(n.minimum !== undefined ? { min: n.minimum } : {}),
+    ...(n.maximum !== undefined ? { max: n.maximum } : {}),
+  };
+  if (input.kind === 'numbers')
+    return { ...input, ...bounds, ...(json.maxItems !== undefined ? { maxItems: json.maxItems } : {}) };
   return { ...input, ...bounds, ...(n.type === 'integer' ? { integer: true } : {}) };
 }

@@ -8,7 +8,12 @@ import type { FlowEngine, Position } from './engine';
 export type Samples = { country?: readonly string[]; commune?: readonly string[] };
 
 /** Sample answers that cover each way out of a question: every option, dates far and near, numbers on each side of its thresholds. */
-export function sampleAnswers(input: QuestionInput, today: string, thresholds: number[] = [], samples: Samples = {}): unknown[] {
+export function sampleAnswers(
+  input: QuestionInput,
+  today: string,
+  thresholds: number[] = [],
+  samples: Samples = {},
+): unknown[] {
   switch (input.kind) {
     case 'choice':
       return [...input.options];
@@ -16,7 +21,9 @@ export function sampleAnswers(input: QuestionInput, today: string, thresholds: n
       return [true, false];
     case 'date':
       // Near and far in time: enough to take every date-dependent branch the flows have (months and years apart).
-      return [today, plusDays(today, -40), plusDays(today, -400), plusDays(today, -2000)].filter((d) => !(input.notBefore === 'today' && d < today));
+      return [today, plusDays(today, -40), plusDays(today, -400), plusDays(today, -2000)].filter(
+        (d) => !(input.notBefore === 'today' && d < today),
+      );
     case 'number': {
       // the engine fills the bounds from the facts schema
       const min = input.min ?? 0;
@@ -99,7 +106,12 @@ export function explore(engine: FlowEngine, procedure: string, today: string, co
     for (const answer of sampleAnswers(q.input, today, thresholds, engine.procedure(pos.procedure).samples)) {
       const next = engine.advance(pos, q.field, answer, today);
       const to = next.handedOverFrom ? `${next.procedure}` : next.state.value;
-      const edge: Edge = { from: pos.state.value, answer, to, ...(next.handedOverFrom ? { handover: next.procedure } : {}) };
+      const edge: Edge = {
+        from: pos.state.value,
+        answer,
+        to,
+        ...(next.handedOverFrom ? { handover: next.procedure } : {}),
+      };
       edges.set(JSON.stringify([edge.from, q.input.kind === 'date' ? 'date' : answer, to]), edge);
       if (next.handedOverFrom) outcomes.add(`${pos.procedure}->${next.procedure}`);
       else queue.push(next);
@@ -107,5 +119,13 @@ export function explore(engine: FlowEngine, procedure: string, today: string, co
   }
   const edgeList = [...edges.values()];
   const deadEnds = [...questions].filter((n) => !edgeList.some((e) => e.from === n && e.to !== n));
-  return { procedure, initial: start.state.value, questions: [...questions], outcomes: [...outcomes], edges: edgeList, deadEnds, samples };
+  return {
+    procedure,
+    initial: start.state.value,
+    questions: [...questions],
+    outcomes: [...outcomes],
+    edges: edgeList,
+    deadEnds,
+    samples,
+  };
 }

@@ -58,9 +58,18 @@ export function renderInput(
   const i = q.input;
   switch (i.kind) {
     case 'choice':
-      return { kind: i.kind, options: i.options.map((value) => ({ value, label: ctx.t(optionLabelKey(i, procedure, node, value)) })) };
+      return {
+        kind: i.kind,
+        options: i.options.map((value) => ({ value, label: ctx.t(optionLabelKey(i, procedure, node, value)) })),
+      };
     case 'yesno':
-      return { kind: i.kind, options: [{ value: true, label: ctx.t('common:yes') }, { value: false, label: ctx.t('common:no') }] };
+      return {
+        kind: i.kind,
+        options: [
+          { value: true, label: ctx.t('common:yes') },
+          { value: false, label: ctx.t('common:no') },
+        ],
+      };
     case 'date': {
       const earliest = i.notBeforeFact ? ctx.facts?.[i.notBeforeFact] : undefined;
       const minDate = i.notBefore === 'today' ? ctx.today : typeof earliest === 'string' ? earliest : undefined;
@@ -73,11 +82,21 @@ export function renderInput(
       };
     }
     case 'number':
-      return { kind: i.kind, ...(i.min !== undefined ? { min: i.min } : {}), ...(i.max !== undefined ? { max: i.max } : {}) };
+      return {
+        kind: i.kind,
+        ...(i.min !== undefined ? { min: i.min } : {}),
+        ...(i.max !== undefined ? { max: i.max } : {}),
+      };
     case 'country':
       return { kind: i.kind };
     case 'numbers':
-      return { kind: i.kind, min: i.min, max: i.max, maxItems: i.maxItems, options: [{ value: [], label: ctx.t('common:none') }] };
+      return {
+        kind: i.kind,
+        min: i.min,
+        max: i.max,
+        maxItems: i.maxItems,
+        options: [{ value: [], label: ctx.t('common:none') }],
+      };
     case 'commune':
       return { kind: i.kind, options: [{ value: 'unknown', label: ctx.t('common:commune-unknown') }] };
     case 'text':
@@ -87,13 +106,22 @@ export function renderInput(
 
 /** A question's text, its placeholders filled from the parameters in force today. */
 export function questionText(q: Question, key: string, ctx: Pick<RenderContext, 't' | 'content' | 'today'>): string {
-  const values = Object.fromEntries(Object.entries(q.params ?? {}).map(([k, id]) => [k, numberOn(ctx.content, id, ctx.today)?.value ?? '?']));
+  const values = Object.fromEntries(
+    Object.entries(q.params ?? {}).map(([k, id]) => [k, numberOn(ctx.content, id, ctx.today)?.value ?? '?']),
+  );
   return ctx.t(`${key}.text`, values);
 }
 
 /** The message for where the conversation stands: the question to answer, or the outcome with its decision. */
 export function renderPosition(pos: Position, ctx: RenderContext): Message {
-  const base = { node: pos.state.value, procedure: pos.procedure, lang: ctx.lang, dir: directionOf(ctx.lang), canGoBack: ctx.canGoBack, ...(ctx.turn !== undefined ? { turn: ctx.turn } : {}) };
+  const base = {
+    node: pos.state.value,
+    procedure: pos.procedure,
+    lang: ctx.lang,
+    dir: directionOf(ctx.lang),
+    canGoBack: ctx.canGoBack,
+    ...(ctx.turn !== undefined ? { turn: ctx.turn } : {}),
+  };
   const q = ctx.engine.question(pos);
   if (q) {
     const key = questionKey(pos.procedure, pos.state.value);
@@ -130,8 +158,10 @@ function agentLines(q: Question, key: string, ctx: RenderContext): NonNullable<M
 }
 
 /** The decision at a position (an outcome): the procedure's rules on the facts collected, today. */
-export const decisionAt = (pos: Position, ctx: Pick<RenderContext, 'engine' | 'content' | 't' | 'lang' | 'today'>): Decision =>
-  decide(ctx.engine.procedure(pos.procedure), pos.state.context, { ...ctx, asOf: ctx.today });
+export const decisionAt = (
+  pos: Position,
+  ctx: Pick<RenderContext, 'engine' | 'content' | 't' | 'lang' | 'today'>,
+): Decision => decide(ctx.engine.procedure(pos.procedure), pos.state.context, { ...ctx, asOf: ctx.today });
 
 /** Said when triage hands over to a procedure, before its first question. */
 export function handoverMessage(pos: Position, ctx: RenderContext): Message {

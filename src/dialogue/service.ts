@@ -11,7 +11,14 @@ import type { Channel, LastStep, SessionRecord, SessionStore, StoredAnswer } fro
 import { parseAnswer, type Answer } from './answers';
 import type { FlowEngine, Position, Question } from './engine';
 import { countryName } from './countries';
-import { decisionAt, handoverMessage, questionText, renderPosition, type Message, type RenderContext } from './messages';
+import {
+  decisionAt,
+  handoverMessage,
+  questionText,
+  renderPosition,
+  type Message,
+  type RenderContext,
+} from './messages';
 import { hashToken, newSessionId, newToken, tokenMatches } from './tokens';
 
 export interface SessionView {
@@ -62,7 +69,11 @@ const CAS_ATTEMPTS = 3;
 type Computed<R> = { record: SessionRecord; result: R } | { unchanged: true; result: R };
 
 /** A digest of an answer as sent, to recognise the same answer sent twice. */
-const digestOf = (answer: Answer): string => createHash('sha256').update(JSON.stringify('text' in answer ? { text: answer.text } : { value: answer.value })).digest('base64url').slice(0, 22);
+const digestOf = (answer: Answer): string =>
+  createHash('sha256')
+    .update(JSON.stringify('text' in answer ? { text: answer.text } : { value: answer.value }))
+    .digest('base64url')
+    .slice(0, 22);
 
 /**
  * Sessions: start, answer, back, restart, change language, current state, summary, erase.
@@ -81,7 +92,11 @@ export class DialogueService {
     return this.o.engine.has(procedure);
   }
 
-  async start(input: { procedure: string; lang: string; channel: Channel }): Promise<{ session: SessionView & { token: string }; messages: Message[] }> {
+  async start(input: {
+    procedure: string;
+    lang: string;
+    channel: Channel;
+  }): Promise<{ session: SessionView & { token: string }; messages: Message[] }> {
     if (!this.o.engine.has(input.procedure)) throw new AppError('UNKNOWN_PROCEDURE', { lang: input.lang });
     const token = newToken();
     const now = this.o.clock.now();
@@ -131,32 +146,58 @@ export class DialogueService {
    */
   async answer(id: string, token: string | undefined, answer: Answer): Promise<{ messages: Message[] }> {
     let seen: { turn: number; node: string } | undefined;
-    return this.turn(id, token, (record) => {
-      const pos = position(record);
-      seen ??= { turn: record.turn, node: pos.state.value };
-      const expected = { turn: answer.turn ?? seen.turn, node: answer.node ?? (answer.turn === undefined ? seen.node : undefined) };
-      if (expected.turn !== record.turn || (expected.node !== undefined && expected.node !== pos.state.value)) {
-        return this.repeatedOrStale(record, { kind: 'answer', ...expected, digest: digestOf(answer) });
-      }
-      const question = this.o.engine.question(pos);
-      if (!question) throw new AppError('NO_QUESTION_PENDING', { lang: record.lang, messages: [this.render(record, pos)] });
-      const today = this.today(record);
-      const parsed = this.read(record, pos, question, answer);
-      if (!parsed.ok) {
-        throw new AppError('INVALID_ANSWER', { field: question.field, reason: parsed.reason, values: parsed.values, lang: record.lang, messages: [this.render(record, pos)] });
-      }
-      const next = this.o.engine.advance(pos, question.field, parsed.value, today);
-      const stored: StoredAnswer = { procedure: pos.procedure, node: pos.state.value, field: question.field, value: parsed.value };
-      const updated: SessionRecord = {
-        ...record,
-        procedure: next.procedure,
-        snapshot: next.state,
-        answers: [...record.answers, stored],
-        turn: record.turn + 1,
-        lastStep: { kind: 'answer', turn: record.turn, node: pos.state.value, procedure: pos.procedure, digest: digestOf(answer) },
-      };
-      return { record: updated, result: { messages: this.stepMessages(updated) } };
-    }, (record, result) => this.noteOutcome(record, result.messages));
+    return this.turn(
+      id,
+      token,
+      (record) => {
+        const pos = position(record);
+        seen ??= { turn: record.turn, node: pos.state.value };
+        const expected = {
+          turn: answer.turn ?? seen.turn,
+          node: answer.node ?? (answer.turn === undefined ? seen.node : undefined),
+        };
+        if (expected.turn !== record.turn || (expected.node !== undefined && expected.node !== pos.state.value)) {
+          return this.repeatedOrStale(record, { kind: 'answer', ...expected, digest: digestOf(answer) });
+        }
+        const question = this.o.engine.question(pos);
+        if (!question)
+          throw new AppError('NO_QUESTION_PENDING', { lang: record.lang, messages: [this.render(record, pos)] });
+        const today = this.today(record);
+        const parsed = this.read(record, pos, question, answer);
+        if (!parsed.ok) {
+          throw new AppError('INVALID_ANSWER', {
+            field: question.field,
+            reason: parsed.reason,
+            values: parsed.values,
+            lang: record.lang,
+            messages: [this.render(record, pos)],
+          });
+        }
+        const next = this.o.engine.advance(pos, question.field, parsed.value, today);
+        const stored: StoredAnswer = {
+          procedure: pos.procedure,
+          node: pos.state.value,
+          field: question.field,
+          value: parsed.value,
+        };
+        const updated: SessionRecord = {
+          ...record,
+          procedure: next.procedure,
+          snapshot: next.state,
+          answers: [...record.answers, stored],
+          turn: record.turn + 1,
+          lastStep: {
+            kind: 'answer',
+            turn: record.turn,
+            node: pos.state.value,
+            procedure: pos.procedure,
+            digest: digestOf(answer),
+          },
+        };
+        return { record: updated, result: { messages: this.stepMessages(updated) } };
+      },
+      (record, result) => this.noteOutcome(record, result.messages),
+    );
   }
 
   /**
@@ -164,7 +205,10 @@ export class DialogueService {
    * lost acknowledgement) gets the same answer and changes nothing; anything else is a conflict, with the
    * current question.
    */
-  private repeatedOrStale(record: SessionRecord, step: { kind: LastStep['kind']; turn: number; node?: string; digest?: string }): Computed<{ messages: Message[] }> {
+  private repeatedOrStale(
+    record: SessionRecord,
+    step: { kind: LastStep['kind']; turn: number; node?: string; digest?: string },
+  ): Computed<{ messages: Message[] }> {
     const last = record.lastStep;
     const same =
       last !== undefined &&
@@ -181,33 +225,76 @@ export class DialogueService {
   private stepMessages(record: SessionRecord): Message[] {
     const pos = position(record);
     const handedOver = record.lastStep?.kind === 'answer' && record.lastStep.procedure !== record.procedure;
-    return handedOver ? [handoverMessage(pos, this.renderContext(record)), this.render(record, pos)] : [this.render(record, pos)];
+    return handedOver
+      ? [handoverMessage(pos, this.renderContext(record)), this.render(record, pos)]
+      : [this.render(record, pos)];
   }
 
   /** Changes answer number `index` (0-based, in order given); later answers that still apply are kept. */
-  async changeAnswer(id: string, token: string | undefined, index: number, answer: Answer): Promise<{ messages: Message[] }> {
-    return this.turn(id, token, (record) => {
-      const old = record.answers[index];
-      if (!old) throw new AppError('INVALID_PAYLOAD', { field: 'index', lang: record.lang, messages: [this.render(record, position(record))] });
-      const at = this.o.engine.replay(record.startProcedure, record.answers.slice(0, index), this.today(record));
-      const question = this.o.engine.question(at)!;
-      const parsed = this.read(record, at, question, answer);
-      if (!parsed.ok) {
-        throw new AppError('INVALID_ANSWER', { field: question.field, reason: parsed.reason, values: parsed.values, lang: record.lang, messages: [this.render(record, at)] });
-      }
-      const changed: StoredAnswer = { procedure: at.procedure, node: at.state.value, field: question.field, value: parsed.value };
-      const { pos, answers } = this.o.engine.replayChanged(record.startProcedure, record.answers, index, changed, this.today(record));
-      const updated = { ...record, procedure: pos.procedure, snapshot: pos.state, answers, turn: record.turn + 1, lastStep: undefined };
-      return { record: updated, result: { messages: [this.render(updated, pos)] } };
-    }, (record, result) => this.noteOutcome(record, result.messages));
+  async changeAnswer(
+    id: string,
+    token: string | undefined,
+    index: number,
+    answer: Answer,
+  ): Promise<{ messages: Message[] }> {
+    return this.turn(
+      id,
+      token,
+      (record) => {
+        const old = record.answers[index];
+        if (!old)
+          throw new AppError('INVALID_PAYLOAD', {
+            field: 'index',
+            lang: record.lang,
+            messages: [this.render(record, position(record))],
+          });
+        const at = this.o.engine.replay(record.startProcedure, record.answers.slice(0, index), this.today(record));
+        const question = this.o.engine.question(at)!;
+        const parsed = this.read(record, at, question, answer);
+        if (!parsed.ok) {
+          throw new AppError('INVALID_ANSWER', {
+            field: question.field,
+            reason: parsed.reason,
+            values: parsed.values,
+            lang: record.lang,
+            messages: [this.render(record, at)],
+          });
+        }
+        const changed: StoredAnswer = {
+          procedure: at.procedure,
+          node: at.state.value,
+          field: question.field,
+          value: parsed.value,
+        };
+        const { pos, answers } = this.o.engine.replayChanged(
+          record.startProcedure,
+          record.answers,
+          index,
+          changed,
+          this.today(record),
+        );
+        const updated = {
+          ...record,
+          procedure: pos.procedure,
+          snapshot: pos.state,
+          answers,
+          turn: record.turn + 1,
+          lastStep: undefined,
+        };
+        return { record: updated, result: { messages: [this.render(updated, pos)] } };
+      },
+      (record, result) => this.noteOutcome(record, result.messages),
+    );
   }
 
   /** Back one question. Given the turn it was pressed at, pressing it twice goes back once. */
   async back(id: string, token: string | undefined, at?: { turn?: number }): Promise<{ messages: Message[] }> {
     return this.turn(id, token, (record) => {
       const pos = position(record);
-      if (at?.turn !== undefined && at.turn !== record.turn) return this.repeatedOrStale(record, { kind: 'back', turn: at.turn });
-      if (record.answers.length === 0) throw new AppError('NOTHING_TO_UNDO', { lang: record.lang, messages: [this.render(record, pos)] });
+      if (at?.turn !== undefined && at.turn !== record.turn)
+        return this.repeatedOrStale(record, { kind: 'back', turn: at.turn });
+      if (record.answers.length === 0)
+        throw new AppError('NOTHING_TO_UNDO', { lang: record.lang, messages: [this.render(record, pos)] });
       const rewound = this.rewind(record, record.answers.slice(0, -1));
       rewound.record.lastStep = { kind: 'back', turn: record.turn, node: pos.state.value, procedure: pos.procedure };
       return rewound;
@@ -235,7 +322,14 @@ export class DialogueService {
     const answers = record.answers.map((a): SummaryAnswer => {
       const key = `${a.procedure}:questions.${a.node}`;
       const q = this.o.engine.question({ procedure: a.procedure, state: { value: a.node, context: {} } });
-      return { procedure: a.procedure, node: a.node, field: a.field, question: q ? questionText(q, key, ctx) : t(`${key}.text`), value: a.value, answer: answerLabel(a, key, record.lang, t, q?.input.kind) };
+      return {
+        procedure: a.procedure,
+        node: a.node,
+        field: a.field,
+        question: q ? questionText(q, key, ctx) : t(`${key}.text`),
+        value: a.value,
+        answer: answerLabel(a, key, record.lang, t, q?.input.kind),
+      };
     });
     const finished = this.o.engine.outcome(pos) !== undefined;
     return {
@@ -271,7 +365,14 @@ export class DialogueService {
 
   private rewind(record: SessionRecord, answers: StoredAnswer[]) {
     const pos = this.o.engine.replay(record.startProcedure, answers, this.today(record));
-    const updated: SessionRecord = { ...record, procedure: pos.procedure, snapshot: pos.state, answers, turn: record.turn + 1, lastStep: undefined };
+    const updated: SessionRecord = {
+      ...record,
+      procedure: pos.procedure,
+      snapshot: pos.state,
+      answers,
+      turn: record.turn + 1,
+      lastStep: undefined,
+    };
     return { record: updated, result: { messages: [this.render(updated, pos)] } };
   }
 
@@ -287,7 +388,12 @@ export class DialogueService {
       const computed = compute(record);
       if ('unchanged' in computed) return computed.result;
       const now = this.o.clock.now();
-      const saved = { ...computed.record, version: record.version + 1, updatedAt: now.toISOString(), expiresAt: this.expiry(record.channel, now, new Date(record.createdAt)) };
+      const saved = {
+        ...computed.record,
+        version: record.version + 1,
+        updatedAt: now.toISOString(),
+        expiresAt: this.expiry(record.channel, now, new Date(record.createdAt)),
+      };
       if (await this.o.store.update(saved)) {
         after?.(saved, computed.result);
         return computed.result;
@@ -298,7 +404,8 @@ export class DialogueService {
 
   private noteOutcome(record: SessionRecord, messages: Message[]) {
     const last = messages[messages.length - 1];
-    if (last?.type === 'outcome' && last.decision) this.o.events?.finished(record.procedure, last.node, last.decision.status);
+    if (last?.type === 'outcome' && last.decision)
+      this.o.events?.finished(record.procedure, last.node, last.decision.status);
   }
 
   private today(record: SessionRecord): string {
@@ -312,16 +419,24 @@ export class DialogueService {
   evaluate(procedureId: string, facts: unknown, o: { asOf?: string; lang: string }): Decision {
     const procedure = this.o.engine.procedure(procedureId);
     const parsed = procedure.factsSchema.safeParse(facts);
-    if (!parsed.success) throw new AppError('INVALID_FACTS', { field: parsed.error.issues[0]?.path.join('.') || undefined, lang: o.lang });
+    if (!parsed.success)
+      throw new AppError('INVALID_FACTS', { field: parsed.error.issues[0]?.path.join('.') || undefined, lang: o.lang });
     const asOf = o.asOf ?? todayFor(this.o.clock, procedure, parsed.data);
-    return decide(procedure, parsed.data, { content: this.o.content, t: translator(this.o.i18n, o.lang), lang: o.lang, asOf });
+    return decide(procedure, parsed.data, {
+      content: this.o.content,
+      t: translator(this.o.i18n, o.lang),
+      lang: o.lang,
+      asOf,
+    });
   }
 
   /** After the last message, the channel's lifetime; never later than the channel's maximum age from the start. */
   private expiry(channel: Channel, now: Date, createdAt: Date): string {
     const sliding = now.getTime() + this.o.ttlSeconds[channel] * 1000;
     const maxAge = this.o.maxAgeSeconds?.[channel];
-    return new Date(maxAge === undefined ? sliding : Math.min(sliding, createdAt.getTime() + maxAge * 1000)).toISOString();
+    return new Date(
+      maxAge === undefined ? sliding : Math.min(sliding, createdAt.getTime() + maxAge * 1000),
+    ).toISOString();
   }
 
   private renderContext(record: SessionRecord): RenderContext {
@@ -366,9 +481,21 @@ export class DialogueService {
 
 const position = (record: SessionRecord): Position => ({ procedure: record.procedure, state: record.snapshot });
 
-const view = (r: SessionRecord): SessionView => ({ id: r.id, procedure: r.procedure, lang: r.lang, channel: r.channel, expiresAt: r.expiresAt });
+const view = (r: SessionRecord): SessionView => ({
+  id: r.id,
+  procedure: r.procedure,
+  lang: r.lang,
+  channel: r.channel,
+  expiresAt: r.expiresAt,
+});
 
-function answerLabel(a: StoredAnswer, key: string, lang: string, t: ReturnType<typeof translator>, kind?: string): string {
+function answerLabel(
+  a: StoredAnswer,
+  key: string,
+  lang: string,
+  t: ReturnType<typeof translator>,
+  kind?: string,
+): string {
   if (typeof a.value === 'boolean') return t(a.value ? 'common:yes' : 'common:no');
   if (kind === 'country' && typeof a.value === 'string') return countryName(a.value, lang);
   if (Array.isArray(a.value)) return a.value.length ? a.value.join(', ') : t('common:none');

@@ -39,8 +39,14 @@ export const bearerToken = (req: Request): string | undefined => {
  * address's count of wrong credentials: a wrong key is counted and refused, an address with too many
  * is refused before its key is even looked at.
  */
-export async function presentedTerminal(s: Pick<Services, 'credentials' | 'limits'>, address: string, keys: { agent?: unknown; kiosk?: unknown }, lang?: string): Promise<Terminal | undefined> {
-  const kind: TerminalKind | undefined = keys.agent !== undefined ? 'agent' : keys.kiosk !== undefined ? 'kiosk' : undefined;
+export async function presentedTerminal(
+  s: Pick<Services, 'credentials' | 'limits'>,
+  address: string,
+  keys: { agent?: unknown; kiosk?: unknown },
+  lang?: string,
+): Promise<Terminal | undefined> {
+  const kind: TerminalKind | undefined =
+    keys.agent !== undefined ? 'agent' : keys.kiosk !== undefined ? 'kiosk' : undefined;
   if (!kind) return undefined;
   await s.limits.checkCredentialAttempts(address, lang);
   const terminal = s.credentials.identify(kind, kind === 'agent' ? keys.agent : keys.kiosk);

@@ -10,7 +10,8 @@ import { bearerToken, type Services } from './context';
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof StoreUnavailableError) return new AppError('STORE_UNAVAILABLE');
-  if (err instanceof z.ZodError) return new AppError('INVALID_PAYLOAD', { field: err.issues[0]?.path.join('.') || undefined });
+  if (err instanceof z.ZodError)
+    return new AppError('INVALID_PAYLOAD', { field: err.issues[0]?.path.join('.') || undefined });
   // A path parameter that is not valid percent-encoding ("%ZZ"): the router throws a URIError.
   if (err instanceof URIError) return new AppError('MALFORMED_URL');
   const { type, status } = (err ?? {}) as { type?: string; status?: unknown };
@@ -37,11 +38,17 @@ export function errorHandler(services: Services): ErrorRequestHandler {
     if (appError.status >= 500) logger.error({ code: appError.code, err: loggableError(err) }, 'request failed');
     else logger.info({ code: appError.code, method: req.method }, 'request refused');
 
-    const lang = appError.options.lang ?? supportedLanguage(String(req.query.lang ?? ''), services.content.languages) ?? 'fr';
+    const lang =
+      appError.options.lang ?? supportedLanguage(String(req.query.lang ?? ''), services.content.languages) ?? 'fr';
     let messages = appError.options.messages;
     // Bad input on a session's route (malformed JSON, wrong types, too large): the question again, so nothing is lost.
     if (!messages && [400, 413].includes(appError.status)) messages = await questionAgain(req, services);
-    res.status(appError.status).json({ error: errorBody(appError, services, messages ? (messages[0] as { lang?: string }).lang ?? lang : lang), ...(messages ? { messages } : {}) });
+    res
+      .status(appError.status)
+      .json({
+        error: errorBody(appError, services, messages ? ((messages[0] as { lang?: string }).lang ?? lang) : lang),
+        ...(messages ? { messages } : {}),
+      });
   };
 }
 

@@ -16,11 +16,19 @@ export function pagesRouter(dir: string, s: Services): Router {
     return router;
   }
   // Other sites embed the widget (their origins in CORS_ORIGINS): its script and files may be loaded cross-origin.
-  router.use(express.static(dir, { index: false, maxAge: '1h', setHeaders: (res) => res.set('Cross-Origin-Resource-Policy', 'cross-origin') }));
+  router.use(
+    express.static(dir, {
+      index: false,
+      maxAge: '1h',
+      setHeaders: (res) => res.set('Cross-Origin-Resource-Policy', 'cross-origin'),
+    }),
+  );
   const page = (file: string) => (_req: express.Request, res: express.Response) => res.sendFile(path.join(dir, file));
   router.get('/', page('index.html'));
   router.get('/kiosk', page('kiosk.html'));
   // Without a configured credential the console cannot be used: say so instead of showing a dead page.
-  router.get('/agent', (req, res, next) => (s.credentials.agentsConfigured ? page('agent.html')(req, res) : next(new AppError('AGENT_CREDENTIAL_REQUIRED'))));
+  router.get('/agent', (req, res, next) =>
+    s.credentials.agentsConfigured ? page('agent.html')(req, res) : next(new AppError('AGENT_CREDENTIAL_REQUIRED')),
+  );
   return router;
 }

@@ -29,7 +29,9 @@ export function proceduresRouter(s: Services): Router {
     procedureOf(req.params.id);
     const body = evaluateBody.parse(req.body);
     const lang = languageOf(body.lang ?? req.query.lang, s.content.languages);
-    res.json({ decision: s.dialogue.evaluate(req.params.id, body.facts, { ...(body.asOf ? { asOf: body.asOf } : {}), lang }) });
+    res.json({
+      decision: s.dialogue.evaluate(req.params.id, body.facts, { ...(body.asOf ? { asOf: body.asOf } : {}), lang }),
+    });
   });
 
   router.get('/procedures/:id/script', (req, res) => {

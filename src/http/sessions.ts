@@ -17,9 +17,15 @@ export function sessionsRouter(s: Services): Router {
     const procedure = body.procedure ?? 'triage';
     if (!s.dialogue.hasProcedure(procedure)) throw new AppError('UNKNOWN_PROCEDURE', { lang });
     const address = req.ip ?? 'unknown';
-    const terminal = await presentedTerminal(s, address, { agent: req.get('x-agent-key'), kiosk: req.get('x-kiosk-key') }, lang);
+    const terminal = await presentedTerminal(
+      s,
+      address,
+      { agent: req.get('x-agent-key'), kiosk: req.get('x-kiosk-key') },
+      lang,
+    );
     // Agent sessions live a working day and carry the agent's script: they need an agent's credential.
-    if (body.channel === 'agent' && terminal?.kind !== 'agent') throw new AppError('AGENT_CREDENTIAL_REQUIRED', { lang });
+    if (body.channel === 'agent' && terminal?.kind !== 'agent')
+      throw new AppError('AGENT_CREDENTIAL_REQUIRED', { lang });
     await s.limits.sessionStart({ address, ...(terminal ? { terminal } : {}) }, lang);
     res.status(201).json(await s.dialogue.start({ procedure, lang, channel: body.channel ?? 'web' }));
   });
@@ -64,7 +70,10 @@ export function sessionsRouter(s: Services): Router {
     if (format === 'json') res.json(summary);
     else if (format === 'html') {
       // ?bilingual=1: the French beside the person's language (kiosk print-outs)
-      const french = req.query.bilingual === '1' && summary.session.lang !== 'fr' ? await s.dialogue.summary(id(req), token(req), 'fr') : undefined;
+      const french =
+        req.query.bilingual === '1' && summary.session.lang !== 'fr'
+          ? await s.dialogue.summary(id(req), token(req), 'fr')
+          : undefined;
       res.type('html').send(summaryHtml(summary, t, french && { summary: french, t: translator(s.i18n, 'fr') }));
     } else if (format === 'text') res.type('text/plain').send(summaryText(summary, t));
     else if (format === 'ics') res.type('text/calendar').attachment('deadlines.ics').send(summaryIcs(summary, t));

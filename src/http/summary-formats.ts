@@ -4,7 +4,6 @@ import { plusDays } from '../dates/calendar';
 import { escapeHtml } from '../format';
 import { directionOf, formatDate, formatEuros, type Translate } from '../i18n';
 
-
 /** The sections of a summary in one language, as HTML (everything escaped). */
 function summarySections(s: Summary, t: Translate): string {
   const lang = s.session.lang;
@@ -21,16 +20,32 @@ function summarySections(s: Summary, t: Translate): string {
       `<h3>${e(t('common:summary.conditions'))}</h3>`,
       list(d.conditions.map((c) => `${e(c.explanation)} <small>[${e(c.reference)}]</small>`)),
     );
-    if (d.amounts.length) sections.push(`<h3>${e(t('common:summary.amounts'))}</h3>`, list(d.amounts.map((a) => `<strong>${e(formatEuros(a.maxEur, lang))} €</strong> — ${e(a.explanation)}`)));
+    if (d.amounts.length)
+      sections.push(
+        `<h3>${e(t('common:summary.amounts'))}</h3>`,
+        list(d.amounts.map((a) => `<strong>${e(formatEuros(a.maxEur, lang))} €</strong> — ${e(a.explanation)}`)),
+      );
     if (d.deadlines.length)
       sections.push(
         `<h2>${e(t('common:summary.deadlines'))}</h2>`,
-        list(d.deadlines.map((x) => `<strong>${e(x.title)}: ${e(formatDate(x.date, lang))}</strong>. ${e(x.explanation)}${x.warning ? ` <em>${e(x.warning)}</em>` : ''}`)),
+        list(
+          d.deadlines.map(
+            (x) =>
+              `<strong>${e(x.title)}: ${e(formatDate(x.date, lang))}</strong>. ${e(x.explanation)}${x.warning ? ` <em>${e(x.warning)}</em>` : ''}`,
+          ),
+        ),
       );
-    if (d.referral) sections.push(`<h2>${e(t('common:summary.referral'))}</h2><p>${e(d.referral.name)}: ${e(d.referral.reason)} ${e(d.referral.contact)}</p>`);
+    if (d.referral)
+      sections.push(
+        `<h2>${e(t('common:summary.referral'))}</h2><p>${e(d.referral.name)}: ${e(d.referral.reason)} ${e(d.referral.contact)}</p>`,
+      );
     sections.push(`<h2>${e(t('common:summary.steps'))}</h2>`, list(d.nextSteps.map((n) => e(n.text))));
-    if (d.notices.length) sections.push(`<h2>${e(t('common:summary.notices'))}</h2>`, list(d.notices.map((n) => e(n.text))));
-    sections.push(`<h2>${e(t('common:summary.references'))}</h2>`, list(d.references.map((r) => `${e(r.title)} — ${e(r.url)}`)));
+    if (d.notices.length)
+      sections.push(`<h2>${e(t('common:summary.notices'))}</h2>`, list(d.notices.map((n) => e(n.text))));
+    sections.push(
+      `<h2>${e(t('common:summary.references'))}</h2>`,
+      list(d.references.map((r) => `${e(r.title)} — ${e(r.url)}`)),
+    );
     if (d.translationNotice) sections.push(`<p><em>${e(d.translationNotice)}</em></p>`);
   } else {
     sections.push(`<p>${e(t('common:summary.no-decision'))}</p>`);
@@ -43,10 +58,15 @@ function summarySections(s: Summary, t: Translate): string {
 export function summaryHtml(s: Summary, t: Translate, french?: { summary: Summary; t: Translate }): string {
   const lang = s.session.lang;
   const e = escapeHtml;
-  const column = (x: Summary, tx: Translate) => `<section class="col" lang="${e(x.session.lang)}" dir="${directionOf(x.session.lang)}">${summarySections(x, tx)}</section>`;
-  const body = french ? `<div class="cols">${column(s, t)}${column(french.summary, french.t)}</div>` : summarySections(s, t);
+  const column = (x: Summary, tx: Translate) =>
+    `<section class="col" lang="${e(x.session.lang)}" dir="${directionOf(x.session.lang)}">${summarySections(x, tx)}</section>`;
+  const body = french
+    ? `<div class="cols">${column(s, t)}${column(french.summary, french.t)}</div>`
+    : summarySections(s, t);
   const style =
-    'body{font-family:system-ui,sans-serif;max-width:' + (french ? '80rem' : '48rem') + ';margin:1rem auto;padding:0 1rem;line-height:1.5;color:#111}dt{font-weight:600}small{color:#444}' +
+    'body{font-family:system-ui,sans-serif;max-width:' +
+    (french ? '80rem' : '48rem') +
+    ';margin:1rem auto;padding:0 1rem;line-height:1.5;color:#111}dt{font-weight:600}small{color:#444}' +
     '.cols{display:grid;grid-template-columns:1fr 1fr;gap:2rem}@media (max-width:40rem){.cols{grid-template-columns:1fr}}@media print{body{max-width:none}}';
   return `<!doctype html><html lang="${e(lang)}" dir="${directionOf(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${e(t('common:summary.title'))}</title><style>${style}</style></head><body><h1>${e(t('common:summary.title'))}</h1>${body}</body></html>`;
 }
@@ -54,14 +74,19 @@ export function summaryHtml(s: Summary, t: Translate, french?: { summary: Summar
 /** Plain text, for an agent to paste into a case file. */
 export function summaryText(s: Summary, t: Translate): string {
   const lang = s.session.lang;
-  const lines = [`${t('common:summary.title')} — ${t(`${s.session.procedure}:title`)}`, '', `${t('common:summary.answers')}:`];
+  const lines = [
+    `${t('common:summary.title')} — ${t(`${s.session.procedure}:title`)}`,
+    '',
+    `${t('common:summary.answers')}:`,
+  ];
   for (const a of s.answers) lines.push(`- ${a.question} ${a.answer}`);
   const d = s.decision;
   if (!d) return [...lines, '', t('common:summary.no-decision'), ''].join('\n');
   lines.push('', `${t('common:summary.decision')}: ${t(`common:status.${d.status}`)}`);
   for (const c of d.conditions) lines.push(`- [${c.status}] ${c.explanation} (${c.reference})`);
   for (const a of d.amounts) lines.push(`- ${formatEuros(a.maxEur, lang)} €: ${a.explanation} (${a.reference})`);
-  for (const x of d.deadlines) lines.push(`- ${x.title}: ${formatDate(x.date, lang)}. ${x.explanation}${x.warning ? ` ${x.warning}` : ''}`);
+  for (const x of d.deadlines)
+    lines.push(`- ${x.title}: ${formatDate(x.date, lang)}. ${x.explanation}${x.warning ? ` ${x.warning}` : ''}`);
   if (d.referral) lines.push('', `${t('common:summary.referral')}: ${d.referral.name}. ${d.referral.reason}`);
   lines.push('', `${t('common:summary.steps')}:`, ...d.nextSteps.map((n) => `- ${n.text}`));
   lines.push('', t('common:summary.generated', { date: formatDate(s.generatedOn, lang) }), '');

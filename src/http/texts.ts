@@ -7,7 +7,13 @@ export function textsRouter(s: Services): Router {
   const router = Router();
 
   router.get('/languages', (_req, res) => {
-    res.json(s.content.languages.map((code) => ({ code, name: translator(s.i18n, code)('common:language-name'), dir: directionOf(code) })));
+    res.json(
+      s.content.languages.map((code) => ({
+        code,
+        name: translator(s.i18n, code)('common:language-name'),
+        dir: directionOf(code),
+      })),
+    );
   });
 
   router.get('/texts/ui', (req, res) => {

@@ -36,7 +36,11 @@ export interface Procedure {
 
 interface Definition<S extends z.ZodObject> {
   id: string;
-  rules: { factsSchema: S; evaluate(facts: z.infer<S>, ctx: RuleContext): RawDecision; timeZone?(facts: z.infer<S>): string };
+  rules: {
+    factsSchema: S;
+    evaluate(facts: z.infer<S>, ctx: RuleContext): RawDecision;
+    timeZone?(facts: z.infer<S>): string;
+  };
   flow(env: FlowEnv): AnyStateMachine;
   body: string;
   samples?: Procedure['samples'];
@@ -58,15 +62,38 @@ export function procedure<S extends z.ZodObject>(d: Definition<S>): Procedure {
 /** The guided procedures, in the order triage offers them. */
 export const guidedProcedures: readonly Procedure[] = [
   procedure({ id: 'asylum-filing', rules: asylumFiling, flow: createAsylumFilingFlow, body: 'spada' }),
-  procedure({ id: 'return-aid', rules: returnAid, flow: createReturnAidFlow, body: 'ofii', samples: { country: ['FR', 'DZ', 'US', 'XK', 'BY', 'KM'] } }),
-  procedure({ id: 'family-reunification', rules: familyReunification, flow: createFamilyReunificationFlow, body: 'prefecture', samples: { country: ['FR', 'DZ', 'US', 'MA'], commune: ['75056', '01001', '97611', 'unknown'] } }),
-  procedure({ id: 'elderly-migrant-aid', rules: elderlyMigrantAid, flow: createElderlyMigrantAidFlow, body: 'msa-picardie', samples: { country: ['FR', 'DZ', 'DE'] } }),
+  procedure({
+    id: 'return-aid',
+    rules: returnAid,
+    flow: createReturnAidFlow,
+    body: 'ofii',
+    samples: { country: ['FR', 'DZ', 'US', 'XK', 'BY', 'KM'] },
+  }),
+  procedure({
+    id: 'family-reunification',
+    rules: familyReunification,
+    flow: createFamilyReunificationFlow,
+    body: 'prefecture',
+    samples: { country: ['FR', 'DZ', 'US', 'MA'], commune: ['75056', '01001', '97611', 'unknown'] },
+  }),
+  procedure({
+    id: 'elderly-migrant-aid',
+    rules: elderlyMigrantAid,
+    flow: createElderlyMigrantAidFlow,
+    body: 'msa-picardie',
+    samples: { country: ['FR', 'DZ', 'DE'] },
+  }),
 ];
 
 /** Triage, derived from the guided procedures: a need per procedure, and "other". */
 export function triageOf(guided: readonly Procedure[]): Procedure {
   const ids = guided.map((p) => p.id);
-  return procedure({ id: TRIAGE, rules: createTriageRules(ids), flow: (env) => createTriageFlow(env, ids), body: 'point-justice' });
+  return procedure({
+    id: TRIAGE,
+    rules: createTriageRules(ids),
+    flow: (env) => createTriageFlow(env, ids),
+    body: 'point-justice',
+  });
 }
 
 /** Every procedure a session can be in: triage first, then the guided ones. */

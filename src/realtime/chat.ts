@@ -13,7 +13,11 @@ import type { AckResult, ClientToServerEvents, ServerToClientEvents, SocketData 
 
 type ChatSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-const startPayload = z.strictObject({ procedure: z.string().max(64).optional(), lang: z.string().max(35).optional(), channel: channelSchema.optional() });
+const startPayload = z.strictObject({
+  procedure: z.string().max(64).optional(),
+  lang: z.string().max(35).optional(),
+  channel: channelSchema.optional(),
+});
 const resumePayload = z.strictObject({ id: z.string().max(64), token: z.string().max(128) });
 const langPayload = z.strictObject({ lang: z.string().max(35) });
 const changePayload = z.union([
@@ -55,7 +59,8 @@ export function attachChat(io: Server, s: Services, config: Config): void {
     /** Wraps a handler: finds the ack, limits the rate, times it, and turns errors into { ok: false }. */
     const on = (event: keyof ClientToServerEvents, handler: (payload: unknown) => Promise<object>) => {
       socket.on(event, async (...args: unknown[]) => {
-        const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as (r: AckResult<object>) => void) : undefined;
+        const ack =
+          typeof args[args.length - 1] === 'function' ? (args.pop() as (r: AckResult<object>) => void) : undefined;
         if (!ack) return; // the protocol requires an acknowledgement: nothing to answer to
         const stop = s.metrics.turnDuration.startTimer({ transport: 'socket', action: event });
         try {
@@ -90,29 +95,45 @@ export function attachChat(io: Server, s: Services, config: Config): void {
       const lang = languageOf(body.lang, s.content.languages);
       if (body.channel === 'agent' && !socket.data.agent) throw new AppError('AGENT_CREDENTIAL_REQUIRED', { lang });
       await s.limits.sessionStart(socket.data.client!, lang);
-      const result = await s.dialogue.start({ procedure: body.procedure ?? 'triage', lang, channel: body.channel ?? 'web' });
-      socket.data.session = { id: result.session.id, token: result.session.token, lang, channel: result.session.channel };
+      const result = await s.dialogue.start({
+        procedure: body.procedure ?? 'triage',
+        lang,
+        channel: body.channel ?? 'web',
+      });
+      socket.data.session = {
+        id: result.session.id,
+        token: result.session.token,
+        lang,
+        channel: result.session.channel,
+      };
       return result;
     });
 
     on('session:resume', async (payload) => {
       const body = resumePayload.parse(payload);
       const current = await s.dialogue.current(body.id, body.token);
-      socket.data.session = { id: body.id, token: body.token, lang: current.session.lang, channel: current.session.channel };
+      socket.data.session = {
+        id: body.id,
+        token: body.token,
+        lang: current.session.lang,
+        channel: current.session.channel,
+      };
       return { session: current.session, messages: current.messages };
     });
 
     on('answer', async (payload) => {
       const { id, token } = bound();
       const parsed = answerSchema.safeParse(payload);
-      if (!parsed.success) throw new AppError('INVALID_PAYLOAD', { messages: await s.dialogue.questionAgain(id, token) });
+      if (!parsed.success)
+        throw new AppError('INVALID_PAYLOAD', { messages: await s.dialogue.questionAgain(id, token) });
       return s.dialogue.answer(id, token, parsed.data);
     });
 
     on('answer:change', async (payload) => {
       const { id, token } = bound();
       const parsed = changePayload.safeParse(payload);
-      if (!parsed.success) throw new AppError('INVALID_PAYLOAD', { messages: await s.dialogue.questionAgain(id, token) });
+      if (!parsed.success)
+        throw new AppError('INVALID_PAYLOAD', { messages: await s.dialogue.questionAgain(id, token) });
       const { index, ...answer } = parsed.data;
       return s.dialogue.changeAnswer(id, token, index, answer as never);
     });

@@ -15,12 +15,24 @@ export interface StartPayload {
 }
 
 export interface ClientToServerEvents {
-  'session:start': (payload: StartPayload, ack: Ack<{ session: SessionView & { token: string }; messages: Message[] }>) => void;
-  'session:resume': (payload: { id: string; token: string }, ack: Ack<{ session: SessionView; messages: Message[] }>) => void;
+  'session:start': (
+    payload: StartPayload,
+    ack: Ack<{ session: SessionView & { token: string }; messages: Message[] }>,
+  ) => void;
+  'session:resume': (
+    payload: { id: string; token: string },
+    ack: Ack<{ session: SessionView; messages: Message[] }>,
+  ) => void;
   /** `node` and `turn` (optional) name the question answered: a repeat gets the same result, a stale one STALE_ANSWER */
-  answer: (payload: ({ value: unknown } | { text: string }) & { node?: string; turn?: number }, ack: Ack<{ messages: Message[] }>) => void;
+  answer: (
+    payload: ({ value: unknown } | { text: string }) & { node?: string; turn?: number },
+    ack: Ack<{ messages: Message[] }>,
+  ) => void;
   /** change answer number `index` (0-based); later answers that still apply are kept */
-  'answer:change': (payload: { index: number; value: unknown } | { index: number; text: string }, ack: Ack<{ messages: Message[] }>) => void;
+  'answer:change': (
+    payload: { index: number; value: unknown } | { index: number; text: string },
+    ack: Ack<{ messages: Message[] }>,
+  ) => void;
   /** `turn` (optional): the turn it was pressed at, so a double press goes back once; the payload may be left out */
   back: (payload: { turn?: number }, ack: Ack<{ messages: Message[] }>) => void;
   restart: (ack: Ack<{ messages: Message[] }>) => void;

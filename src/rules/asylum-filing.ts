@@ -47,7 +47,6 @@ export function reopeningWindowOpen(f: AsylumFacts, ctx: RuleContext): boolean {
   return last !== undefined && ctx.asOf <= last;
 }
 
-
 /** A duration on asOf, for sentences; '?' only if content lacks it, which the content tests forbid. */
 const valueOn = (ctx: RuleContext, id: string) => numberOn(ctx.content, id, ctx.asOf)?.value ?? '?';
 
@@ -58,9 +57,14 @@ const filingFile = (ctx: RuleContext): RawStep[] => [
   step('when-complete', 'ofpra-help-follow-up'),
   incompleteLetter(ctx),
 ];
-const incompleteLetter = (ctx: RuleContext) => step('incomplete-letter', 'ofpra-faq-filing', { days: valueOn(ctx, 'incomplete-file-days') });
-const reopenWithin = (ctx: RuleContext) => step('reopen-within', 'ceseda-l531-40', { months: valueOn(ctx, 'reopening-months') });
-const interviewAndTravel = (): RawStep[] => [step('interview-language', 'ofpra-help-follow-up'), step('travel-allowance', 'ofpra-help-follow-up')];
+const incompleteLetter = (ctx: RuleContext) =>
+  step('incomplete-letter', 'ofpra-faq-filing', { days: valueOn(ctx, 'incomplete-file-days') });
+const reopenWithin = (ctx: RuleContext) =>
+  step('reopen-within', 'ceseda-l531-40', { months: valueOn(ctx, 'reopening-months') });
+const interviewAndTravel = (): RawStep[] => [
+  step('interview-language', 'ofpra-help-follow-up'),
+  step('travel-allowance', 'ofpra-help-follow-up'),
+];
 
 export function evaluate(facts: AsylumFacts, ctx: RuleContext): RawDecision {
   const { asOf, content } = ctx;
@@ -68,22 +72,40 @@ export function evaluate(facts: AsylumFacts, ctx: RuleContext): RawDecision {
   d.extraReferences.push('ofpra-help-follow-up');
 
   const onTerritory = facts.location === undefined ? undefined : isInFrance(facts);
-  d.conditions.push(condition('on-french-territory', onTerritory, 'ofpra-help-follow-up', t(`conditions.on-french-territory.${statusKey(onTerritory)}`)));
+  d.conditions.push(
+    condition(
+      'on-french-territory',
+      onTerritory,
+      'ofpra-help-follow-up',
+      t(`conditions.on-french-territory.${statusKey(onTerritory)}`),
+    ),
+  );
   if (onTerritory === undefined) return d;
   if (!onTerritory) {
     d.status = 'ineligible';
-    d.nextSteps.push(step('asylum-visa', 'ofpra-help-follow-up'), step('after-entry-prefecture', 'ofpra-help-follow-up'), step('unhcr-resettlement', 'ofpra-help-follow-up'));
+    d.nextSteps.push(
+      step('asylum-visa', 'ofpra-help-follow-up'),
+      step('after-entry-prefecture', 'ofpra-help-follow-up'),
+      step('unhcr-resettlement', 'ofpra-help-follow-up'),
+    );
     return d;
   }
 
   const registered = facts.stage === undefined ? undefined : facts.stage !== 'not-registered';
-  d.conditions.push(condition('registered', registered, 'ofpra-help-follow-up', t(`conditions.registered.${statusKey(registered)}`)));
+  d.conditions.push(
+    condition('registered', registered, 'ofpra-help-follow-up', t(`conditions.registered.${statusKey(registered)}`)),
+  );
   if (facts.stage === undefined) return d;
 
   switch (facts.stage) {
     case 'not-registered':
       d.status = 'eligible';
-      d.nextSteps.push(step('spada-first', 'dgef-spada'), step('one-stop-shop', 'ofpra-help-follow-up'), step('after-registration', 'ceseda-r531-2', { days: valueOn(ctx, 'ofpra-filing-days') }), ...filingFile(ctx));
+      d.nextSteps.push(
+        step('spada-first', 'dgef-spada'),
+        step('one-stop-shop', 'ofpra-help-follow-up'),
+        step('after-registration', 'ceseda-r531-2', { days: valueOn(ctx, 'ofpra-filing-days') }),
+        ...filingFile(ctx),
+      );
       d.notices.push(attestationNotice(ctx));
       return d;
     case 'registered':
@@ -93,7 +115,10 @@ export function evaluate(facts: AsylumFacts, ctx: RuleContext): RawDecision {
         id: 'ofpra-filing',
         steps: [...filingFile(ctx), ...interviewAndTravel()],
         notices: [
-          step('detention', 'ceseda-r531-2', { days: valueOn(ctx, 'detention-filing-days'), normal: valueOn(ctx, 'ofpra-filing-days') }),
+          step('detention', 'ceseda-r531-2', {
+            days: valueOn(ctx, 'detention-filing-days'),
+            normal: valueOn(ctx, 'ofpra-filing-days'),
+          }),
           attestationNotice(ctx),
         ],
       });
@@ -115,7 +140,6 @@ export function evaluate(facts: AsylumFacts, ctx: RuleContext): RawDecision {
   }
 }
 
-
 function attestationNotice(ctx: RuleContext): RawStep {
   return step('attestation-validity', 'arrete-2020-05-05-attestation', {
     normal: valueOn(ctx, 'attestation-first-normal-months'),
@@ -132,16 +156,35 @@ function timeLimit(
   o: { from: IsoDate | undefined; parameter: string; id: string; steps: RawStep[]; notices: RawStep[] },
 ): RawDecision {
   if (!o.from) {
-    d.conditions.push(condition(`${o.id}-in-time`, undefined, 'ceseda-r531-2', t(`conditions.${o.id}-in-time.unknown`)));
+    d.conditions.push(
+      condition(`${o.id}-in-time`, undefined, 'ceseda-r531-2', t(`conditions.${o.id}-in-time.unknown`)),
+    );
     return d;
   }
   const days = numberOn(ctx.content, o.parameter, o.from);
   if (!days) return noRuleForDate(d, o.from);
-  const deadline = describeDeadline(lastDayOf(o.from, { value: days.value, unit: 'days' }), ctx.asOf, ctx.content.holidays);
+  const deadline = describeDeadline(
+    lastDayOf(o.from, { value: days.value, unit: 'days' }),
+    ctx.asOf,
+    ctx.content.holidays,
+  );
   const ref = days.period.reference;
-  d.deadlines.push({ id: o.id, reference: ref, explain: t(`deadlines.${o.id}`, { days: days.value, from: { date: o.from } }), ...deadline });
+  d.deadlines.push({
+    id: o.id,
+    reference: ref,
+    explain: t(`deadlines.${o.id}`, { days: days.value, from: { date: o.from } }),
+    ...deadline,
+  });
   d.conditions.push(
-    condition(`${o.id}-in-time`, !deadline.passed, ref, t(`conditions.${o.id}-in-time.${deadline.passed ? 'not-met' : 'met'}`, { days: days.value, date: { date: deadline.date } })),
+    condition(
+      `${o.id}-in-time`,
+      !deadline.passed,
+      ref,
+      t(`conditions.${o.id}-in-time.${deadline.passed ? 'not-met' : 'met'}`, {
+        days: days.value,
+        date: { date: deadline.date },
+      }),
+    ),
   );
   d.notices.push(step('day-counting', 'cpc-641-642'), ...o.notices);
   if (deadline.passed) {
@@ -158,16 +201,28 @@ function timeLimit(
 function closed(d: RawDecision, facts: AsylumFacts, ctx: RuleContext): RawDecision {
   const from = facts.closureNotifiedOn;
   if (!from) {
-    d.conditions.push(condition('reopening-in-time', undefined, 'ceseda-l531-40', t('conditions.reopening-in-time.unknown')));
+    d.conditions.push(
+      condition('reopening-in-time', undefined, 'ceseda-l531-40', t('conditions.reopening-in-time.unknown')),
+    );
     return d;
   }
   const last = reopeningLastDay(facts, ctx);
   if (!last) return noRuleForDate(d, from);
   const deadline = describeDeadline(last, ctx.asOf, ctx.content.holidays);
   const months = numberOn(ctx.content, 'reopening-months', from)!.value;
-  d.deadlines.push({ id: 'reopening', reference: 'ceseda-l531-40', explain: t('deadlines.reopening', { months, from: { date: from } }), ...deadline });
+  d.deadlines.push({
+    id: 'reopening',
+    reference: 'ceseda-l531-40',
+    explain: t('deadlines.reopening', { months, from: { date: from } }),
+    ...deadline,
+  });
   d.conditions.push(
-    condition('reopening-in-time', !deadline.passed, 'ceseda-l531-40', t(`conditions.reopening-in-time.${deadline.passed ? 'not-met' : 'met'}`, { months, date: { date: last } })),
+    condition(
+      'reopening-in-time',
+      !deadline.passed,
+      'ceseda-l531-40',
+      t(`conditions.reopening-in-time.${deadline.passed ? 'not-met' : 'met'}`, { months, date: { date: last } }),
+    ),
   );
   const reexamination = () => {
     const filing = valueOn(ctx, 'reexamination-filing-days');
@@ -181,7 +236,9 @@ function closed(d: RawDecision, facts: AsylumFacts, ctx: RuleContext): RawDecisi
     return d;
   }
   const once = facts.reopenedBefore === undefined ? undefined : !facts.reopenedBefore;
-  d.conditions.push(condition('first-reopening', once, 'ceseda-l531-40', t(`conditions.first-reopening.${statusKey(once)}`)));
+  d.conditions.push(
+    condition('first-reopening', once, 'ceseda-l531-40', t(`conditions.first-reopening.${statusKey(once)}`)),
+  );
   if (once === undefined) return d;
   if (!once) {
     reexamination();
@@ -189,7 +246,10 @@ function closed(d: RawDecision, facts: AsylumFacts, ctx: RuleContext): RawDecisi
   }
   const formDays = valueOn(ctx, 'reopening-form-days');
   d.status = 'eligible';
-  d.nextSteps.push(step('reopen-at-prefecture', 'ofpra-faq-closed', { days: formDays }), step('reopening-resumes', 'ceseda-l531-40'));
+  d.nextSteps.push(
+    step('reopen-at-prefecture', 'ofpra-faq-closed', { days: formDays }),
+    step('reopening-resumes', 'ceseda-l531-40'),
+  );
   d.notices.push(step('day-counting', 'cpc-641-642'));
   return d;
 }

@@ -75,5 +75,15 @@ export function condition(id: string, met: boolean | undefined, reference: strin
 }
 
 export function emptyDecision(procedure: string, asOf: IsoDate, status: DecisionStatus): RawDecision {
-  return { procedure, status, asOf, conditions: [], amounts: [], deadlines: [], nextSteps: [], notices: [], extraReferences: [] };
+  return {
+    procedure,
+    status,
+    asOf,
+    conditions: [],
+    amounts: [],
+    deadlines: [],
+    nextSteps: [],
+    notices: [],
+    extraReferences: [],
+  };
 }

@@ -14,16 +14,31 @@ export const housings = ['migrant-worker-hostel', 'social-residence', 'other'] a
 
 export const factsSchema = z
   .object({
-    nationality: z.string().regex(/^[A-Z]{2}$/).describe('ISO 3166-1 alpha-2 code'),
+    nationality: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .describe('ISO 3166-1 alpha-2 code'),
     age: z.number().int().min(0).max(130).describe('Age in years'),
     unfitForWork: z.boolean().describe('Recognised unfit for work (or receiving the AAH)'),
-    regularResidenceYears: z.number().min(0).max(100).describe('Years of regular and uninterrupted residence in France before the request'),
+    regularResidenceYears: z
+      .number()
+      .min(0)
+      .max(100)
+      .describe('Years of regular and uninterrupted residence in France before the request'),
     livesAlone: z.boolean().describe('Lives alone'),
     firstRequest: z.boolean().describe('This is the first request for the aid'),
     housing: z.enum(housings).describe('Where the person lives'),
-    pensionsClaimed: z.boolean().describe('Has obtained or asked for every retirement pension due (French, foreign, international)'),
-    annualResources: z.number().min(0).max(1_000_000).describe("Last year's annual resources (net categorical income), euros"),
-    longStaysAbroad: z.boolean().describe('ARFS only (before July 2020): stays of more than 6 months a year in the country of origin'),
+    pensionsClaimed: z
+      .boolean()
+      .describe('Has obtained or asked for every retirement pension due (French, foreign, international)'),
+    annualResources: z
+      .number()
+      .min(0)
+      .max(1_000_000)
+      .describe("Last year's annual resources (net categorical income), euros"),
+    longStaysAbroad: z
+      .boolean()
+      .describe('ARFS only (before July 2020): stays of more than 6 months a year in the country of origin'),
   })
   .partial()
   .strict();
@@ -42,7 +57,8 @@ const num = (ctx: RuleContext, id: string) => numberOn(ctx.content, id, ctx.asOf
 
 export const isFrench = (f: ElderlyFacts) => f.nationality === 'FR';
 const isEea = (f: ElderlyFacts, ctx: RuleContext) =>
-  f.nationality !== undefined && (['eu', 'eea-non-eu'].some((l) => inCountryList(ctx.content, l, f.nationality!, ctx.asOf)) || f.nationality === 'CH');
+  f.nationality !== undefined &&
+  (['eu', 'eea-non-eu'].some((l) => inCountryList(ctx.content, l, f.nationality!, ctx.asOf)) || f.nationality === 'CH');
 
 /** Age: 65, or earlier when unfit for work: the legal retirement age (62 to 64 by year of birth) since 2020, 60 in the ARFS. */
 export function ageCondition(f: ElderlyFacts, ctx: RuleContext): boolean | undefined {
@@ -73,7 +89,8 @@ export const residenceShort = (f: ElderlyFacts, ctx: RuleContext) => {
   return years !== undefined && f.regularResidenceYears !== undefined && f.regularResidenceYears < years;
 };
 /** The hostel or social residence is required at every request under the ARFS, at the first one only under the AVFS. */
-export const housingRequired = (f: ElderlyFacts, ctx: RuleContext) => regimeOn(ctx, ctx.asOf) === 'arfs' || f.firstRequest === true;
+export const housingRequired = (f: ElderlyFacts, ctx: RuleContext) =>
+  regimeOn(ctx, ctx.asOf) === 'arfs' || f.firstRequest === true;
 
 /** AVFS monthly amount: full up to the monthly maximum in annual resources, then linear down to zero at the annual ceiling. */
 export function avfsMonthly(resources: number, max: number, ceiling: number): number {
@@ -94,14 +111,25 @@ export function evaluate(f: ElderlyFacts, ctx: RuleContext): RawDecision {
   d.extraReferences.push(law);
   if (regime === 'avfs') {
     d.extraReferences.push('service-public-f36192');
-    d.notices.push(step('renamed', 'casf-l117-3', { date: { date: ctx.content.references.get('casf-l117-3')!.inForceFrom } }));
+    d.notices.push(
+      step('renamed', 'casf-l117-3', { date: { date: ctx.content.references.get('casf-l117-3')!.inForceFrom } }),
+    );
   }
 
   const c: RawCondition[] = [];
   // Nationality: foreigners only; the ARFS also excluded the EU and the EEA.
   const eea = isEea(f, ctx);
   const nationalityOk = f.nationality === undefined ? undefined : !isFrench(f) && !(regime === 'arfs' && eea);
-  c.push(condition('foreign-national', nationalityOk, law, t(`conditions.foreign-national.${nationalityOk === false ? (isFrench(f) ? 'french' : 'eea-arfs') : statusKey(nationalityOk)}`)));
+  c.push(
+    condition(
+      'foreign-national',
+      nationalityOk,
+      law,
+      t(
+        `conditions.foreign-national.${nationalityOk === false ? (isFrench(f) ? 'french' : 'eea-arfs') : statusKey(nationalityOk)}`,
+      ),
+    ),
+  );
 
   const age = ageCondition(f, ctx);
   const values = {
@@ -110,16 +138,32 @@ export function evaluate(f: ElderlyFacts, ctx: RuleContext): RawDecision {
     earlyMax: num(ctx, 'elderly-aid-early-age-max')?.value ?? '?',
   };
   const ageKey = age === undefined && f.unfitForWork === true ? 'between' : statusKey(age);
-  c.push(condition('age', age, regime === 'avfs' ? 'service-public-f36192' : law, t(`conditions.age.${regime}-${ageKey}`, values)));
+  c.push(
+    condition(
+      'age',
+      age,
+      regime === 'avfs' ? 'service-public-f36192' : law,
+      t(`conditions.age.${regime}-${ageKey}`, values),
+    ),
+  );
 
   const years = num(ctx, 'elderly-aid-residence-years')?.value ?? '?';
   if (eea && regime === 'avfs') {
     c.push(condition('residence', undefined, 'service-public-f36192', t('conditions.residence.eea')));
   } else {
-    const ok = f.regularResidenceYears === undefined || typeof years !== 'number' ? undefined : f.regularResidenceYears >= years;
+    const ok =
+      f.regularResidenceYears === undefined || typeof years !== 'number' ? undefined : f.regularResidenceYears >= years;
     c.push({
       ...condition('residence', ok, law, t(`conditions.residence.${statusKey(ok)}`, { years })),
-      ...(typeof years === 'number' ? { figures: { required: years, ...(f.regularResidenceYears !== undefined ? { actual: f.regularResidenceYears } : {}), unit: 'years' as const } } : {}),
+      ...(typeof years === 'number'
+        ? {
+            figures: {
+              required: years,
+              ...(f.regularResidenceYears !== undefined ? { actual: f.regularResidenceYears } : {}),
+              unit: 'years' as const,
+            },
+          }
+        : {}),
     });
   }
   c.push(condition('lives-alone', f.livesAlone, law, t(`conditions.lives-alone.${statusKey(f.livesAlone)}`)));
@@ -131,10 +175,25 @@ export function evaluate(f: ElderlyFacts, ctx: RuleContext): RawDecision {
     c.push(condition('housing', true, law, t('conditions.housing.not-first-request')));
   }
 
-  if (regime === 'avfs') c.push(condition('pensions-claimed', f.pensionsClaimed, 'service-public-f36192', t(`conditions.pensions-claimed.${statusKey(f.pensionsClaimed)}`)));
+  if (regime === 'avfs')
+    c.push(
+      condition(
+        'pensions-claimed',
+        f.pensionsClaimed,
+        'service-public-f36192',
+        t(`conditions.pensions-claimed.${statusKey(f.pensionsClaimed)}`),
+      ),
+    );
   if (regime === 'arfs') {
     const months = num(ctx, 'arfs-long-stay-months')?.value ?? '?';
-    c.push(condition('long-stays', f.longStaysAbroad, 'decret-2015-1239', t(`conditions.long-stays.${statusKey(f.longStaysAbroad)}`, { months })));
+    c.push(
+      condition(
+        'long-stays',
+        f.longStaysAbroad,
+        'decret-2015-1239',
+        t(`conditions.long-stays.${statusKey(f.longStaysAbroad)}`, { months }),
+      ),
+    );
   }
 
   const resources = regime === 'avfs' ? avfsResources(f, ctx, d) : arfsResources(f, ctx, d);
@@ -143,7 +202,9 @@ export function evaluate(f: ElderlyFacts, ctx: RuleContext): RawDecision {
 
   const notMet = c.some((x) => x.status === 'not-met');
   const unknown = c.some((x) => x.status === 'unknown');
-  const referable = c.some((x) => x.status === 'unknown' && ((x.id === 'age' && f.unfitForWork === true) || (x.id === 'residence' && eea)));
+  const referable = c.some(
+    (x) => x.status === 'unknown' && ((x.id === 'age' && f.unfitForWork === true) || (x.id === 'residence' && eea)),
+  );
   const noFigures = resources.explain.key.endsWith('no-figures');
   if (notMet) d.status = 'ineligible';
   else if (noFigures) {
@@ -151,10 +212,17 @@ export function evaluate(f: ElderlyFacts, ctx: RuleContext): RawDecision {
     d.referral = { to: 'msa-picardie', reason: t('referral.no-figures', { date: { date: ctx.asOf } }) };
   } else if (referable) {
     d.status = 'refer';
-    d.referral = { to: 'msa-picardie', reason: t(`referral.${c.find((x) => x.status === 'unknown' && (x.id === 'age' || x.id === 'residence'))!.id}`) };
+    d.referral = {
+      to: 'msa-picardie',
+      reason: t(`referral.${c.find((x) => x.status === 'unknown' && (x.id === 'age' || x.id === 'residence'))!.id}`),
+    };
   } else d.status = unknown ? 'incomplete' : 'eligible';
 
-  d.notices.push(...(regime === 'avfs' ? avfsNotices(ctx) : [step('arfs-history', law, { months: num(ctx, 'arfs-long-stay-months')?.value ?? '?' })]));
+  d.notices.push(
+    ...(regime === 'avfs'
+      ? avfsNotices(ctx)
+      : [step('arfs-history', law, { months: num(ctx, 'arfs-long-stay-months')?.value ?? '?' })]),
+  );
   if (regime === 'avfs') d.nextSteps.push(...avfsSteps(ctx));
   else d.nextSteps.push(step('contact-msa', 'service-public-f36192'));
   return d;
@@ -167,17 +235,32 @@ function avfsResources(f: ElderlyFacts, ctx: RuleContext, d: RawDecision): RawCo
   const figuresDate = { date: max.period.validFrom };
   const below = f.annualResources === undefined ? undefined : f.annualResources < ceiling.value;
   const cond: RawCondition = {
-    ...condition('resources', below, ceiling.period.reference, t(`conditions.resources.avfs-${statusKey(below)}`, { ceiling: { eur: ceiling.value }, since: figuresDate })),
-    figures: { required: ceiling.value, ...(f.annualResources !== undefined ? { actual: f.annualResources } : {}), unit: 'eur' },
+    ...condition(
+      'resources',
+      below,
+      ceiling.period.reference,
+      t(`conditions.resources.avfs-${statusKey(below)}`, { ceiling: { eur: ceiling.value }, since: figuresDate }),
+    ),
+    figures: {
+      required: ceiling.value,
+      ...(f.annualResources !== undefined ? { actual: f.annualResources } : {}),
+      unit: 'eur',
+    },
   };
-  const monthly = f.annualResources === undefined ? max.value : avfsMonthly(f.annualResources, max.value, ceiling.value);
-  const kind = f.annualResources === undefined ? 'maximum' : monthly === max.value ? 'full' : monthly === 0 ? 'zero' : 'reduced';
+  const monthly =
+    f.annualResources === undefined ? max.value : avfsMonthly(f.annualResources, max.value, ceiling.value);
+  const kind =
+    f.annualResources === undefined ? 'maximum' : monthly === max.value ? 'full' : monthly === 0 ? 'zero' : 'reduced';
   d.amounts.push({
     id: 'monthly-aid',
     maxEur: monthly,
     per: 'month',
     reference: max.period.reference,
-    explain: t(`amounts.monthly-aid.${kind}`, { max: { eur: max.value }, ceiling: { eur: ceiling.value }, since: figuresDate }),
+    explain: t(`amounts.monthly-aid.${kind}`, {
+      max: { eur: max.value },
+      ceiling: { eur: ceiling.value },
+      since: figuresDate,
+    }),
   });
   if (max.estimate || ceiling.estimate) d.notices.push(step('estimate', 'casf-r117-19', { since: figuresDate }));
   d.notices.push(step('rounding', 'casf-r117-19'));
@@ -188,18 +271,39 @@ function arfsResources(f: ElderlyFacts, ctx: RuleContext, d: RawDecision): RawCo
   const ceiling = num(ctx, 'arfs-annual-resource-ceiling');
   const min = num(ctx, 'arfs-annual-aid-min');
   const max = num(ctx, 'arfs-annual-aid-max');
-  if (!ceiling || !min || !max) return condition('resources', undefined, 'decret-2015-1239', t('conditions.resources.no-figures'));
+  if (!ceiling || !min || !max)
+    return condition('resources', undefined, 'decret-2015-1239', t('conditions.resources.no-figures'));
   const below = f.annualResources === undefined ? undefined : f.annualResources < ceiling.value;
-  d.amounts.push({ id: 'annual-aid', maxEur: max.value, per: 'year', reference: max.period.reference, explain: t('amounts.annual-aid.arfs', { min: { eur: min.value }, max: { eur: max.value } }) });
+  d.amounts.push({
+    id: 'annual-aid',
+    maxEur: max.value,
+    per: 'year',
+    reference: max.period.reference,
+    explain: t('amounts.annual-aid.arfs', { min: { eur: min.value }, max: { eur: max.value } }),
+  });
   return {
-    ...condition('resources', below, ceiling.period.reference, t(`conditions.resources.arfs-${statusKey(below)}`, { ceiling: { eur: ceiling.value } })),
-    figures: { required: ceiling.value, ...(f.annualResources !== undefined ? { actual: f.annualResources } : {}), unit: 'eur' },
+    ...condition(
+      'resources',
+      below,
+      ceiling.period.reference,
+      t(`conditions.resources.arfs-${statusKey(below)}`, { ceiling: { eur: ceiling.value } }),
+    ),
+    figures: {
+      required: ceiling.value,
+      ...(f.annualResources !== undefined ? { actual: f.annualResources } : {}),
+      unit: 'eur',
+    },
   };
 }
 
 function avfsNotices(ctx: RuleContext): RawStep[] {
   const months = num(ctx, 'avfs-existence-certificate-months')?.value ?? '?';
-  return [step('not-cumulable', 'casf-l117-3'), step('not-taxed', 'casf-l117-3'), step('stays-abroad', 'service-public-f36192', { months }), step('health-cover', 'service-public-f36192', { months })];
+  return [
+    step('not-cumulable', 'casf-l117-3'),
+    step('not-taxed', 'casf-l117-3'),
+    step('stays-abroad', 'service-public-f36192', { months }),
+    step('health-cover', 'service-public-f36192', { months }),
+  ];
 }
 
 function avfsSteps(ctx: RuleContext): RawStep[] {

@@ -5,7 +5,15 @@ import { plusMonths, type IsoDate } from '../dates/calendar';
 import { MAYOTTE, PARIS } from '../dates/zones';
 import type { RuleContext } from './context';
 import { textsOf, statusKey } from './helpers';
-import { condition, emptyDecision, type Figures, type RawCondition, type RawDecision, type RawStep, type Text } from './decision';
+import {
+  condition,
+  emptyDecision,
+  type Figures,
+  type RawCondition,
+  type RawDecision,
+  type RawStep,
+  type Text,
+} from './decision';
 
 /** Family reunification (regroupement familial): seed 002, FACTS.md §3. */
 
@@ -31,10 +39,15 @@ export const inseeCode = z.string().regex(/^(\d{5}|2[AB]\d{3})$/);
 
 export const factsSchema = z
   .object({
-    nationality: z.string().regex(/^[A-Z]{2}$/).describe('ISO 3166-1 alpha-2 code of the applicant'),
+    nationality: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .describe('ISO 3166-1 alpha-2 code of the applicant'),
     regularStay: z.boolean().describe('The applicant lives in France legally'),
     permit: z.enum(permits).describe("The applicant's residence permit"),
-    commune: z.union([inseeCode, z.literal('unknown')]).describe("INSEE code of the home's commune, or 'unknown' when not given"),
+    commune: z
+      .union([inseeCode, z.literal('unknown')])
+      .describe("INSEE code of the home's commune, or 'unknown' when not given"),
     housingZone: z.enum(zones).describe('Housing zone of the home; derived from commune when not given'),
     permitValidityMonths: z.number().min(0).max(240).describe('Total validity of the permit, in months'),
     residenceMonths: z.number().min(0).max(1200).describe('Months of regular residence in France'),
@@ -44,7 +57,13 @@ export const factsSchema = z
     childrenAges: z.array(z.number().int().min(0).max(40)).max(20).describe('Ages of the children who would come'),
     householdSize: z.number().int().min(2).max(30).describe('People who will live in the home, the applicant included'),
     housingSurfaceM2: z.number().min(0).max(2000).describe('Living area of the home in m²'),
-    monthlyResources: z.number().min(0).max(1_000_000).describe('Average monthly resources of the applicant and spouse over the 12 months before applying, excluded benefits left out (euros)'),
+    monthlyResources: z
+      .number()
+      .min(0)
+      .max(1_000_000)
+      .describe(
+        'Average monthly resources of the applicant and spouse over the 12 months before applying, excluded benefits left out (euros)',
+      ),
     applicationDate: date.describe('Day of the application; today when not given'),
     receivesAahOrAsi: z.boolean().describe('The applicant receives the AAH or the ASI'),
     applicantAge: z.number().int().min(0).max(120).describe("The applicant's age"),
@@ -62,7 +81,11 @@ export type OtherProcedure = 'eu-citizen' | 'family-reunion' | 'accompanying-fam
 
 export function otherProcedure(f: FamilyFacts, ctx: RuleContext): OtherProcedure | undefined {
   const on = applicationOf(f, ctx);
-  if (f.nationality && (['eu', 'eea-non-eu'].some((l) => inCountryList(ctx.content, l, f.nationality!, on)) || f.nationality === 'CH')) return 'eu-citizen';
+  if (
+    f.nationality &&
+    (['eu', 'eea-non-eu'].some((l) => inCountryList(ctx.content, l, f.nationality!, on)) || f.nationality === 'CH')
+  )
+    return 'eu-citizen';
   if (f.regularStay === false) return 'irregular';
   if (f.permit === 'international-protection') return 'family-reunion';
   if (f.permit === 'passport-talent' || f.permit === 'ict') return 'accompanying-family';
@@ -70,7 +93,8 @@ export function otherProcedure(f: FamilyFacts, ctx: RuleContext): OtherProcedure
   return undefined;
 }
 
-export const isOtherProcedure = (f: FamilyFacts, ctx: RuleContext, which: OtherProcedure) => otherProcedure(f, ctx) === which;
+export const isOtherProcedure = (f: FamilyFacts, ctx: RuleContext, which: OtherProcedure) =>
+  otherProcedure(f, ctx) === which;
 export const isAlgerian = (f: FamilyFacts) => f.nationality === 'DZ';
 export const isMayotte = (f: FamilyFacts) => typeof f.commune === 'string' && f.commune.startsWith('976');
 /** The person's calendar: Mayotte's for a home in Mayotte. */
@@ -102,7 +126,13 @@ export function eligibleMembers(f: FamilyFacts, ctx: RuleContext) {
   const childLimit = num(ctx, 'family-child-age-limit', on)?.value ?? 0;
   const spouse = f.spouseJoining === true && f.spouseAge !== undefined && f.spouseAge >= spouseMin;
   const children = (f.childrenAges ?? []).filter((a) => a < childLimit);
-  return { spouse, children, adultChildren: (f.childrenAges ?? []).filter((a) => a >= childLimit), spouseMin, childLimit };
+  return {
+    spouse,
+    children,
+    adultChildren: (f.childrenAges ?? []).filter((a) => a >= childLimit),
+    spouseMin,
+    childLimit,
+  };
 }
 
 /** Nobody the procedure covers would come (a spouse under 18, only adult children, nobody). */
@@ -118,7 +148,14 @@ export function minimumSurface(zone: Zone, people: number, ctx: RuleContext, on:
   const extra = num(ctx, 'family-housing-extra-person-m2', on)?.value;
   const step = num(ctx, 'family-housing-step-persons', on)?.value;
   const beyond = num(ctx, 'family-housing-extra-person-beyond-m2', on)?.value;
-  if (base === undefined || basePersons === undefined || extra === undefined || step === undefined || beyond === undefined) return undefined;
+  if (
+    base === undefined ||
+    basePersons === undefined ||
+    extra === undefined ||
+    step === undefined ||
+    beyond === undefined
+  )
+    return undefined;
   const n = Math.max(people, basePersons);
   return base + extra * (Math.min(n, step) - basePersons) + beyond * Math.max(n - step, 0);
 }
@@ -130,7 +167,10 @@ export function resourceWindow(applicationDate: IsoDate, months: number): IsoDat
 }
 
 /** The resource threshold: average gross monthly SMIC over the window, times the household factor (Algerians: the SMIC). */
-export function resourceThreshold(f: FamilyFacts, ctx: RuleContext): { threshold: number; smic: number; factor: number } | undefined {
+export function resourceThreshold(
+  f: FamilyFacts,
+  ctx: RuleContext,
+): { threshold: number; smic: number; factor: number } | undefined {
   const on = applicationOf(f, ctx);
   const window = num(ctx, 'family-resource-window-months', on)?.value;
   const factors = tableOn(ctx.content, 'family-resource-factors', on)?.value;
@@ -138,7 +178,9 @@ export function resourceThreshold(f: FamilyFacts, ctx: RuleContext): { threshold
   const values = resourceWindow(on, window).map((m) => num(ctx, 'smic-monthly-gross', m)?.value);
   if (values.some((v) => v === undefined)) return undefined;
   const smic = round2((values as number[]).reduce((a, b) => a + b, 0) / values.length);
-  const sizes = Object.keys(factors).map(Number).sort((a, b) => a - b);
+  const sizes = Object.keys(factors)
+    .map(Number)
+    .sort((a, b) => a - b);
   const key = sizes.filter((n) => n <= Math.max(f.householdSize!, sizes[0]!)).pop()!;
   const factor = isAlgerian(f) ? 1 : factors[String(key)]!;
   return { threshold: round2(smic * factor), smic, factor };
@@ -152,7 +194,8 @@ export const resourcesMet = (f: FamilyFacts, ctx: RuleContext) => {
 };
 
 /** Over 65, 25 years of residence, 10 years of marriage, asking for the spouse: the age question matters only then. */
-export const exemptionByAgePossible = (f: FamilyFacts, ctx: RuleContext) => eligibleMembers(f, ctx).spouse && f.receivesAahOrAsi === false;
+export const exemptionByAgePossible = (f: FamilyFacts, ctx: RuleContext) =>
+  eligibleMembers(f, ctx).spouse && f.receivesAahOrAsi === false;
 
 export function exemptionByAge(f: FamilyFacts, ctx: RuleContext): boolean | undefined {
   const on = applicationOf(f, ctx);
@@ -191,12 +234,25 @@ export function evaluate(f: FamilyFacts, ctx: RuleContext): RawDecision {
   const other = otherProcedure(f, ctx);
   if (other) {
     d.status = 'ineligible';
-    d.conditions.push(condition('this-procedure', false, other === 'eu-citizen' ? 'service-public-f11166' : other === 'irregular' ? 'ceseda-l434-2' : 'service-public-f11166', t(`conditions.this-procedure.${other}`)));
+    d.conditions.push(
+      condition(
+        'this-procedure',
+        false,
+        other === 'eu-citizen'
+          ? 'service-public-f11166'
+          : other === 'irregular'
+            ? 'ceseda-l434-2'
+            : 'service-public-f11166',
+        t(`conditions.this-procedure.${other}`),
+      ),
+    );
     d.nextSteps.push(step(`instead-${other}`, 'service-public-f11166'));
     return d;
   }
   if (f.nationality === undefined || f.regularStay === undefined || f.permit === undefined) {
-    d.conditions.push(condition('this-procedure', undefined, 'service-public-f11166', t('conditions.this-procedure.unknown')));
+    d.conditions.push(
+      condition('this-procedure', undefined, 'service-public-f11166', t('conditions.this-procedure.unknown')),
+    );
     return d;
   }
   d.conditions.push(condition('this-procedure', true, 'ceseda-l434-2', t('conditions.this-procedure.met')));
@@ -204,7 +260,14 @@ export function evaluate(f: FamilyFacts, ctx: RuleContext): RawDecision {
   const c: RawCondition[] = [];
   c.push(...permitConditions(f, ctx, on));
   c.push(residenceCondition(f, ctx));
-  c.push(condition('family-abroad', f.familyAbroad, 'service-public-f11166', t(`conditions.family-abroad.${statusKey(f.familyAbroad)}`)));
+  c.push(
+    condition(
+      'family-abroad',
+      f.familyAbroad,
+      'service-public-f11166',
+      t(`conditions.family-abroad.${statusKey(f.familyAbroad)}`),
+    ),
+  );
   c.push(...membersConditions(f, ctx));
   c.push(...housingConditions(f, ctx, on));
   c.push(...resourceConditions(f, ctx));
@@ -229,7 +292,10 @@ export function evaluate(f: FamilyFacts, ctx: RuleContext): RawDecision {
   } else if (unknown.length > 0) {
     d.status = 'incomplete';
   } else {
-    d.status = eligibleMembers(f, ctx).adultChildren.length > 0 || (f.spouseJoining && !eligibleMembers(f, ctx).spouse) ? 'partly-eligible' : 'eligible';
+    d.status =
+      eligibleMembers(f, ctx).adultChildren.length > 0 || (f.spouseJoining && !eligibleMembers(f, ctx).spouse)
+        ? 'partly-eligible'
+        : 'eligible';
   }
 
   d.notices.push(...familyNotices(f, ctx));
@@ -253,7 +319,12 @@ function permitConditions(f: FamilyFacts, ctx: RuleContext, on: IsoDate): RawCon
   const met = f.permitValidityMonths === undefined ? undefined : f.permitValidityMonths >= min.value;
   return [
     {
-      ...condition('permit', met, min.period.reference, t(`conditions.permit.validity-${statusKey(met)}`, { months: min.value })),
+      ...condition(
+        'permit',
+        met,
+        min.period.reference,
+        t(`conditions.permit.validity-${statusKey(met)}`, { months: min.value }),
+      ),
       figures: figures(min.value, f.permitValidityMonths, 'months'),
     },
   ];
@@ -262,12 +333,24 @@ function permitConditions(f: FamilyFacts, ctx: RuleContext, on: IsoDate): RawCon
 function residenceCondition(f: FamilyFacts, ctx: RuleContext): RawCondition {
   const min = minimumResidenceMonths(f, ctx);
   const ref = min?.period.reference ?? 'ceseda-l434-2';
-  if (!min) return condition('residence-duration', undefined, ref, t('conditions.residence-duration.unknown', { months: '?' }));
+  if (!min)
+    return condition('residence-duration', undefined, ref, t('conditions.residence-duration.unknown', { months: '?' }));
   const met = f.residenceMonths === undefined ? undefined : f.residenceMonths >= min.value;
   const variant = isMayotte(f) ? 'mayotte' : isAlgerian(f) ? 'algeria' : 'general';
-  const from = f.residenceMonths !== undefined && !met ? plusMonths(applicationOf(f, ctx), min.value - f.residenceMonths) : undefined;
+  const from =
+    f.residenceMonths !== undefined && !met
+      ? plusMonths(applicationOf(f, ctx), min.value - f.residenceMonths)
+      : undefined;
   return {
-    ...condition('residence-duration', met, ref, t(`conditions.residence-duration.${statusKey(met)}-${variant}`, { months: min.value, ...(from ? { from: { date: from } } : {}) })),
+    ...condition(
+      'residence-duration',
+      met,
+      ref,
+      t(`conditions.residence-duration.${statusKey(met)}-${variant}`, {
+        months: min.value,
+        ...(from ? { from: { date: from } } : {}),
+      }),
+    ),
     figures: figures(min.value, f.residenceMonths, 'months'),
   };
 }
@@ -277,13 +360,33 @@ function membersConditions(f: FamilyFacts, ctx: RuleContext): RawCondition[] {
   const out: RawCondition[] = [];
   if (f.spouseJoining) {
     const met = f.spouseAge === undefined ? undefined : m.spouse;
-    out.push({ ...condition('spouse-age', met, 'ceseda-l434-2', t(`conditions.spouse-age.${statusKey(met)}`, { age: m.spouseMin })), figures: figures(m.spouseMin, f.spouseAge, 'years') });
+    out.push({
+      ...condition(
+        'spouse-age',
+        met,
+        'ceseda-l434-2',
+        t(`conditions.spouse-age.${statusKey(met)}`, { age: m.spouseMin }),
+      ),
+      figures: figures(m.spouseMin, f.spouseAge, 'years'),
+    });
   }
   if (f.childrenAges !== undefined && f.childrenAges.length > 0) {
     const allMinor = m.adultChildren.length === 0;
-    out.push(condition('children-ages', allMinor, 'ceseda-l434-2', t(`conditions.children-ages.${allMinor ? 'met' : 'not-met'}`, { age: m.childLimit, count: m.adultChildren.length, minors: m.children.length })));
+    out.push(
+      condition(
+        'children-ages',
+        allMinor,
+        'ceseda-l434-2',
+        t(`conditions.children-ages.${allMinor ? 'met' : 'not-met'}`, {
+          age: m.childLimit,
+          count: m.adultChildren.length,
+          minors: m.children.length,
+        }),
+      ),
+    );
   }
-  if (f.childrenAges !== undefined && nobodyEligible(f, ctx)) out.push(condition('someone-eligible', false, 'ceseda-l434-2', t('conditions.someone-eligible.not-met')));
+  if (f.childrenAges !== undefined && nobodyEligible(f, ctx))
+    out.push(condition('someone-eligible', false, 'ceseda-l434-2', t('conditions.someone-eligible.not-met')));
   return out;
 }
 
@@ -295,19 +398,35 @@ function housingConditions(f: FamilyFacts, ctx: RuleContext, on: IsoDate): RawCo
   } else if (!zone) {
     // No town given: the figure for every zone, so the person can read theirs.
     const perZone = Object.fromEntries(zones.map((z) => [z, minimumSurface(z, f.householdSize!, ctx, on) ?? '?']));
-    out.push(condition('housing-surface', undefined, 'ceseda-r434-5', t('conditions.housing-surface.every-zone', { people: f.householdSize, ...perZone, zoning: { date: ZONING_DATE } })));
+    out.push(
+      condition(
+        'housing-surface',
+        undefined,
+        'ceseda-r434-5',
+        t('conditions.housing-surface.every-zone', {
+          people: f.householdSize,
+          ...perZone,
+          zoning: { date: ZONING_DATE },
+        }),
+      ),
+    );
   } else {
     const required = minimumSurface(zone, f.householdSize, ctx, on);
     const met = required === undefined || f.housingSurfaceM2 === undefined ? undefined : f.housingSurfaceM2 >= required;
     const commune = f.commune && f.commune !== 'unknown' ? ctx.content.communes.byInsee(f.commune) : undefined;
     out.push({
-      ...condition('housing-surface', met, 'ceseda-r434-5', t(`conditions.housing-surface.${statusKey(met)}`, {
-        people: f.householdSize,
-        zone: zone === 'Abis' ? 'A bis' : zone,
-        place: commune ? `${commune.name} (${commune.department})` : '—',
-        required: required ?? '?',
-        zoning: { date: ZONING_DATE },
-      })),
+      ...condition(
+        'housing-surface',
+        met,
+        'ceseda-r434-5',
+        t(`conditions.housing-surface.${statusKey(met)}`, {
+          people: f.householdSize,
+          zone: zone === 'Abis' ? 'A bis' : zone,
+          place: commune ? `${commune.name} (${commune.department})` : '—',
+          required: required ?? '?',
+          zoning: { date: ZONING_DATE },
+        }),
+      ),
       ...(required !== undefined ? { figures: figures(required, f.housingSurfaceM2, 'm2') } : {}),
     });
   }
@@ -327,19 +446,39 @@ function resourceConditions(f: FamilyFacts, ctx: RuleContext): RawCondition[] {
       years: num(ctx, 'family-exemption-residence-years', on)?.value ?? '?',
       married: num(ctx, 'family-exemption-marriage-years', on)?.value ?? '?',
     };
-    return [condition('resources', true, 'ceseda-l434-8', t(`conditions.resources.exempt-${exemptAah ? 'aah' : 'age'}`, values))];
+    return [
+      condition(
+        'resources',
+        true,
+        'ceseda-l434-8',
+        t(`conditions.resources.exempt-${exemptAah ? 'aah' : 'age'}`, values),
+      ),
+    ];
   }
-  if (!r) return [condition('resources', undefined, 'ceseda-r434-4', t(f.householdSize === undefined ? 'conditions.resources.unknown' : 'conditions.resources.no-smic'))];
+  if (!r)
+    return [
+      condition(
+        'resources',
+        undefined,
+        'ceseda-r434-4',
+        t(f.householdSize === undefined ? 'conditions.resources.unknown' : 'conditions.resources.no-smic'),
+      ),
+    ];
   const met = f.monthlyResources === undefined ? undefined : f.monthlyResources >= r.threshold;
   const variant = isAlgerian(f) ? 'algeria' : 'general';
   return [
     {
-      ...condition('resources', met, isAlgerian(f) ? 'accord-franco-algerien-art4' : 'ceseda-r434-4', t(`conditions.resources.${statusKey(met)}-${variant}`, {
-        threshold: { eur: r.threshold },
-        smic: { eur: r.smic },
-        factor: r.factor,
-        people: f.householdSize ?? '?',
-      })),
+      ...condition(
+        'resources',
+        met,
+        isAlgerian(f) ? 'accord-franco-algerien-art4' : 'ceseda-r434-4',
+        t(`conditions.resources.${statusKey(met)}-${variant}`, {
+          threshold: { eur: r.threshold },
+          smic: { eur: r.smic },
+          factor: r.factor,
+          people: f.householdSize ?? '?',
+        }),
+      ),
       figures: figures(r.threshold, f.monthlyResources, 'eur'),
     },
   ];
@@ -348,14 +487,24 @@ function resourceConditions(f: FamilyFacts, ctx: RuleContext): RawCondition[] {
 /** "Everything is met but this, by this much." */
 function onlyOneMissing(c: RawCondition): RawStep {
   const gap = c.figures?.gap;
-  return step(`only-one-missing-${c.id}`, c.reference, { gap: gap === undefined ? '' : c.figures?.unit === 'eur' ? { eur: gap } : gap });
+  return step(`only-one-missing-${c.id}`, c.reference, {
+    gap: gap === undefined ? '' : c.figures?.unit === 'eur' ? { eur: gap } : gap,
+  });
 }
 
 function familyNotices(f: FamilyFacts, ctx: RuleContext): RawStep[] {
-  const out: RawStep[] = [step('whole-family', 'ceseda-l434-1'), step('resources-excluded', 'ceseda-l434-8'), step('smic-gross', 'service-public-f11166')];
+  const out: RawStep[] = [
+    step('whole-family', 'ceseda-l434-1'),
+    step('resources-excluded', 'ceseda-l434-8'),
+    step('smic-gross', 'service-public-f11166'),
+  ];
   if (isAlgerian(f) || f.nationality === 'MA') out.push(step('kafala', 'ofii-family-reunification'));
   out.push(step('partner-children', 'ceseda-l434-2'));
-  if (eligibleMembers(f, ctx).adultChildren.length > 0 || (f.spouseJoining && f.spouseAge !== undefined && !eligibleMembers(f, ctx).spouse)) out.push(step('others-visa', 'ofii-family-reunification'));
+  if (
+    eligibleMembers(f, ctx).adultChildren.length > 0 ||
+    (f.spouseJoining && f.spouseAge !== undefined && !eligibleMembers(f, ctx).spouse)
+  )
+    out.push(step('others-visa', 'ofii-family-reunification'));
   if (!f.commune || f.commune === 'unknown') {
     const on = applicationOf(f, ctx);
     out.push(

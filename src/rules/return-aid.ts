@@ -18,12 +18,17 @@ export const derogations = ['none', 'channel-crossing', 'uk-readmission'] as con
 export const factsSchema = z
   .object({
     territory: z.enum(territories).describe('Where the person is: mainland France or Mayotte'),
-    nationality: z.string().regex(/^[A-Z]{2}$/).describe('ISO 3166-1 alpha-2 code; XK for Kosovo'),
+    nationality: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .describe('ISO 3166-1 alpha-2 code; XK for Kosovo'),
     hasOqtf: z.boolean().describe('Subject to an obligation to leave French territory (OQTF)'),
     oqtfNotifiedOn: date.describe('Day the OQTF was notified'),
     validationDate: date.describe('Day OFII validates the request; today when not given'),
     hasReturnBan: z.boolean().describe('The OQTF comes with a ban on returning (IRTF)'),
-    threeMonthsResidence: z.boolean().describe('At least three consecutive months of residence (in Mayotte, in Mayotte)'),
+    threeMonthsResidence: z
+      .boolean()
+      .describe('At least three consecutive months of residence (in Mayotte, in Mayotte)'),
     receivedBefore: z.boolean().describe('Already received return or reintegration aid'),
     adults: z.number().int().min(1).max(30).describe('Adults leaving together, the applicant included'),
     minors: z.number().int().min(0).max(30).describe('Minor children leaving with them'),
@@ -47,7 +52,12 @@ const validationOf = (f: ReturnAidFacts, ctx: RuleContext): IsoDate => f.validat
 export function exclusionOf(f: ReturnAidFacts, ctx: RuleContext): string | undefined {
   if (!f.nationality) return undefined;
   const on = validationOf(f, ctx);
-  const lists = ['eu', 'eea-non-eu', 'return-aid-excluded-microstates', ...(isMayotte(f) ? ['return-aid-excluded-mayotte'] : [])];
+  const lists = [
+    'eu',
+    'eea-non-eu',
+    'return-aid-excluded-microstates',
+    ...(isMayotte(f) ? ['return-aid-excluded-mayotte'] : []),
+  ];
   return lists.find((l) => inCountryList(ctx.content, l, f.nationality!, on));
 }
 export const isExcluded = (f: ReturnAidFacts, ctx: RuleContext) => exclusionOf(f, ctx) !== undefined;
@@ -61,19 +71,24 @@ export function groupOf(f: ReturnAidFacts, ctx: RuleContext): Group | undefined 
   if (!f.nationality || !f.territory) return undefined;
   const on = validationOf(f, ctx);
   const has = (list: string) => inCountryList(ctx.content, list, f.nationality!, on);
-  if (isMayotte(f)) return has('return-aid-visa-exempt-like-mayotte') ? 'visa-exempt' : has('visa-exempt') ? 'uncertain' : 'other';
+  if (isMayotte(f))
+    return has('return-aid-visa-exempt-like-mayotte') ? 'visa-exempt' : has('visa-exempt') ? 'uncertain' : 'other';
   return has('visa-exempt') || has('return-aid-visa-exempt-like-mainland') ? 'visa-exempt' : 'other';
 }
 
 /** The return ban (IRTF) matters only for the visa-exempt group. */
-export const needsReturnBan = (f: ReturnAidFacts, ctx: RuleContext) => ['visa-exempt', 'uncertain'].includes(groupOf(f, ctx) ?? '');
+export const needsReturnBan = (f: ReturnAidFacts, ctx: RuleContext) =>
+  ['visa-exempt', 'uncertain'].includes(groupOf(f, ctx) ?? '');
 
 /** Whether the incentive allowance can be paid at all (visa-exempt nationals need an IRTF). */
-export const allowanceAvailable = (f: ReturnAidFacts, ctx: RuleContext) => groupOf(f, ctx) === 'other' || f.hasReturnBan === true;
+export const allowanceAvailable = (f: ReturnAidFacts, ctx: RuleContext) =>
+  groupOf(f, ctx) === 'other' || f.hasReturnBan === true;
 
 /** The derogating caps exist on the mainland from the arrêté of 27 November 2025, and matter only if an allowance is paid. */
 export const derogationRelevant = (f: ReturnAidFacts, ctx: RuleContext) =>
-  !isMayotte(f) && allowanceAvailable(f, ctx) && numberOn(ctx.content, 'return-aid-derogation-cap-base', validationOf(f, ctx)) !== undefined;
+  !isMayotte(f) &&
+  allowanceAvailable(f, ctx) &&
+  numberOn(ctx.content, 'return-aid-derogation-cap-base', validationOf(f, ctx)) !== undefined;
 
 /** Household size matters for the allowance and the reintegration aid; without either it is not asked. */
 export const householdNeeded = (f: ReturnAidFacts, ctx: RuleContext) => allowanceAvailable(f, ctx);
@@ -128,27 +143,43 @@ export function evaluate(f: ReturnAidFacts, ctx: RuleContext): RawDecision {
   // Nationality: excluded groups are told at once.
   const exclusion = exclusionOf(f, ctx);
   const notExcluded = f.nationality === undefined ? undefined : exclusion === undefined;
-  d.conditions.push(condition('nationality-not-excluded', notExcluded, ref3, t(`conditions.nationality-not-excluded.${exclusion ?? statusKey(notExcluded)}`)));
+  d.conditions.push(
+    condition(
+      'nationality-not-excluded',
+      notExcluded,
+      ref3,
+      t(`conditions.nationality-not-excluded.${exclusion ?? statusKey(notExcluded)}`),
+    ),
+  );
   if (notExcluded === false) return ineligible(d);
   if (notExcluded === undefined) return d;
 
   const once = f.receivedBefore === undefined ? undefined : !f.receivedBefore;
-  d.conditions.push(condition('not-received-before', once, ref3, t(`conditions.not-received-before.${statusKey(once)}`)));
+  d.conditions.push(
+    condition('not-received-before', once, ref3, t(`conditions.not-received-before.${statusKey(once)}`)),
+  );
   if (once === false) return ineligible(d);
 
   const agreementDate = dateOn(ctx.content, 'return-aid-agreement-signed-before', on)?.value;
-  d.conditions.push(condition('oqtf-at-departure', f.hasOqtf, ref3, t(`conditions.oqtf-at-departure.${statusKey(f.hasOqtf)}`)));
+  d.conditions.push(
+    condition('oqtf-at-departure', f.hasOqtf, ref3, t(`conditions.oqtf-at-departure.${statusKey(f.hasOqtf)}`)),
+  );
   if (f.hasOqtf === false) {
     if (isMayotte(f)) return ineligible(d);
     d.status = 'refer';
-    d.referral = { to: 'ofii', reason: t('referral.no-oqtf', agreementDate ? { date: { date: agreementDate } } : { date: '—' }) };
+    d.referral = {
+      to: 'ofii',
+      reason: t('referral.no-oqtf', agreementDate ? { date: { date: agreementDate } } : { date: '—' }),
+    };
     d.nextSteps.push(step('contact-ofii', 'ceseda-l711-1'));
     return d;
   }
   if (once === undefined || f.hasOqtf === undefined || !f.oqtfNotifiedOn) return d;
 
   if (on < f.oqtfNotifiedOn) {
-    d.conditions.push(condition('validation-after-notification', false, ref3, t('conditions.validation-after-notification.not-met')));
+    d.conditions.push(
+      condition('validation-after-notification', false, ref3, t('conditions.validation-after-notification.not-met')),
+    );
     return d;
   }
   const base = tableOn(ctx.content, param(f, 'return-aid-incentive-base'), on);
@@ -167,15 +198,31 @@ export function evaluate(f: ReturnAidFacts, ctx: RuleContext): RawDecision {
     return d;
   }
   if (group === 'visa-exempt') {
-    d.conditions.push(condition('return-ban', f.hasReturnBan, ref3, t(`conditions.return-ban.${statusKey(f.hasReturnBan)}`)));
+    d.conditions.push(
+      condition('return-ban', f.hasReturnBan, ref3, t(`conditions.return-ban.${statusKey(f.hasReturnBan)}`)),
+    );
     const within = withinReinsertionLimit(f, ctx);
     const months = numberOn(ctx.content, param(f, 'return-aid-reinsertion-oqtf-max-months'), on)?.value ?? '?';
-    d.conditions.push(condition('reinsertion-time-limit', within, ref3, t(`conditions.reinsertion-time-limit.${statusKey(within)}`, { months })));
+    d.conditions.push(
+      condition(
+        'reinsertion-time-limit',
+        within,
+        ref3,
+        t(`conditions.reinsertion-time-limit.${statusKey(within)}`, { months }),
+      ),
+    );
   }
 
   const residenceMonths = numberOn(ctx.content, param(f, 'return-aid-minimum-residence-months'), on)?.value ?? '?';
   d.conditions.push(
-    condition('minimum-residence', f.threeMonthsResidence, ref3, t(`conditions.minimum-residence.${statusKey(f.threeMonthsResidence)}${isMayotte(f) ? '-mayotte' : ''}`, { months: residenceMonths })),
+    condition(
+      'minimum-residence',
+      f.threeMonthsResidence,
+      ref3,
+      t(`conditions.minimum-residence.${statusKey(f.threeMonthsResidence)}${isMayotte(f) ? '-mayotte' : ''}`, {
+        months: residenceMonths,
+      }),
+    ),
   );
   if (f.threeMonthsResidence === false) {
     d.status = 'refer';
@@ -193,14 +240,19 @@ export function evaluate(f: ReturnAidFacts, ctx: RuleContext): RawDecision {
   d.nextSteps.push(
     step('what-return-aid-includes', art1(f)),
     step('voluntary-return', 'service-public-f33974'),
-    ...(reinsertion ? [step('reinsertion-levels', isMayotte(f) ? 'arrete-2025-12-03-mayotte-art1' : 'arrete-2023-10-09-art2')] : []),
+    ...(reinsertion
+      ? [step('reinsertion-levels', isMayotte(f) ? 'arrete-2025-12-03-mayotte-art1' : 'arrete-2023-10-09-art2')]
+      : []),
     step('apply', 'service-public-f33974'),
     step('contact-ofii', 'ceseda-l711-1'),
   );
 
-  const missing = [f.threeMonthsResidence, f.hasTravelDocument, ...(group === 'visa-exempt' ? [f.hasReturnBan] : []), ...(allowance ? [f.adults, f.minors] : [])].some(
-    (v) => v === undefined,
-  );
+  const missing = [
+    f.threeMonthsResidence,
+    f.hasTravelDocument,
+    ...(group === 'visa-exempt' ? [f.hasReturnBan] : []),
+    ...(allowance ? [f.adults, f.minors] : []),
+  ].some((v) => v === undefined);
   const derogationMissing = derogationRelevant(f, ctx) && f.derogation === undefined;
   d.status = missing || derogationMissing ? 'incomplete' : allowance && reinsertion ? 'eligible' : 'partly-eligible';
   return d;
@@ -235,9 +287,18 @@ function computeAmounts(f: ReturnAidFacts, ctx: RuleContext, a: AmountInput) {
   let perAdult = 0;
   let perMinor = 0;
   if (!a.allowance) {
-    list.push({ id: 'incentive-allowance', maxEur: 0, per: 'person', reference: base.period.reference, explain: t('amounts.incentive-allowance.no-return-ban') });
+    list.push({
+      id: 'incentive-allowance',
+      maxEur: 0,
+      per: 'person',
+      reference: base.period.reference,
+      explain: t('amounts.incentive-allowance.no-return-ban'),
+    });
   } else {
-    const derogation = f.derogation && f.derogation !== 'none' && !isMayotte(f) ? numberOn(c, 'return-aid-derogation-cap-base', a.on) : undefined;
+    const derogation =
+      f.derogation && f.derogation !== 'none' && !isMayotte(f)
+        ? numberOn(c, 'return-aid-derogation-cap-base', a.on)
+        : undefined;
     perAdult = derogation?.value ?? perPerson;
     perMinor = perPerson;
     list.push({
@@ -245,13 +306,28 @@ function computeAmounts(f: ReturnAidFacts, ctx: RuleContext, a: AmountInput) {
       maxEur: perAdult,
       per: 'person',
       reference: derogation?.period.reference ?? base.period.reference,
-      explain: derogation ? t(`amounts.incentive-allowance.derogation-${f.derogation}`) : t(`amounts.incentive-allowance.${a.group}`, phaseValues),
+      explain: derogation
+        ? t(`amounts.incentive-allowance.derogation-${f.derogation}`)
+        : t(`amounts.incentive-allowance.${a.group}`, phaseValues),
     });
     if (derogation) {
-      conditions.push(condition('derogation', f.derogation === 'uk-readmission' ? true : undefined, 'arrete-2025-11-27', t(`conditions.derogation.${f.derogation}`)));
+      conditions.push(
+        condition(
+          'derogation',
+          f.derogation === 'uk-readmission' ? true : undefined,
+          'arrete-2025-11-27',
+          t(`conditions.derogation.${f.derogation}`),
+        ),
+      );
     }
     if (minors > 0) {
-      list.push({ id: 'incentive-allowance-minor', maxEur: perMinor, per: 'person', reference: base.period.reference, explain: t(`amounts.incentive-allowance-minor`, phaseValues) });
+      list.push({
+        id: 'incentive-allowance-minor',
+        maxEur: perMinor,
+        per: 'person',
+        reference: base.period.reference,
+        explain: t(`amounts.incentive-allowance-minor`, phaseValues),
+      });
     }
     const incDerogation = derogation ? numberOn(c, 'return-aid-derogation-cap-increased', a.on) : undefined;
     const increasedPerAdult = incDerogation?.value ?? increased?.value[key];
@@ -287,14 +363,31 @@ function computeAmounts(f: ReturnAidFacts, ctx: RuleContext, a: AmountInput) {
       maxEur: social,
       per: 'household',
       reference: socialTable.period.reference,
-      explain: t('amounts.reinsertion-social.explain', { isolated: s.isolated ?? 0, couple: s.couple ?? 0, perMinor: s['per-minor'] ?? 0, minors }),
+      explain: t('amounts.reinsertion-social.explain', {
+        isolated: s.isolated ?? 0,
+        couple: s.couple ?? 0,
+        perMinor: s['per-minor'] ?? 0,
+        minors,
+      }),
     });
   } else {
-    list.push({ id: 'reinsertion-social', maxEur: 0, per: 'household', reference: art3(f), explain: t(`amounts.reinsertion-social.${a.allowance ? 'too-late' : 'no-return-ban'}`) });
+    list.push({
+      id: 'reinsertion-social',
+      maxEur: 0,
+      per: 'household',
+      reference: art3(f),
+      explain: t(`amounts.reinsertion-social.${a.allowance ? 'too-late' : 'no-return-ban'}`),
+    });
   }
 
   const total = adults * perAdult + minors * perMinor + (supplement?.value ?? 0) + social;
-  list.push({ id: 'household-total', maxEur: total, per: 'household', reference: base.period.reference, explain: t('amounts.household-total', { adults, minors }) });
+  list.push({
+    id: 'household-total',
+    maxEur: total,
+    per: 'household',
+    reference: base.period.reference,
+    explain: t('amounts.household-total', { adults, minors }),
+  });
   return { list, conditions };
 }
 
@@ -302,11 +395,16 @@ function notices(f: ReturnAidFacts, ctx: RuleContext, phase: Phase, allowance: b
   const out: RawStep[] = [step('maxima-decided-by-ofii', 'service-public-f33974')];
   if (phase.boundary) out.push(step('phase-boundary', art1(f), { phase: phase.phase, next: phase.phase + 1 }));
   if (allowance && (f.minors ?? 0) > 0) out.push(step('minors-rate-uncertain', 'service-public-f33974'));
-  if (allowance && f.derogation && f.derogation !== 'none') out.push(step('derogation-adults-only', 'arrete-2025-11-27'));
+  if (allowance && f.derogation && f.derogation !== 'none')
+    out.push(step('derogation-adults-only', 'arrete-2025-11-27'));
   if ((f.adults ?? 1) > 2) out.push(step('more-than-two-adults', 'arrete-2023-10-09-art2'));
-  if (isMayotte(f)) out.push(step('mayotte-amounts-reported', 'arrete-2025-12-03-mayotte-art1'), step('mayotte-visa-list', 'reg-2018-1806-annex-ii'));
+  if (isMayotte(f))
+    out.push(
+      step('mayotte-amounts-reported', 'arrete-2025-12-03-mayotte-art1'),
+      step('mayotte-visa-list', 'reg-2018-1806-annex-ii'),
+    );
   const validationRule = dateOn(ctx.content, 'return-aid-validation-date-from', on);
-  if (!isMayotte(f) && validationRule) out.push(step('validation-date-rule', 'arrete-2025-11-27', { date: { date: validationRule.value } }));
+  if (!isMayotte(f) && validationRule)
+    out.push(step('validation-date-rule', 'arrete-2025-11-27', { date: { date: validationRule.value } }));
   return out;
 }
-

@@ -20,7 +20,10 @@ export function createTriageRules(guided: readonly string[]) {
     const d = emptyDecision(procedureId, ctx.asOf, 'incomplete');
     if (!facts.need) return d;
     if (guided.includes(facts.need)) {
-      d.nextSteps.push({ id: 'continue-with', text: { key: 'triage:steps.continue-with', values: { procedure: facts.need } } });
+      d.nextSteps.push({
+        id: 'continue-with',
+        text: { key: 'triage:steps.continue-with', values: { procedure: facts.need } },
+      });
       return d;
     }
     d.status = 'refer';

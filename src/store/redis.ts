@@ -41,7 +41,8 @@ const WAIT_MS = 2000;
 const BACKSTOP_MARGIN_MS = 10 * 60_000;
 
 /** The backstop TTL: remaining time by the server's clock (expiresAt - updatedAt, both written from it), plus the margin. */
-export const backstopTtlMs = (r: SessionRecord): number => Math.max(0, Date.parse(r.expiresAt) - Date.parse(r.updatedAt)) + BACKSTOP_MARGIN_MS;
+export const backstopTtlMs = (r: SessionRecord): number =>
+  Math.max(0, Date.parse(r.expiresAt) - Date.parse(r.updatedAt)) + BACKSTOP_MARGIN_MS;
 
 export class RedisStore implements SessionStore {
   readonly client: RedisClientType;
@@ -52,7 +53,10 @@ export class RedisStore implements SessionStore {
     private readonly prefix = 'guidance:session:',
   ) {
     // Reconnects on its own; a call made while Redis is away fails within a few seconds instead of waiting.
-    this.client = createClient({ url, socket: { connectTimeout: 2000, reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 5000) } });
+    this.client = createClient({
+      url,
+      socket: { connectTimeout: 2000, reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 5000) },
+    });
     // Errors surface through the calls (and /readyz); a listener keeps them from crashing the process.
     this.client.on('error', () => undefined);
     this.ready = this.client.connect().catch(() => undefined);
@@ -67,7 +71,8 @@ export class RedisStore implements SessionStore {
   }
 
   private async c() {
-    if (!this.client.isReady) await Promise.race([this.ready, new Promise((resolve) => setTimeout(resolve, WAIT_MS).unref())]);
+    if (!this.client.isReady)
+      await Promise.race([this.ready, new Promise((resolve) => setTimeout(resolve, WAIT_MS).unref())]);
     if (!this.client.isReady) throw new Error('redis is not reachable');
     return this.client;
   }
@@ -78,15 +83,25 @@ export class RedisStore implements SessionStore {
   }
 
   async create(record: SessionRecord) {
-    const created = await (await this.c()).eval(CREATE, {
+    const created = await (
+      await this.c()
+    ).eval(CREATE, {
       keys: [this.key(record.id), this.expiryKey],
-      arguments: [String(record.version), JSON.stringify(record), String(backstopTtlMs(record)), String(Date.parse(record.expiresAt)), record.id],
+      arguments: [
+        String(record.version),
+        JSON.stringify(record),
+        String(backstopTtlMs(record)),
+        String(Date.parse(record.expiresAt)),
+        record.id,
+      ],
     });
     if (Number(created) !== 1) throw new Error('session id collision');
   }
 
   async update(record: SessionRecord) {
-    const done = await (await this.c()).eval(CAS, {
+    const done = await (
+      await this.c()
+    ).eval(CAS, {
       keys: [this.key(record.id), this.expiryKey],
       arguments: [
         String(record.version - 1),
@@ -108,7 +123,9 @@ export class RedisStore implements SessionStore {
 
   /** Deletes every session whose expiry by the server's clock has come (Redis's TTL is only the backstop). */
   async deleteExpired(now: Date) {
-    const n = await (await this.c()).eval(SWEEP, { keys: [this.expiryKey], arguments: [String(now.getTime()), this.prefix] });
+    const n = await (
+      await this.c()
+    ).eval(SWEEP, { keys: [this.expiryKey], arguments: [String(now.getTime()), this.prefix] });
     return Number(n);
   }
 

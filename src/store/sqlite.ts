@@ -25,7 +25,10 @@ const UNAVAILABLE_CODES = new Set([5, 6, 8, 10, 13]);
 /** The default store: one SQLite file (Node's built-in node:sqlite), nothing to install or start. */
 export class SqliteStore implements SessionStore {
   private readonly db: DatabaseSyncType;
-  private readonly sql: Record<'get' | 'insert' | 'update' | 'delete' | 'deleteExpired' | 'checkpoint' | 'begin' | 'rollback', StatementSync>;
+  private readonly sql: Record<
+    'get' | 'insert' | 'update' | 'delete' | 'deleteExpired' | 'checkpoint' | 'begin' | 'rollback',
+    StatementSync
+  >;
   /** An erasure whose WAL could not be truncated yet (a reader held it): retried at the next delete or sweep. */
   private checkpointPending = false;
 
@@ -74,7 +77,9 @@ export class SqliteStore implements SessionStore {
   }
 
   async update(record: SessionRecord) {
-    const result = available(() => this.sql.update.run(record.version, record.expiresAt, JSON.stringify(record), record.id, record.version - 1));
+    const result = available(() =>
+      this.sql.update.run(record.version, record.expiresAt, JSON.stringify(record), record.id, record.version - 1),
+    );
     return Number(result.changes) === 1;
   }
 
@@ -118,8 +123,12 @@ function available<T>(call: () => T): T {
   try {
     return call();
   } catch (err) {
-    const errcode = (err as { code?: string; errcode?: number }).code === 'ERR_SQLITE_ERROR' ? (err as { errcode?: number }).errcode : undefined;
-    if (errcode !== undefined && UNAVAILABLE_CODES.has(errcode & 0xff)) throw new StoreUnavailableError(`sqlite: ${(err as Error).message}`);
+    const errcode =
+      (err as { code?: string; errcode?: number }).code === 'ERR_SQLITE_ERROR'
+        ? (err as { errcode?: number }).errcode
+        : undefined;
+    if (errcode !== undefined && UNAVAILABLE_CODES.has(errcode & 0xff))
+      throw new StoreUnavailableError(`sqlite: ${(err as Error).message}`);
     throw err;
   }
 }

@@ -26,7 +26,11 @@ test('a wrong credential is refused at sign-in; agent sessions cannot be opened 
   await page.getByRole('button', { name: 'Commencer' }).waitFor();
   const r = await request(env.app.app).post('/api/v1/sessions').send({ channel: 'agent' }).expect(401);
   expect(r.body.error.code).toBe('AGENT_CREDENTIAL_REQUIRED');
-  await request(env.app.app).post('/api/v1/sessions').set('X-Agent-Key', AGENT_KEY).send({ channel: 'agent' }).expect(201);
+  await request(env.app.app)
+    .post('/api/v1/sessions')
+    .set('X-Agent-Key', AGENT_KEY)
+    .send({ channel: 'agent' })
+    .expect(201);
   await context.close();
 });
 
@@ -61,7 +65,11 @@ test('the script for a caller in English, an earlier answer changed, the case su
   await caller.getByRole('button', { name: 'Valider' }).click();
   await caller.locator('.decision', { hasText: /Saturday,? 5 December 2026/ }).waitFor();
   // the answers and the case summary refresh after each turn: wait for the last one
-  await page.waitForFunction(() => (document.querySelector<HTMLTextAreaElement>('#panel-1 .case-summary textarea')?.value ?? '').includes('5 December 2026'));
+  await page.waitForFunction(() =>
+    (document.querySelector<HTMLTextAreaElement>('#panel-1 .case-summary textarea')?.value ?? '').includes(
+      '5 December 2026',
+    ),
+  );
   expect(await caller.locator('.answers li').count()).toBe(3);
 
   const summary = caller.locator('.case-summary textarea');

@@ -9,13 +9,24 @@ import { movableClock, testApp } from '../helpers';
 
 export const AGENT_KEY = 'agent-key-for-the-tests-0123456789';
 
-export const chromiumPath = () => process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? '/usr/bin/chromium';
+export const chromiumPath = () =>
+  process.env.CHROMIUM_PATH ??
+  ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ??
+  '/usr/bin/chromium';
 
 export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
     // Headless in a sandbox with no network beyond this machine (see the env notes): no background calls.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -33,10 +44,21 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 export async function seriousViolations(page: Page): Promise<{ id: string; impact: string; targets: string[] }[]> {
   await page.addScriptTag({ content: axeSource });
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: unknown,
+            opts: unknown,
+          ): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     return axe.run(document, { resultTypes: ['violations'] });
   });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
 }
 
 /**
@@ -51,7 +73,13 @@ export const DESKTOP = { width: 1280, height: 800 };
 
 /** A browser and a server for a whole test file, started before its tests and stopped after. */
 export function useBrowserAndServer(settings: Record<string, string> = {}) {
-  const env = {} as { browser: Browser; app: Application; url: string; store: MemoryStore; clock: ReturnType<typeof movableClock> };
+  const env = {} as {
+    browser: Browser;
+    app: Application;
+    url: string;
+    store: MemoryStore;
+    clock: ReturnType<typeof movableClock>;
+  };
   beforeAll(async () => {
     env.browser = await launch();
     Object.assign(env, await serve(settings));

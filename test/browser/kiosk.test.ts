@@ -9,7 +9,10 @@ const env = useBrowserAndServer({ KIOSK_IDLE_SECONDS: '4', KIOSK_WARNING_SECONDS
 
 /** What the browser keeps: storage, and how many history entries the kiosk added since it loaded. */
 async function kept(page: Page, historyAtLoad: number) {
-  return page.evaluate((h0) => ({ local: localStorage.length, session: sessionStorage.length, historyAdded: history.length - h0 }), historyAtLoad);
+  return page.evaluate(
+    (h0) => ({ local: localStorage.length, session: sessionStorage.length, historyAdded: history.length - h0 }),
+    historyAtLoad,
+  );
 }
 
 test('language first, in its own script; a whole conversation to the return-aid amounts', async () => {
@@ -97,7 +100,10 @@ test('every language is laid out in its own direction (Arabic right to left)', a
     await page.goto(`${env.url}/kiosk`);
     await page.locator(`button[lang="${l.code}"]`).click();
     await page.locator('button.option').first().waitFor();
-    expect({ lang: l.code, dir: await page.evaluate(() => document.documentElement.dir) }).toEqual({ lang: l.code, dir: l.dir });
+    expect({ lang: l.code, dir: await page.evaluate(() => document.documentElement.dir) }).toEqual({
+      lang: l.code,
+      dir: l.dir,
+    });
     if (l.dir === 'rtl') {
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: path.join(screenshotDir, `kiosk-${l.code}-phone.png`) });

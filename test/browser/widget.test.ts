@@ -21,7 +21,9 @@ test('a whole conversation to the deadline, resumed after a reload, with the cal
   await openWidget(page);
   await panel(page).getByRole('button', { name: "Demander l'asile (protection en France)" }).click();
   await panel(page).getByRole('button', { name: 'En France', exact: true }).click();
-  await panel(page).getByRole('button', { name: /Ma demande est enregistrée/ }).click();
+  await panel(page)
+    .getByRole('button', { name: /Ma demande est enregistrée/ })
+    .click();
   await panel(page).locator('input[type=date]').fill('2026-11-14');
 
   // A reload mid-conversation: the same question comes back.
@@ -57,7 +59,8 @@ test('keyboard only: open, answer by Enter, the live region hears the new messag
   await page.goto(env.url);
   await page.locator('#guidance-widget .launcher').waitFor();
   // Tab through the page's own links to the widget's button
-  for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.id)) !== 'guidance-widget'; i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.id)) !== 'guidance-widget'; i++)
+    await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await panel(page).locator('button.option').first().waitFor();
   // the first option has the focus: Enter answers it

@@ -11,7 +11,8 @@ describe('asylum-filing, node by node', () => {
   });
 
   describe('location', () => {
-    test('abroad -> outcome abroad (no further question)', () => expect(nodeAfter([['location', 'abroad']])).toBe('abroad'));
+    test('abroad -> outcome abroad (no further question)', () =>
+      expect(nodeAfter([['location', 'abroad']])).toBe('abroad'));
     test('france -> stage', () => expect(nodeAfter([['location', 'france']])).toBe('stage'));
   });
 
@@ -27,15 +28,30 @@ describe('asylum-filing, node by node', () => {
   });
 
   test('attestation date -> filing deadline', () => {
-    expect(nodeAfter([['location', 'france'], ['stage', 'registered'], ['attestationIssuedOn', '2026-11-10']])).toBe('filing-deadline');
+    expect(
+      nodeAfter([
+        ['location', 'france'],
+        ['stage', 'registered'],
+        ['attestationIssuedOn', '2026-11-10'],
+      ]),
+    ).toBe('filing-deadline');
   });
 
   test('letter date -> incomplete-file', () => {
-    expect(nodeAfter([['location', 'france'], ['stage', 'incomplete-letter'], ['letterReceivedOn', '2026-11-20']])).toBe('incomplete-file');
+    expect(
+      nodeAfter([
+        ['location', 'france'],
+        ['stage', 'incomplete-letter'],
+        ['letterReceivedOn', '2026-11-20'],
+      ]),
+    ).toBe('incomplete-file');
   });
 
   describe('closure date', () => {
-    const closed: [string, unknown][] = [['location', 'france'], ['stage', 'closed']];
+    const closed: [string, unknown][] = [
+      ['location', 'france'],
+      ['stage', 'closed'],
+    ];
     test('within the nine months -> asks whether a reopening was used already', () => {
       expect(nodeAfter([...closed, ['closureNotifiedOn', '2026-06-01']])).toBe('reopened-before');
     });
@@ -48,7 +64,13 @@ describe('asylum-filing, node by node', () => {
   });
 
   test('facts are the answers given, nothing more', () => {
-    expect(at([['location', 'france'], ['stage', 'registered'], ['attestationIssuedOn', '2026-11-10']]).state.context).toEqual({
+    expect(
+      at([
+        ['location', 'france'],
+        ['stage', 'registered'],
+        ['attestationIssuedOn', '2026-11-10'],
+      ]).state.context,
+    ).toEqual({
       location: 'france',
       stage: 'registered',
       attestationIssuedOn: '2026-11-10',
@@ -59,16 +81,25 @@ describe('asylum-filing, node by node', () => {
 describe('triage, node by node', () => {
   const triage = (need: string) => flowAt('triage', [['need', need]]);
   test('asylum hands over to asylum-filing, at its first question', () => {
-    expect(triage('asylum-filing')).toMatchObject({ procedure: 'asylum-filing', state: { value: 'location', context: {} } });
+    expect(triage('asylum-filing')).toMatchObject({
+      procedure: 'asylum-filing',
+      state: { value: 'location', context: {} },
+    });
   });
   test('return aid hands over to return-aid, at its first question', () => {
     expect(triage('return-aid')).toMatchObject({ procedure: 'return-aid', state: { value: 'territory', context: {} } });
   });
   test('family reunification hands over to family-reunification, at its first question', () => {
-    expect(triage('family-reunification')).toMatchObject({ procedure: 'family-reunification', state: { value: 'nationality', context: {} } });
+    expect(triage('family-reunification')).toMatchObject({
+      procedure: 'family-reunification',
+      state: { value: 'nationality', context: {} },
+    });
   });
   test('elderly migrant aid hands over to elderly-migrant-aid, at its first question', () => {
-    expect(triage('elderly-migrant-aid')).toMatchObject({ procedure: 'elderly-migrant-aid', state: { value: 'nationality', context: {} } });
+    expect(triage('elderly-migrant-aid')).toMatchObject({
+      procedure: 'elderly-migrant-aid',
+      state: { value: 'nationality', context: {} },
+    });
   });
   test.each(['other'])('%s -> refer to a Point-justice', (need) => {
     expect(triage(need)).toMatchObject({ procedure: 'triage', state: { value: 'refer' } });

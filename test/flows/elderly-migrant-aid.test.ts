@@ -20,18 +20,45 @@ describe('elderly-migrant-aid, node by node', () => {
     [64, 'unfit-for-work'],
     [62, 'unfit-for-work'],
     [61, 'decision'],
-  ])('age %i -> %s', (age, node) => expect(nodeAfter([['nationality', 'DZ'], ['age', age]])).toBe(node));
+  ])('age %i -> %s', (age, node) =>
+    expect(
+      nodeAfter([
+        ['nationality', 'DZ'],
+        ['age', age],
+      ]),
+    ).toBe(node),
+  );
 
   test('unfit for work: no -> decision, yes -> residence', () => {
-    expect(nodeAfter([['nationality', 'DZ'], ['age', 63], ['unfitForWork', false]])).toBe('decision');
-    expect(nodeAfter([['nationality', 'DZ'], ['age', 63], ['unfitForWork', true]])).toBe('residence-years');
+    expect(
+      nodeAfter([
+        ['nationality', 'DZ'],
+        ['age', 63],
+        ['unfitForWork', false],
+      ]),
+    ).toBe('decision');
+    expect(
+      nodeAfter([
+        ['nationality', 'DZ'],
+        ['age', 63],
+        ['unfitForWork', true],
+      ]),
+    ).toBe('residence-years');
   });
 
   test('EU nationals skip the 15 years (the right of residence applies instead)', () => {
-    expect(nodeAfter([['nationality', 'PT'], ['age', 70]])).toBe('lives-alone');
+    expect(
+      nodeAfter([
+        ['nationality', 'PT'],
+        ['age', 70],
+      ]),
+    ).toBe('lives-alone');
   });
 
-  const base: A[] = [['nationality', 'DZ'], ['age', 70]];
+  const base: A[] = [
+    ['nationality', 'DZ'],
+    ['age', 70],
+  ];
   test('residence below 15 years -> decision', () => {
     expect(nodeAfter([...base, ['regularResidenceYears', 14]])).toBe('decision');
     expect(nodeAfter([...base, ['regularResidenceYears', 15]])).toBe('lives-alone');
@@ -52,13 +79,19 @@ describe('elderly-migrant-aid, node by node', () => {
   test('pensions not claimed -> decision; claimed -> resources -> decision', () => {
     expect(nodeAfter([...alone, ['firstRequest', false], ['pensionsClaimed', false]])).toBe('decision');
     expect(nodeAfter([...alone, ['firstRequest', false], ['pensionsClaimed', true]])).toBe('annual-resources');
-    expect(nodeAfter([...alone, ['firstRequest', false], ['pensionsClaimed', true], ['annualResources', 3000]])).toBe('decision');
+    expect(nodeAfter([...alone, ['firstRequest', false], ['pensionsClaimed', true], ['annualResources', 3000]])).toBe(
+      'decision',
+    );
   });
 });
 
 describe('from plain words, through triage, to the same decision as evaluate', () => {
   test.each([
-    ['en', 'I am retired and live in a foyer', ['Algeria', '72', '30', 'yes', 'yes', 'In a migrant workers\' hostel (foyer)', 'yes', '4000']],
+    [
+      'en',
+      'I am retired and live in a foyer',
+      ['Algeria', '72', '30', 'yes', 'yes', "In a migrant workers' hostel (foyer)", 'yes', '4000'],
+    ],
     ['fr', 'je suis retraité et je vis dans un foyer', ['Maroc', '63', 'oui', '20', 'oui', 'non', 'oui', '7000']],
   ])('%s: "%s"', async (lang, opening, texts) => {
     const app = testApp();
@@ -71,10 +104,24 @@ describe('from plain words, through triage, to the same decision as evaluate', (
 
   test('evaluate with an asOf before July 2020 applies the former ARFS rules', async () => {
     const app = testApp();
-    const facts = { nationality: 'MA', age: 66, regularResidenceYears: 20, livesAlone: true, firstRequest: false, housing: 'migrant-worker-hostel', annualResources: 5000, longStaysAbroad: false };
-    const r = await request(app.app).post('/api/v1/procedures/elderly-migrant-aid/evaluate').send({ facts, asOf: '2019-05-01', lang: 'en' }).expect(200);
+    const facts = {
+      nationality: 'MA',
+      age: 66,
+      regularResidenceYears: 20,
+      livesAlone: true,
+      firstRequest: false,
+      housing: 'migrant-worker-hostel',
+      annualResources: 5000,
+      longStaysAbroad: false,
+    };
+    const r = await request(app.app)
+      .post('/api/v1/procedures/elderly-migrant-aid/evaluate')
+      .send({ facts, asOf: '2019-05-01', lang: 'en' })
+      .expect(200);
     expect(r.body.decision.status).toBe('ineligible');
-    expect(r.body.decision.conditions.find((c: { id: string }) => c.id === 'long-stays')).toMatchObject({ status: 'not-met' });
+    expect(r.body.decision.conditions.find((c: { id: string }) => c.id === 'long-stays')).toMatchObject({
+      status: 'not-met',
+    });
     expect(r.body.decision.references.map((x: { id: string }) => x.id)).toContain('casf-l117-3-2007');
     await app.close();
   });

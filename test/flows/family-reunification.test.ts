@@ -8,7 +8,10 @@ const e = engine();
 type A = [field: string, value: unknown];
 const nodeAfter = nodesOf('family-reunification');
 
-const start: A[] = [['nationality', 'ML'], ['regularStay', true]];
+const start: A[] = [
+  ['nationality', 'ML'],
+  ['regularStay', true],
+];
 
 describe('family-reunification, node by node', () => {
   test('nationality first; EU citizens are told at once', () => {
@@ -18,7 +21,12 @@ describe('family-reunification, node by node', () => {
   });
 
   test('an irregular stay ends the conversation', () => {
-    expect(nodeAfter([['nationality', 'ML'], ['regularStay', false]])).toBe('irregular');
+    expect(
+      nodeAfter([
+        ['nationality', 'ML'],
+        ['regularStay', false],
+      ]),
+    ).toBe('irregular');
   });
 
   test.each([
@@ -53,34 +61,78 @@ describe('family-reunification, node by node', () => {
   });
 
   test('nobody eligible ends the conversation there', () => {
-    expect(nodeAfter([...toFamily, ['familyAbroad', true], ['spouseJoining', false], ['childrenAges', [19]]])).toBe('nobody-eligible');
-    expect(nodeAfter([...toFamily, ['familyAbroad', true], ['spouseJoining', true], ['spouseAge', 16], ['childrenAges', []]])).toBe('nobody-eligible');
-    expect(nodeAfter([...toFamily, ['familyAbroad', true], ['spouseJoining', false], ['childrenAges', [3]]])).toBe('household-size');
+    expect(nodeAfter([...toFamily, ['familyAbroad', true], ['spouseJoining', false], ['childrenAges', [19]]])).toBe(
+      'nobody-eligible',
+    );
+    expect(
+      nodeAfter([
+        ...toFamily,
+        ['familyAbroad', true],
+        ['spouseJoining', true],
+        ['spouseAge', 16],
+        ['childrenAges', []],
+      ]),
+    ).toBe('nobody-eligible');
+    expect(nodeAfter([...toFamily, ['familyAbroad', true], ['spouseJoining', false], ['childrenAges', [3]]])).toBe(
+      'household-size',
+    );
   });
 
-  const toResources: A[] = [...toFamily, ['familyAbroad', true], ['spouseJoining', true], ['spouseAge', 30], ['childrenAges', []], ['householdSize', 2], ['housingSurfaceM2', 30]];
+  const toResources: A[] = [
+    ...toFamily,
+    ['familyAbroad', true],
+    ['spouseJoining', true],
+    ['spouseAge', 30],
+    ['childrenAges', []],
+    ['householdSize', 2],
+    ['housingSurfaceM2', 30],
+  ];
   test('enough resources -> checklist; not enough -> the exemptions, only as far as they can apply', () => {
     expect(nodeAfter([...toResources, ['monthlyResources', 3000]])).toBe('checklist');
     expect(nodeAfter([...toResources, ['monthlyResources', 1000]])).toBe('receives-aah-asi');
     expect(nodeAfter([...toResources, ['monthlyResources', 1000], ['receivesAahOrAsi', true]])).toBe('checklist');
     expect(nodeAfter([...toResources, ['monthlyResources', 1000], ['receivesAahOrAsi', false]])).toBe('applicant-age');
-    expect(nodeAfter([...toResources, ['monthlyResources', 1000], ['receivesAahOrAsi', false], ['applicantAge', 50]])).toBe('checklist');
+    expect(
+      nodeAfter([...toResources, ['monthlyResources', 1000], ['receivesAahOrAsi', false], ['applicantAge', 50]]),
+    ).toBe('checklist');
   });
 
   test('the marriage length only for someone over 65 with 25 years of residence', () => {
-    const long: A[] = [...start, ['permit', 'resident'], ['commune', '75056'], ['residenceMonths', 320], ['familyAbroad', true], ['spouseJoining', true], ['spouseAge', 60], ['childrenAges', []], ['householdSize', 2], ['housingSurfaceM2', 30], ['monthlyResources', 900], ['receivesAahOrAsi', false]];
+    const long: A[] = [
+      ...start,
+      ['permit', 'resident'],
+      ['commune', '75056'],
+      ['residenceMonths', 320],
+      ['familyAbroad', true],
+      ['spouseJoining', true],
+      ['spouseAge', 60],
+      ['childrenAges', []],
+      ['householdSize', 2],
+      ['housingSurfaceM2', 30],
+      ['monthlyResources', 900],
+      ['receivesAahOrAsi', false],
+    ];
     expect(nodeAfter([...long, ['applicantAge', 70]])).toBe('marriage-years');
     expect(nodeAfter([...long, ['applicantAge', 70], ['marriageYears', 12]])).toBe('checklist');
   });
 
   test('without a spouse coming, the age route is not asked', () => {
-    const noSpouse: A[] = [...toFamily, ['familyAbroad', true], ['spouseJoining', false], ['childrenAges', [4]], ['householdSize', 2], ['housingSurfaceM2', 30], ['monthlyResources', 900]];
+    const noSpouse: A[] = [
+      ...toFamily,
+      ['familyAbroad', true],
+      ['spouseJoining', false],
+      ['childrenAges', [4]],
+      ['householdSize', 2],
+      ['housingSurfaceM2', 30],
+      ['monthlyResources', 900],
+    ];
     expect(nodeAfter([...noSpouse, ['receivesAahOrAsi', false]])).toBe('checklist');
   });
 });
 
 describe('the town, as people write it', () => {
-  const parse = (text: string) => parseAnswer({ kind: 'commune' }, { text }, parseContext('fr', 'family-reunification', 'commune'));
+  const parse = (text: string) =>
+    parseAnswer({ kind: 'commune' }, { text }, parseContext('fr', 'family-reunification', 'commune'));
 
   test.each([
     ['Paris', '75056'],
@@ -115,7 +167,25 @@ describe('the town, as people write it', () => {
 
 describe('a conversation and the evaluate endpoint give the same decision', () => {
   test.each([
-    ['fr', ['Mali', 'oui', 'Carte de résident (10 ans)', 'Montreuil 93', '30', 'oui', 'oui', '32', '4, 9', '4', '40', '1900', 'non', '45']],
+    [
+      'fr',
+      [
+        'Mali',
+        'oui',
+        'Carte de résident (10 ans)',
+        'Montreuil 93',
+        '30',
+        'oui',
+        'oui',
+        '32',
+        '4, 9',
+        '4',
+        '40',
+        '1900',
+        'non',
+        '45',
+      ],
+    ],
     ['en', ['Algeria', 'yes', 'temporary', 'Dijon', '12', '14', 'yes', 'no', '3, 17, 19', '3', '40', '2000']],
     ['en', ['Senegal', 'yes', 'multi-year', "I don't know", '20', 'yes', 'yes', '25', 'none', '2', '30', '2500']],
   ])('%s: %j', async (lang, texts) => {

@@ -1,5 +1,13 @@
 import { io, type Socket } from 'socket.io-client';
-import type { AckResult, ClientToServerEvents, Language, Message, ServerToClientEvents, SessionKeys, UiTexts } from './types';
+import type {
+  AckResult,
+  ClientToServerEvents,
+  Language,
+  Message,
+  ServerToClientEvents,
+  SessionKeys,
+  UiTexts,
+} from './types';
 
 type Result<T> = AckResult<T>;
 
@@ -15,14 +23,23 @@ export class ChatClient {
   }
 
   private call<T>(event: string, ...args: unknown[]): Promise<Result<T>> {
-    return (this.socket as unknown as { emitWithAck(e: string, ...a: unknown[]): Promise<Result<T>> }).emitWithAck(event, ...args);
+    return (this.socket as unknown as { emitWithAck(e: string, ...a: unknown[]): Promise<Result<T>> }).emitWithAck(
+      event,
+      ...args,
+    );
   }
 
   start(payload: { procedure?: string; lang?: string; channel?: string }) {
-    return this.call<{ session: SessionKeys & { lang: string; procedure: string; channel: string }; messages: Message[] }>('session:start', payload);
+    return this.call<{
+      session: SessionKeys & { lang: string; procedure: string; channel: string };
+      messages: Message[];
+    }>('session:start', payload);
   }
   resume(keys: SessionKeys) {
-    return this.call<{ session: { id: string; lang: string; procedure: string }; messages: Message[] }>('session:resume', keys);
+    return this.call<{ session: { id: string; lang: string; procedure: string }; messages: Message[] }>(
+      'session:resume',
+      keys,
+    );
   }
   answer(payload: ({ value: unknown } | { text: string }) & { node?: string; turn?: number }) {
     return this.call<{ messages: Message[] }>('answer', payload);
@@ -66,16 +83,25 @@ export const http = {
     return (await fetch(`${server}/api/v1/languages`)).json();
   },
   async sessionFile(server: string, keys: SessionKeys, query: string): Promise<Blob> {
-    const res = await fetch(`${server}/api/v1/sessions/${keys.id}/summary?${query}`, { headers: { Authorization: `Bearer ${keys.token}` } });
+    const res = await fetch(`${server}/api/v1/sessions/${keys.id}/summary?${query}`, {
+      headers: { Authorization: `Bearer ${keys.token}` },
+    });
     if (!res.ok) throw new Error(String(res.status));
     return res.blob();
   },
   async summaryJson(server: string, keys: SessionKeys) {
-    const res = await fetch(`${server}/api/v1/sessions/${keys.id}/summary`, { headers: { Authorization: `Bearer ${keys.token}` } });
-    return res.ok ? ((await res.json()) as { answers: { question: string; answer: string; field: string }[] }) : undefined;
+    const res = await fetch(`${server}/api/v1/sessions/${keys.id}/summary`, {
+      headers: { Authorization: `Bearer ${keys.token}` },
+    });
+    return res.ok
+      ? ((await res.json()) as { answers: { question: string; answer: string; field: string }[] })
+      : undefined;
   },
   async erase(server: string, keys: SessionKeys): Promise<void> {
-    await fetch(`${server}/api/v1/sessions/${keys.id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${keys.token}` } });
+    await fetch(`${server}/api/v1/sessions/${keys.id}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${keys.token}` },
+    });
   },
 };
 

@@ -58,7 +58,8 @@ export class Conversation {
 
   private show(messages: Message[]) {
     const last = messages[messages.length - 1];
-    if (last?.type === 'question') this.current = { node: last.node, ...(last.turn !== undefined ? { turn: last.turn } : {}) };
+    if (last?.type === 'question')
+      this.current = { node: last.node, ...(last.turn !== undefined ? { turn: last.turn } : {}) };
     this.view.show(messages);
   }
 
@@ -127,6 +128,7 @@ export class Conversation {
   }
 
   async summary(bilingual = false) {
-    if (this.keys) offerBlob(await http.sessionFile(this.client.server, this.keys, `format=html${bilingual ? '&bilingual=1' : ''}`));
+    if (this.keys)
+      offerBlob(await http.sessionFile(this.client.server, this.keys, `format=html${bilingual ? '&bilingual=1' : ''}`));
   }
 }

@@ -29,7 +29,14 @@ export class ChatView {
     private readonly options: { large?: boolean; agent?: boolean } = {},
   ) {
     this.texts = texts;
-    this.log = h('div', { className: 'log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', tabindex: '0', 'aria-label': texts.ui.chat.bot ?? '' });
+    this.log = h('div', {
+      className: 'log',
+      role: 'log',
+      'aria-live': 'polite',
+      'aria-relevant': 'additions',
+      tabindex: '0',
+      'aria-label': texts.ui.chat.bot ?? '',
+    });
     this.controls = h('div', { className: 'controls' });
     root.append(this.log, this.controls);
   }
@@ -53,7 +60,9 @@ export class ChatView {
   }
 
   said(text: string) {
-    this.log.append(h('p', { className: 'bubble user' }, h('span', { className: 'visually-hidden' }, `${this.t.chat.you}: `), text));
+    this.log.append(
+      h('p', { className: 'bubble user' }, h('span', { className: 'visually-hidden' }, `${this.t.chat.you}: `), text),
+    );
   }
 
   /** New messages from the server: each in the log; the last one sets the input. */
@@ -89,7 +98,10 @@ export class ChatView {
     box.append(h('p', {}, m.text));
     if (m.help) box.append(h('p', { className: 'help' }, m.help));
     if (this.options.agent && m.agent?.notes.length) {
-      box.append(h('p', { className: 'agent-label' }, this.t.agent.notes ?? ''), h('ul', { className: 'agent-notes' }, ...m.agent.notes.map((n) => h('li', {}, n))));
+      box.append(
+        h('p', { className: 'agent-label' }, this.t.agent.notes ?? ''),
+        h('ul', { className: 'agent-notes' }, ...m.agent.notes.map((n) => h('li', {}, n))),
+      );
     }
     return box;
   }
@@ -99,7 +111,9 @@ export class ChatView {
     const nav = h(
       'div',
       { className: 'nav' },
-      m.canGoBack ? h('button', { type: 'button', className: 'secondary', onclick: () => this.actions.back() }, t.back) : undefined,
+      m.canGoBack
+        ? h('button', { type: 'button', className: 'secondary', onclick: () => this.actions.back() }, t.back)
+        : undefined,
       h('button', { type: 'button', className: 'secondary', onclick: () => this.actions.restart() }, t.restart),
     );
     if (m.type !== 'question' || !m.input) {
@@ -113,7 +127,13 @@ export class ChatView {
         h(
           'div',
           { className: 'options', role: 'group', 'aria-label': m.text },
-          ...options.map((o) => h('button', { type: 'button', className: 'option', onclick: () => this.actions.answer({ value: o.value }, o.label) }, o.label)),
+          ...options.map((o) =>
+            h(
+              'button',
+              { type: 'button', className: 'option', onclick: () => this.actions.answer({ value: o.value }, o.label) },
+              o.label,
+            ),
+          ),
         ),
       );
     }
@@ -123,7 +143,13 @@ export class ChatView {
       parts.push(
         h(
           'form',
-          { className: 'typed', onsubmit: (e: Event) => (e.preventDefault(), field.value && this.actions.answer({ value: field.value }, field.value)) },
+          {
+            className: 'typed',
+            onsubmit: (e: Event) => (
+              e.preventDefault(),
+              field.value && this.actions.answer({ value: field.value }, field.value)
+            ),
+          },
           h('label', { for: id }, t['date-label']),
           field,
           h('button', { type: 'submit' }, t.use),
@@ -132,11 +158,25 @@ export class ChatView {
     }
     if (m.input.kind === 'number') {
       const id = `number-${Math.random().toString(36).slice(2)}`;
-      const field = h('input', { id, type: 'number', inputmode: 'decimal', min: m.input.min, max: m.input.max, step: 'any', required: true });
+      const field = h('input', {
+        id,
+        type: 'number',
+        inputmode: 'decimal',
+        min: m.input.min,
+        max: m.input.max,
+        step: 'any',
+        required: true,
+      });
       parts.push(
         h(
           'form',
-          { className: 'typed', onsubmit: (e: Event) => (e.preventDefault(), field.value !== '' && this.actions.answer({ value: Number(field.value) }, field.value)) },
+          {
+            className: 'typed',
+            onsubmit: (e: Event) => (
+              e.preventDefault(),
+              field.value !== '' && this.actions.answer({ value: Number(field.value) }, field.value)
+            ),
+          },
           h('label', { for: id }, t['number-label']),
           field,
           h('button', { type: 'submit' }, t.use),
@@ -145,11 +185,23 @@ export class ChatView {
     }
     // Free text is always possible, in the session's language.
     const textId = `text-${Math.random().toString(36).slice(2)}`;
-    const text = h('input', { id: textId, type: 'text', autocomplete: 'off', placeholder: t.placeholder, maxlength: 500 });
+    const text = h('input', {
+      id: textId,
+      type: 'text',
+      autocomplete: 'off',
+      placeholder: t.placeholder,
+      maxlength: 500,
+    });
     parts.push(
       h(
         'form',
-        { className: 'free', onsubmit: (e: Event) => (e.preventDefault(), text.value.trim() && this.actions.answer({ text: text.value.trim() }, text.value.trim())) },
+        {
+          className: 'free',
+          onsubmit: (e: Event) => (
+            e.preventDefault(),
+            text.value.trim() && this.actions.answer({ text: text.value.trim() }, text.value.trim())
+          ),
+        },
         h('label', { for: textId, className: 'visually-hidden' }, t['answer-label']),
         text,
         h('button', { type: 'submit' }, t.send),
@@ -161,11 +213,23 @@ export class ChatView {
 
   private renderDecision(d: Decision): HTMLElement {
     const t = this.t.outcome;
-    const card = h('section', { className: `decision status-${d.status}`, 'aria-label': this.texts.status[d.status] ?? d.status });
+    const card = h('section', {
+      className: `decision status-${d.status}`,
+      'aria-label': this.texts.status[d.status] ?? d.status,
+    });
     card.append(h('h3', { className: 'status' }, this.texts.status[d.status] ?? d.status));
     const refTitle = (id: string) => d.references.find((r) => r.id === id);
 
-    if (d.referral) card.append(h('h4', {}, t.referral), h('p', { className: 'referral' }, h('strong', {}, d.referral.name), ` — ${d.referral.reason} ${d.referral.contact}`));
+    if (d.referral)
+      card.append(
+        h('h4', {}, t.referral),
+        h(
+          'p',
+          { className: 'referral' },
+          h('strong', {}, d.referral.name),
+          ` — ${d.referral.reason} ${d.referral.contact}`,
+        ),
+      );
 
     if (d.deadlines.length) {
       card.append(
@@ -174,16 +238,38 @@ export class ChatView {
           'ul',
           { className: 'deadlines' },
           ...d.deadlines.map((x) =>
-            h('li', {}, h('strong', {}, `${x.title}: ${formatDate(x.date, d.lang)}`), ` — ${x.remaining}`, x.warning ? h('p', { className: 'warning' }, x.warning) : undefined, h('p', { className: 'small' }, x.explanation)),
+            h(
+              'li',
+              {},
+              h('strong', {}, `${x.title}: ${formatDate(x.date, d.lang)}`),
+              ` — ${x.remaining}`,
+              x.warning ? h('p', { className: 'warning' }, x.warning) : undefined,
+              h('p', { className: 'small' }, x.explanation),
+            ),
           ),
         ),
-        h('button', { type: 'button', className: 'secondary', onclick: () => this.actions.calendar() }, t['download-calendar']),
+        h(
+          'button',
+          { type: 'button', className: 'secondary', onclick: () => this.actions.calendar() },
+          t['download-calendar'],
+        ),
       );
     }
     if (d.amounts.length) {
       card.append(
         h('h4', {}, t.amounts),
-        h('ul', { className: 'amounts' }, ...d.amounts.map((a) => h('li', {}, h('strong', {}, `${formatEuros(a.maxEur, d.lang, 0)} € ${t[`per-${a.per}`] ?? ''}`), ` — ${a.explanation}`))),
+        h(
+          'ul',
+          { className: 'amounts' },
+          ...d.amounts.map((a) =>
+            h(
+              'li',
+              {},
+              h('strong', {}, `${formatEuros(a.maxEur, d.lang, 0)} € ${t[`per-${a.per}`] ?? ''}`),
+              ` — ${a.explanation}`,
+            ),
+          ),
+        ),
       );
     }
     card.append(
@@ -199,25 +285,72 @@ export class ChatView {
             h('span', { className: 'badge' }, t[`status-${c.status}`] ?? c.status),
             ' ',
             firstSentence(c.explanation),
-            h('details', {}, h('summary', {}, t.why), h('p', {}, c.explanation), ref ? h('p', { className: 'small' }, `${t.reference}: `, h('a', { href: ref.url, rel: 'noopener', target: '_blank' }, ref.title)) : undefined),
+            h(
+              'details',
+              {},
+              h('summary', {}, t.why),
+              h('p', {}, c.explanation),
+              ref
+                ? h(
+                    'p',
+                    { className: 'small' },
+                    `${t.reference}: `,
+                    h('a', { href: ref.url, rel: 'noopener', target: '_blank' }, ref.title),
+                  )
+                : undefined,
+            ),
           );
         }),
       ),
     );
-    if (d.nextSteps.length) card.append(h('h4', {}, t.steps), h('ol', { className: 'steps' }, ...d.nextSteps.map((n) => h('li', {}, n.text))));
-    if (d.notices.length) card.append(h('h4', {}, t.notices), h('ul', { className: 'notices' }, ...d.notices.map((n) => h('li', {}, n.text))));
-    card.append(h('details', { className: 'references' }, h('summary', {}, t.references), h('ul', {}, ...d.references.map((r) => h('li', {}, h('a', { href: r.url, rel: 'noopener', target: '_blank' }, r.title))))));
+    if (d.nextSteps.length)
+      card.append(
+        h('h4', {}, t.steps),
+        h('ol', { className: 'steps' }, ...d.nextSteps.map((n) => h('li', {}, n.text))),
+      );
+    if (d.notices.length)
+      card.append(
+        h('h4', {}, t.notices),
+        h('ul', { className: 'notices' }, ...d.notices.map((n) => h('li', {}, n.text))),
+      );
+    card.append(
+      h(
+        'details',
+        { className: 'references' },
+        h('summary', {}, t.references),
+        h(
+          'ul',
+          {},
+          ...d.references.map((r) => h('li', {}, h('a', { href: r.url, rel: 'noopener', target: '_blank' }, r.title))),
+        ),
+      ),
+    );
     if (d.translationNotice) card.append(h('p', { className: 'small' }, d.translationNotice));
-    card.append(h('button', { type: 'button', className: 'secondary', onclick: () => this.actions.summary() }, t['print-summary']));
+    card.append(
+      h(
+        'button',
+        { type: 'button', className: 'secondary', onclick: () => this.actions.summary() },
+        t['print-summary'],
+      ),
+    );
     const useful = h('div', { className: 'useful', role: 'group', 'aria-label': t.useful }, h('span', {}, t.useful));
     const thank = () => useful.replaceChildren(h('span', {}, t.thanks));
     useful.append(
-      h('button', { type: 'button', className: 'secondary', onclick: () => (this.actions.feedback(true), thank()) }, t.yes),
-      h('button', { type: 'button', className: 'secondary', onclick: () => (this.actions.feedback(false), thank()) }, t.no),
+      h(
+        'button',
+        { type: 'button', className: 'secondary', onclick: () => (this.actions.feedback(true), thank()) },
+        t.yes,
+      ),
+      h(
+        'button',
+        { type: 'button', className: 'secondary', onclick: () => (this.actions.feedback(false), thank()) },
+        t.no,
+      ),
     );
     card.append(useful);
     return card;
   }
 }
 
-const firstSentence = (s: string) => (s.length > 140 ? `${s.slice(0, s.indexOf(' ', 120) > 0 ? s.indexOf(' ', 120) : 140)}…` : s);
+const firstSentence = (s: string) =>
+  s.length > 140 ? `${s.slice(0, s.indexOf(' ', 120) > 0 ? s.indexOf(' ', 120) : 140)}…` : s;
