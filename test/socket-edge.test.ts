@@ -4,7 +4,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { Application } from '../src/app';
-import { keyDigest } from '../src/credentials';
+import { keyDigest } from '../src/edge/credentials';
 import { testApp } from './helpers';
 
 /** Issue 9: the /chat handshake and the limits per client, with real clients on a real server. */

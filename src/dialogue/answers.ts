@@ -1,6 +1,5 @@
 import { isValid, parse } from 'date-fns';
 import { ar, enGB, fr, type Locale } from 'date-fns/locale';
-import { z } from 'zod';
 import type { QuestionInput } from '../../flows/types';
 import { isIsoDate, plusDays, toIso } from '../dates/calendar';
 import type { Translate } from '../i18n';
@@ -10,18 +9,10 @@ import type { Lexicon } from '../content/load';
 import { countryFromText, isCountryCode } from './countries';
 
 /**
- * An answer as a client sends it: a typed value, or free text to read in the session's language; optionally
- * with the node and turn of the question it answers, so a duplicate or a stale answer is recognised.
+ * An answer as a client sends it (checked at the edge, src/edge/schemas.ts): a typed value, or free text
+ * to read in the session's language; optionally the node and turn of the question it answers.
  */
-const answeredQuestion = {
-  node: z.string().max(100).optional(),
-  turn: z.number().int().min(0).max(1_000_000).optional(),
-};
-export const answerSchema = z.union([
-  z.strictObject({ value: z.unknown(), ...answeredQuestion }),
-  z.strictObject({ text: z.string().max(500), ...answeredQuestion }),
-]);
-export type Answer = z.infer<typeof answerSchema>;
+export type Answer = ({ value: unknown } | { text: string }) & { node?: string; turn?: number };
 
 export type Parsed =
   { ok: true; value: unknown } | { ok: false; reason: string; values?: Record<string, string | number> };

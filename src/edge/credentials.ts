@@ -1,6 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
+import { AppError } from '../errors';
+import type { Services } from './services';
 
 /**
  * Who presents a credential: a helpdesk agent or a kiosk terminal, each with its own key. Keys are
@@ -89,4 +91,25 @@ export class Credentials {
     this.listed = parsed.data;
     this.mtimeMs = mtimeMs;
   }
+}
+
+/**
+ * The terminal a request or connection presents (an agent's or a kiosk's key), checked against the
+ * address's count of wrong credentials: a wrong key is counted and refused, an address with too many
+ * is refused before its key is even looked at.
+ */
+export async function presentedTerminal(
+  s: Pick<Services, 'credentials' | 'limits'>,
+  address: string,
+  keys: { agent?: unknown; kiosk?: unknown },
+  lang?: string,
+): Promise<Terminal | undefined> {
+  const kind: TerminalKind | undefined =
+    keys.agent !== undefined ? 'agent' : keys.kiosk !== undefined ? 'kiosk' : undefined;
+  if (!kind) return undefined;
+  await s.limits.checkCredentialAttempts(address, lang);
+  const terminal = s.credentials.identify(kind, kind === 'agent' ? keys.agent : keys.kiosk);
+  if (terminal) return terminal;
+  await s.limits.credentialFailed(address);
+  throw new AppError(kind === 'agent' ? 'AGENT_CREDENTIAL_REQUIRED' : 'KIOSK_CREDENTIAL_REFUSED', { lang });
 }

@@ -1,9 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import proxyAddr from 'proxy-addr';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import type { Config } from './config';
+import type { Config } from '../config';
+import { AppError } from '../errors';
 import type { Terminal } from './credentials';
-import { AppError } from './errors';
 
 /**
  * Limits per client, the same on every transport: per address for the public, per terminal for kiosks

@@ -3,7 +3,7 @@ import path from 'node:path';
 import express, { Router } from 'express';
 import { projectRoot } from '../content/load';
 import { AppError } from '../errors';
-import type { Services } from './context';
+import type { Services } from '../edge/services';
 
 /** Where `npm run build` puts the pages (web/ bundled by esbuild). */
 export const publicDir = () => path.join(projectRoot(), 'dist', 'public');

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { AppError } from '../errors';
 import { translator } from '../i18n';
 import { scriptHtml } from './script-html';
-import { languageOf, type Services } from './context';
-import { evaluateBody } from './schemas';
+import { languageOf } from '../edge/language';
+import type { Services } from '../edge/services';
+import * as input from '../edge/schemas';
 
 /** The catalogue, from the procedure registry: the list, each one's facts, evaluate, and the agents' script. */
 export function proceduresRouter(s: Services): Router {
@@ -27,7 +28,7 @@ export function proceduresRouter(s: Services): Router {
 
   router.post('/procedures/:id/evaluate', (req, res) => {
     procedureOf(req.params.id);
-    const body = evaluateBody.parse(req.body);
+    const body = input.evaluate.parse(req.body);
     const lang = languageOf(body.lang ?? req.query.lang, s.content.languages);
     res.json({
       decision: s.dialogue.evaluate(req.params.id, body.facts, { ...(body.asOf ? { asOf: body.asOf } : {}), lang }),

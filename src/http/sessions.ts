@@ -1,9 +1,12 @@
 import { Router, type Request } from 'express';
-import { answerSchema } from '../dialogue/answers';
+import { presentedTerminal } from '../edge/credentials';
+import { languageOf } from '../edge/language';
+import * as input from '../edge/schemas';
+import type { Services } from '../edge/services';
+import { startSession } from '../edge/start-session';
 import { AppError } from '../errors';
 import { translator } from '../i18n';
-import { bearerToken, languageOf, presentedTerminal, type Services } from './context';
-import { answerIndex, backBody, setLanguageBody, startSessionBody } from './schemas';
+import { bearerToken } from './bearer';
 import { summaryHtml, summaryIcs, summaryText } from './summary-formats';
 
 export function sessionsRouter(s: Services): Router {
@@ -12,22 +15,11 @@ export function sessionsRouter(s: Services): Router {
   const id = (req: Request) => String(req.params.id);
 
   router.post('/sessions', async (req, res) => {
-    const body = startSessionBody.parse(req.body ?? {});
-    const lang = languageOf(body.lang, s.content.languages);
-    const procedure = body.procedure ?? 'triage';
-    if (!s.dialogue.hasProcedure(procedure)) throw new AppError('UNKNOWN_PROCEDURE', { lang });
+    const body = input.startSession.parse(req.body ?? {});
     const address = req.ip ?? 'unknown';
-    const terminal = await presentedTerminal(
-      s,
-      address,
-      { agent: req.get('x-agent-key'), kiosk: req.get('x-kiosk-key') },
-      lang,
-    );
-    // Agent sessions live a working day and carry the agent's script: they need an agent's credential.
-    if (body.channel === 'agent' && terminal?.kind !== 'agent')
-      throw new AppError('AGENT_CREDENTIAL_REQUIRED', { lang });
-    await s.limits.sessionStart({ address, ...(terminal ? { terminal } : {}) }, lang);
-    res.status(201).json(await s.dialogue.start({ procedure, lang, channel: body.channel ?? 'web' }));
+    const keys = { agent: req.get('x-agent-key'), kiosk: req.get('x-kiosk-key') };
+    const terminal = await presentedTerminal(s, address, keys, body.lang);
+    res.status(201).json(await startSession(s, body, { address, ...(terminal ? { terminal } : {}) }));
   });
 
   router.get('/sessions/:id', async (req, res) => {
@@ -38,19 +30,19 @@ export function sessionsRouter(s: Services): Router {
   // INVALID_PAYLOAD with the question again (added by the error middleware).
   router.post('/sessions/:id/answers', async (req, res) => {
     await s.dialogue.load(id(req), token(req));
-    res.json(await s.dialogue.answer(id(req), token(req), answerSchema.parse(req.body)));
+    res.json(await s.dialogue.answer(id(req), token(req), input.answer.parse(req.body)));
   });
 
   // Change an earlier answer (0-based, in the order given); the later answers that still apply are kept.
   router.put('/sessions/:id/answers/:index', async (req, res) => {
     await s.dialogue.load(id(req), token(req));
-    const index = answerIndex.parse(req.params.index);
-    res.json(await s.dialogue.changeAnswer(id(req), token(req), index, answerSchema.parse(req.body)));
+    const index = input.answerIndex.parse(req.params.index);
+    res.json(await s.dialogue.changeAnswer(id(req), token(req), index, input.answer.parse(req.body)));
   });
 
   router.post('/sessions/:id/back', async (req, res) => {
     await s.dialogue.load(id(req), token(req));
-    res.json(await s.dialogue.back(id(req), token(req), backBody.parse(req.body ?? {})));
+    res.json(await s.dialogue.back(id(req), token(req), input.back.parse(req.body ?? {})));
   });
 
   router.post('/sessions/:id/restart', async (req, res) => {
@@ -59,7 +51,7 @@ export function sessionsRouter(s: Services): Router {
 
   router.patch('/sessions/:id', async (req, res) => {
     await s.dialogue.load(id(req), token(req));
-    const lang = languageOf(setLanguageBody.parse(req.body).lang, s.content.languages);
+    const lang = languageOf(input.setLanguage.parse(req.body).lang, s.content.languages);
     res.json(await s.dialogue.setLanguage(id(req), token(req), lang));
   });
 

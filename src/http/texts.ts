@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { directionOf, translator } from '../i18n';
-import { languageOf, type Services } from './context';
+import { languageOf } from '../edge/language';
+import type { Services } from '../edge/services';
 
 /** What the pages need to speak: the languages (each named in its own script) and the interface texts. */
 export function textsRouter(s: Services): Router {

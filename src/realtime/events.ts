@@ -1,7 +1,7 @@
 import type { Message } from '../dialogue/messages';
 import type { SessionView } from '../dialogue/service';
 import type { ErrorBody } from '../errors';
-import type { Client } from '../limits';
+import type { Client } from '../edge/limits';
 
 /** The one typed event contract of the /chat namespace, shared by the server, the pages and the tests. */
 
@@ -49,8 +49,6 @@ export interface ServerToClientEvents {
 
 export interface SocketData {
   session?: { id: string; token: string; lang: string; channel: string };
-  /** the connection presented an agent's credential (handshake `auth.agentKey`) */
-  agent?: boolean;
   /** who connected: the address, and the kiosk terminal or agent when it presented its key */
   client?: Client;
 }
