@@ -2,7 +2,10 @@ import { assign, setup } from 'xstate';
 import * as rules from '../src/rules/return-aid';
 import { factsAfter, yesNoGuards, type AnswerEvent, type FlowEnv, type FlowInput } from './types';
 
-/** Routing only; every decision is in src/rules/return-aid. Each question is asked only when the rules still need its fact. */
+/**
+ * Routing only; every decision is in src/rules/return-aid. Each question is asked only when the rules still need its
+ * fact.
+ */
 export const createReturnAidFlow = ({ content }: FlowEnv) => {
   const ctx = (event: AnswerEvent) => ({ asOf: event.asOf, content });
   const facts = (context: rules.ReturnAidFacts, event: AnswerEvent) => factsAfter(context, event);

@@ -4,7 +4,10 @@ import { factsAfter, type AnswerEvent, type FlowEnv, type FlowInput } from './ty
 
 type TriageFacts = { need?: string };
 
-/** The opening conversation: what the person needs, then a hand-over to that procedure or a referral. One state per guided procedure, from the registry. */
+/**
+ * The opening conversation: what the person needs, then a hand-over to that procedure or a referral. One state per
+ * guided procedure, from the registry.
+ */
 export const createTriageFlow = (_env: FlowEnv, guided: readonly string[]) =>
   setup({
     types: { context: {} as TriageFacts, events: {} as AnswerEvent, input: {} as FlowInput },

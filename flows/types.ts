@@ -2,7 +2,9 @@ import type { Content } from '../src/content/load';
 
 /** What a question asks for. Labels and words live in content/locales; values here are what the facts hold. */
 export type QuestionInput =
-  /** `procedures`: the options are procedure ids (and 'other'): labelled and recognised by each procedure's own content */
+  /**
+   * `procedures`: the options are procedure ids (and 'other'): labelled and recognised by each procedure's own content
+   */
   | { kind: 'choice'; options: readonly string[]; procedures?: boolean }
   | { kind: 'yesno' }
   | { kind: 'date'; notAfter?: 'today'; notBefore?: 'today'; notBeforeFact?: string; suggestToday?: boolean }

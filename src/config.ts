@@ -53,7 +53,10 @@ export const configSchema = z.object({
   /** serve /metrics on this port (on METRICS_HOST) instead of the service port; 0 = not on a separate port */
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
-  /** without METRICS_PORT, /metrics on the service port needs `Authorization: Bearer <METRICS_TOKEN>`; neither: no /metrics */
+  /**
+   * without METRICS_PORT, /metrics on the service port needs `Authorization: Bearer <METRICS_TOKEN>`; neither: no
+   * /metrics
+   */
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be 16 characters or more').optional(),
 });
 
@@ -71,4 +74,4 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** The defaults with a few settings changed, for tests and benchmarks. */
 export const configWith = (overrides: Partial<Record<keyof Config, string>>): Config =>
-  loadConfig({ ...overrides } as NodeJS.ProcessEnv);
+  loadConfig({ ...overrides });

@@ -1,4 +1,7 @@
-/** The closed list of error codes, each with its HTTP status. Every code has a message in every language (common:errors). */
+/**
+ * The closed list of error codes, each with its HTTP status. Every code has a message in every language
+ * (common:errors).
+ */
 export const errorStatus = {
   MALFORMED_JSON: 400,
   MALFORMED_URL: 400,

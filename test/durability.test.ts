@@ -48,12 +48,12 @@ async function startServer(storeUrl: string): Promise<Server> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = once(child, 'exit');
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the server did not start in time: ${stderr}`)), 15_000);
     child.once('exit', (code) => reject(new Error(`the server stopped with ${code}: ${stderr}`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       const entry = JSON.parse(line) as { msg?: string; port?: number };
       if (entry.msg === 'listening' && entry.port) {
         clearTimeout(timer);

@@ -3,7 +3,9 @@ import type { Application } from '../src/app';
 import { fixedClock } from '../src/clock';
 import { testApp } from './helpers';
 
-/** The HTTP additions the pages use: changing an earlier answer, summaries as text and bilingual HTML, texts, languages. */
+/**
+ * The HTTP additions the pages use: changing an earlier answer, summaries as text and bilingual HTML, texts, languages.
+ */
 
 let app: Application;
 beforeEach(() => {

@@ -4,7 +4,10 @@ import { z } from 'zod';
 import { normalize } from '../text';
 import { ContentError } from './errors';
 
-/** The housing zone of every commune (content/data/zonage-abc-2024-07-05.csv), read once, searched by name or INSEE code. */
+/**
+ * The housing zone of every commune (content/data/zonage-abc-2024-07-05.csv), read once, searched by name or INSEE
+ * code.
+ */
 
 export const zones = ['Abis', 'A', 'B1', 'B2', 'C'] as const;
 export type Zone = (typeof zones)[number];

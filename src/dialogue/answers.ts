@@ -228,7 +228,10 @@ function numberFromText(text: string): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-/** The text key of an option's label: its own question's, or, when the options are procedures (triage), each procedure's. */
+/**
+ * The text key of an option's label: its own question's, or, when the options are procedures (triage), each
+ * procedure's.
+ */
 export const optionLabelKey = (
   input: Extract<QuestionInput, { kind: 'choice' }>,
   procedure: string,

@@ -17,7 +17,7 @@ function names(): Map<string, string> {
   byName = new Map();
   for (const lang of NAME_LANGS) {
     for (const [code, list] of Object.entries(countries.getNames(lang, { select: 'all' }))) {
-      for (const name of list as string[]) byName.set(normalize(name), code);
+      for (const name of list) byName.set(normalize(name), code);
     }
   }
   return byName;

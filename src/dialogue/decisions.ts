@@ -47,7 +47,10 @@ export function say(text: Text, t: Translate, lang: string): string {
   return t(text.key, values);
 }
 
-/** What a procedure's rules decide from facts on a date, in a language: the one path for conversations and POST /evaluate. */
+/**
+ * What a procedure's rules decide from facts on a date, in a language: the one path for conversations and POST
+ * /evaluate.
+ */
 export function decide(
   procedure: Procedure,
   facts: Record<string, unknown>,

@@ -7,7 +7,10 @@ import type { FlowEngine, Position } from './engine';
 /** Answers a procedure adds for its country and commune questions (the registry's samples). */
 export type Samples = { country?: readonly string[]; commune?: readonly string[] };
 
-/** Sample answers that cover each way out of a question: every option, dates far and near, numbers on each side of its thresholds. */
+/**
+ * Sample answers that cover each way out of a question: every option, dates far and near, numbers on each side of its
+ * thresholds.
+ */
 export function sampleAnswers(
   input: QuestionInput,
   today: string,

@@ -312,7 +312,10 @@ export class DialogueService {
     });
   }
 
-  /** The answers and the decision; in another language than the session's when `lang` is given (the French beside a translation). */
+  /**
+   * The answers and the decision; in another language than the session's when `lang` is given (the French beside a
+   * translation).
+   */
   async summary(id: string, token: string | undefined, lang?: string): Promise<Summary> {
     const loaded = await this.load(id, token);
     const record = lang ? { ...loaded, lang } : loaded;

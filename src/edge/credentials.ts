@@ -59,7 +59,10 @@ export class Credentials {
     return found === undefined ? undefined : { kind, id: found };
   }
 
-  /** Reads the file again when it changed; a file that became invalid keeps the last good list and says so at start-up only. */
+  /**
+   * Reads the file again when it changed; a file that became invalid keeps the last good list and says so at start-up
+   * only.
+   */
   private reload(atStart = false) {
     if (!this.o.file) return;
     // a monotonic timer for the re-read throttle: this is not the service's clock

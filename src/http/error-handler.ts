@@ -10,8 +10,9 @@ const SESSION_PATH = /^\/api\/v1\/sessions\/([^/]+)/;
 /** Every error answered with its code; on a session's route, bad input also gets the question again. */
 export function errorHandler(services: Services): ErrorRequestHandler {
   return async (err, req, res, _next) => {
-    const e = noteError(services, err, 'http', `${req.method} ${String(req.route?.path ?? 'unmatched')}`);
-    const lang = e.options.lang ?? supportedLanguage(String(req.query.lang ?? ''), services.content.languages) ?? 'fr';
+    const route = (req.route as { path?: string } | undefined)?.path ?? 'unmatched';
+    const e = noteError(services, err, 'http', `${req.method} ${route}`);
+    const lang = e.options.lang ?? supportedLanguage(typeof req.query.lang === 'string' ? req.query.lang : undefined, services.content.languages) ?? 'fr';
     let messages = e.options.messages;
     // Bad input on a session's route (malformed JSON, wrong types, too large): the question again, so nothing is lost.
     if (!messages && [400, 413].includes(e.status)) messages = await questionAgain(req, services);

@@ -4,7 +4,10 @@ import { directionOf, type Translate } from '../i18n';
 
 const e = escapeHtml;
 
-/** The whole flow as a printable script for agents: each question with its options and where they lead, then the outcomes. */
+/**
+ * The whole flow as a printable script for agents: each question with its options and where they lead, then the
+ * outcomes.
+ */
 export function scriptHtml(script: Script, t: Translate): string {
   const anchor = (node: string) => `node-${node.replace(/[^a-z0-9-]/gi, '-')}`;
   const questions = script.questions.map(

@@ -54,7 +54,10 @@ function summarySections(s: Summary, t: Translate): string {
   return sections.join('');
 }
 
-/** A printable page: the answers, the decision, the dates, the references; with the French beside it when given. No script. */
+/**
+ * A printable page: the answers, the decision, the dates, the references; with the French beside it when given. No
+ * script.
+ */
 export function summaryHtml(s: Summary, t: Translate, french?: { summary: Summary; t: Translate }): string {
   const lang = s.session.lang;
   const e = escapeHtml;
@@ -96,7 +99,7 @@ export function summaryText(s: Summary, t: Translate): string {
 const dateArray = (iso: string) => iso.split('-').map(Number) as [number, number, number];
 
 /** The deadlines as all-day calendar events (RFC 5545), made with the ics library. */
-export function summaryIcs(s: Summary, t: Translate): string {
+export function summaryIcs(s: Summary): string {
   const events: EventAttributes[] = (s.decision?.deadlines ?? []).map((d) => {
     return {
       start: dateArray(d.date),

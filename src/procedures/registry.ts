@@ -52,7 +52,7 @@ export function procedure<S extends z.ZodObject>(d: Definition<S>): Procedure {
     id: d.id,
     factsSchema: d.rules.factsSchema,
     evaluate: (facts, ctx) => d.rules.evaluate(d.rules.factsSchema.parse(facts), ctx),
-    createFlow: d.flow,
+    createFlow: (env) => d.flow(env),
     body: d.body,
     timeZone: (facts) => d.rules.timeZone?.(facts as z.infer<S>) ?? PARIS,
     ...(d.samples ? { samples: d.samples } : {}),

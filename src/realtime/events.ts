@@ -23,7 +23,9 @@ export interface ClientToServerEvents {
     payload: { id: string; token: string },
     ack: Ack<{ session: SessionView; messages: Message[] }>,
   ) => void;
-  /** `node` and `turn` (optional) name the question answered: a repeat gets the same result, a stale one STALE_ANSWER */
+  /**
+   * `node` and `turn` (optional) name the question answered: a repeat gets the same result, a stale one STALE_ANSWER
+   */
   answer: (
     payload: ({ value: unknown } | { text: string }) & { node?: string; turn?: number },
     ack: Ack<{ messages: Message[] }>,

@@ -34,7 +34,10 @@ export const isAbroad = (f: AsylumFacts) => f.location === 'abroad';
 export const isInFrance = (f: AsylumFacts) => f.location === 'france';
 export const stageIs = (f: AsylumFacts, stage: (typeof stages)[number]) => f.stage === stage;
 
-/** Last day to ask for a closed claim to be reopened ("dans un délai inférieur à neuf mois"), or undefined without a rule. */
+/**
+ * Last day to ask for a closed claim to be reopened ("dans un délai inférieur à neuf mois"), or undefined without a
+ * rule.
+ */
 export function reopeningLastDay(f: AsylumFacts, ctx: RuleContext): IsoDate | undefined {
   if (!f.closureNotifiedOn) return undefined;
   const months = numberOn(ctx.content, 'reopening-months', f.closureNotifiedOn);

@@ -1,12 +1,17 @@
 import type { DeadlineFacts } from '../dates/deadlines';
 import type { IsoDate } from '../dates/calendar';
 
-/** Shapes of the rules engine's answer. The rules produce text keys; src/dialogue/decisions.ts turns them into words. */
+/**
+ * Shapes of the rules engine's answer. The rules produce text keys; src/dialogue/decisions.ts turns them into words.
+ */
 
 export type ConditionStatus = 'met' | 'not-met' | 'unknown';
 export type DecisionStatus = 'eligible' | 'partly-eligible' | 'ineligible' | 'refer' | 'incomplete';
 
-/** A sentence to say: an i18next key (namespace:key) and its values. `{ date }` and `{ eur }` values are formatted per language. */
+/**
+ * A sentence to say: an i18next key (namespace:key) and its values. `{ date }` and `{ eur }` values are formatted per
+ * language.
+ */
 export interface Text {
   key: string;
   values?: Record<string, string | number | { date: IsoDate } | { eur: number }>;

@@ -60,7 +60,10 @@ const isEea = (f: ElderlyFacts, ctx: RuleContext) =>
   f.nationality !== undefined &&
   (['eu', 'eea-non-eu'].some((l) => inCountryList(ctx.content, l, f.nationality!, ctx.asOf)) || f.nationality === 'CH');
 
-/** Age: 65, or earlier when unfit for work: the legal retirement age (62 to 64 by year of birth) since 2020, 60 in the ARFS. */
+/**
+ * Age: 65, or earlier when unfit for work: the legal retirement age (62 to 64 by year of birth) since 2020, 60 in the
+ * ARFS.
+ */
 export function ageCondition(f: ElderlyFacts, ctx: RuleContext): boolean | undefined {
   const min = num(ctx, 'elderly-aid-min-age')?.value;
   const early = num(ctx, 'elderly-aid-early-age-min')?.value;
@@ -82,7 +85,9 @@ export const unfitForWorkMatters = (f: ElderlyFacts, ctx: RuleContext) => {
 };
 export const tooYoung = (f: ElderlyFacts, ctx: RuleContext) => ageCondition(f, ctx) === false;
 
-/** Nationals of the EEA and Switzerland: the L262-6 conditions instead of the 15 years (AVFS); excluded under the ARFS. */
+/**
+ * Nationals of the EEA and Switzerland: the L262-6 conditions instead of the 15 years (AVFS); excluded under the ARFS.
+ */
 export const residenceYearsAsked = (f: ElderlyFacts, ctx: RuleContext) => !isEea(f, ctx);
 export const residenceShort = (f: ElderlyFacts, ctx: RuleContext) => {
   const years = num(ctx, 'elderly-aid-residence-years')?.value;
@@ -92,7 +97,10 @@ export const residenceShort = (f: ElderlyFacts, ctx: RuleContext) => {
 export const housingRequired = (f: ElderlyFacts, ctx: RuleContext) =>
   regimeOn(ctx, ctx.asOf) === 'arfs' || f.firstRequest === true;
 
-/** AVFS monthly amount: full up to the monthly maximum in annual resources, then linear down to zero at the annual ceiling. */
+/**
+ * AVFS monthly amount: full up to the monthly maximum in annual resources, then linear down to zero at the annual
+ * ceiling.
+ */
 export function avfsMonthly(resources: number, max: number, ceiling: number): number {
   if (resources <= max) return max;
   if (resources >= ceiling) return 0;

@@ -4,8 +4,9 @@ import type { DatabaseSync as DatabaseSyncType, StatementSync } from 'node:sqlit
 import { StoreUnavailableError } from './errors';
 import type { SessionRecord, SessionStore } from './types';
 
-// Loaded through process.getBuiltinModule so that test runners with their own resolvers do not need to know node:sqlite.
-const { DatabaseSync } = process.getBuiltinModule('node:sqlite') as typeof import('node:sqlite');
+// Loaded through process.getBuiltinModule so that test runners with their own resolvers do not need to know
+// node:sqlite.
+const { DatabaseSync } = process.getBuiltinModule('node:sqlite');
 
 /**
  * How long a call waits for a lock held by another connection (an operator's sqlite3, a backup tool).
@@ -107,7 +108,10 @@ export class SqliteStore implements SessionStore {
     this.db.close();
   }
 
-  /** Copies the WAL into the file and empties it; if a reader holds it, says so and tries again later. Never fails a delete. */
+  /**
+   * Copies the WAL into the file and empties it; if a reader holds it, says so and tries again later. Never fails a
+   * delete.
+   */
   private truncateWal() {
     try {
       const { busy } = this.sql.checkpoint.get() as { busy: number };
@@ -118,7 +122,9 @@ export class SqliteStore implements SessionStore {
   }
 }
 
-/** Runs a statement; a lock held elsewhere or a failing disk becomes StoreUnavailableError (503), anything else is ours. */
+/**
+ * Runs a statement; a lock held elsewhere or a failing disk becomes StoreUnavailableError (503), anything else is ours.
+ */
 function available<T>(call: () => T): T {
   try {
     return call();

@@ -3,7 +3,10 @@ import request from 'supertest';
 import type { Page } from 'playwright-core';
 import { AGENT_KEY, DESKTOP, PHONE, screenshotDir, seriousViolations, useBrowserAndServer } from './browser';
 
-/** The agent console in a real Chromium: the credential, the script in French and the caller's language, changing an earlier answer, several callers, the case summary. */
+/**
+ * The agent console in a real Chromium: the credential, the script in French and the caller's language, changing an
+ * earlier answer, several callers, the case summary.
+ */
 
 jest.setTimeout(60_000);
 const env = useBrowserAndServer();

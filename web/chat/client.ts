@@ -74,7 +74,9 @@ export class ChatClient {
   }
 }
 
-/** HTTP helpers the pages share: texts, languages, and the session's files (summary, calendar), with the bearer token. */
+/**
+ * HTTP helpers the pages share: texts, languages, and the session's files (summary, calendar), with the bearer token.
+ */
 export const http = {
   async texts(server: string, lang: string): Promise<UiTexts> {
     return (await fetch(`${server}/api/v1/texts/ui?lang=${encodeURIComponent(lang)}`)).json();

@@ -1,4 +1,6 @@
-/** A small element builder: h('button', { type: 'button', onclick }, 'Send'). Text is always set as text, never as HTML. */
+/**
+ * A small element builder: h('button', { type: 'button', onclick }, 'Send'). Text is always set as text, never as HTML.
+ */
 type Attrs = Record<string, string | number | boolean | EventListener | undefined>;
 
 export function h<K extends keyof HTMLElementTagNameMap>(
