@@ -1,6 +1,6 @@
 import { assign, setup } from 'xstate';
 import * as rules from '../src/rules/asylum-filing';
-import { factsAfter, type AnswerEvent, type FlowEnv, type FlowInput } from './types';
+import { factsAfter, missingOutcome, yesNoGuards, type AnswerEvent, type FlowEnv, type FlowInput } from './types';
 
 type Stage = (typeof rules.stages)[number];
 
@@ -9,6 +9,7 @@ export const createAsylumFilingFlow = ({ content }: FlowEnv) =>
   setup({
     types: { context: {} as rules.AsylumFacts, events: {} as AnswerEvent, input: {} as FlowInput },
     guards: {
+      ...yesNoGuards,
       isAbroad: ({ context, event }) => rules.isAbroad(factsAfter(context, event)),
       stageIs: ({ context, event }, params: { stage: Stage }) =>
         rules.stageIs(factsAfter(context, event), params.stage),
@@ -36,6 +37,7 @@ export const createAsylumFilingFlow = ({ content }: FlowEnv) =>
         meta: { question: { field: 'stage', input: { kind: 'choice', options: rules.stages } } },
         on: {
           answer: [
+            { guard: 'isUnknown', target: 'missing', actions: 'record' },
             {
               guard: { type: 'stageIs', params: { stage: 'not-registered' } },
               target: 'not-registered',
@@ -78,6 +80,7 @@ export const createAsylumFilingFlow = ({ content }: FlowEnv) =>
         on: { answer: { target: 'closure', actions: 'record' } },
       },
       abroad: { type: 'final', meta: { outcome: { id: 'abroad' } } },
+      missing: missingOutcome,
       'not-registered': { type: 'final', meta: { outcome: { id: 'not-registered' } } },
       'filing-deadline': { type: 'final', meta: { outcome: { id: 'filing-deadline' } } },
       'file-sent': { type: 'final', meta: { outcome: { id: 'file-sent' } } },

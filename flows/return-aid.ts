@@ -1,6 +1,6 @@
 import { assign, setup } from 'xstate';
 import * as rules from '../src/rules/return-aid';
-import { factsAfter, yesNoGuards, type AnswerEvent, type FlowEnv, type FlowInput } from './types';
+import { factsAfter, missingOutcome, yesNoGuards, type AnswerEvent, type FlowEnv, type FlowInput } from './types';
 
 /**
  * Routing only; every decision is in src/rules/return-aid. Each question is asked only when the rules still need its
@@ -50,6 +50,7 @@ export const createReturnAidFlow = ({ content }: FlowEnv) => {
         meta: { question: { field: 'hasOqtf', input: { kind: 'yesno' } } },
         on: {
           answer: [
+            { guard: 'isUnknown', target: 'missing', actions: 'record' },
             { guard: 'isFalse', target: 'no-oqtf', actions: 'record' },
             { target: 'oqtf-notified-on', actions: 'record' },
           ],
@@ -111,6 +112,7 @@ export const createReturnAidFlow = ({ content }: FlowEnv) => {
         on: { answer: { target: 'amounts', actions: 'record' } },
       },
       excluded: { type: 'final', meta: { outcome: { id: 'excluded' } } },
+      missing: missingOutcome,
       'already-received': { type: 'final', meta: { outcome: { id: 'already-received' } } },
       'no-oqtf': { type: 'final', meta: { outcome: { id: 'no-oqtf' } } },
       'residence-short': { type: 'final', meta: { outcome: { id: 'residence-short' } } },

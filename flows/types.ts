@@ -1,4 +1,5 @@
 import type { Content } from '../src/content/load';
+import type { NumberUnit } from '../src/understanding/numbers';
 
 /** What a question asks for. Labels and words live in content/locales; values here are what the facts hold. */
 export type QuestionInput =
@@ -9,7 +10,7 @@ export type QuestionInput =
   | { kind: 'yesno' }
   | { kind: 'date'; notAfter?: 'today'; notBefore?: 'today'; notBeforeFact?: string; suggestToday?: boolean }
   // Bounds are not written here: the engine reads them from the procedure's facts schema (one source).
-  | { kind: 'number'; min?: number; max?: number; integer?: boolean }
+  | { kind: 'number'; min?: number; max?: number; integer?: boolean; unit?: NumberUnit }
   | { kind: 'numbers'; min?: number; max?: number; maxItems?: number }
   | { kind: 'country' }
   | { kind: 'commune' }
@@ -23,10 +24,16 @@ export interface QuestionMeta {
   question: { field: string; input: QuestionInput; params?: Record<string, string>; thresholds?: string[] };
 }
 
-/** A final state: an outcome of this procedure, or a hand-over to another procedure. */
+/**
+ * A final state: an outcome of this procedure, or a hand-over to another procedure. `shared`: its text is
+ * the common one (common:outcomes.<id>), as for "missing" (an answer the flow cannot go on without is not known).
+ */
 export interface OutcomeMeta {
-  outcome: { id: string; handover?: string };
+  outcome: { id: string; handover?: string; shared?: boolean };
 }
+
+/** The final state a flow goes to when a person does not know an answer it cannot go on without. */
+export const missingOutcome = { type: 'final' as const, meta: { outcome: { id: 'missing', shared: true } } };
 
 export type Facts = Record<string, unknown>;
 
@@ -53,8 +60,9 @@ export const factsAfter = <F extends Facts>(context: F, event: AnswerEvent): F =
   [event.field]: event.value,
 });
 
-/** Guards on the yes/no answer itself, shared by the flows. */
+/** Guards on the answer itself, shared by the flows: yes, no, and "I don't know" (no value: the fact stays absent). */
 export const yesNoGuards = {
   isTrue: ({ event }: { event: AnswerEvent }) => event.value === true,
   isFalse: ({ event }: { event: AnswerEvent }) => event.value === false,
+  isUnknown: ({ event }: { event: AnswerEvent }) => event.value === undefined,
 };

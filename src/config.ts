@@ -73,5 +73,4 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /** The defaults with a few settings changed, for tests and benchmarks. */
-export const configWith = (overrides: Partial<Record<keyof Config, string>>): Config =>
-  loadConfig({ ...overrides });
+export const configWith = (overrides: Partial<Record<keyof Config, string>>): Config => loadConfig({ ...overrides });

@@ -1,182 +1,244 @@
-import { parseAnswer } from '../src/dialogue/answers';
-import { parseContext as ctx, TODAY } from './helpers';
+import { TODAY, understandAt } from './helpers';
+
+/**
+ * Words to facts, kind by kind, through the path a conversation takes (src/dialogue/understand.ts): what
+ * is recorded at once, what is confirmed first, what asks which, what is refused. The corpora in
+ * test/understanding/ hold many more; these are the rules themselves.
+ */
+
+const record = (value: unknown) => ({ kind: 'record', value, said: true });
+const confirm = (value: unknown) => expect.objectContaining({ kind: 'confirm', value });
 
 describe('dates as people write them', () => {
+  const at = 'asylum-filing/attestation-issued-on';
   test.each([
-    ['fr', '12/03/2026', '2026-03-12'],
-    ['fr', '12 mars 2026', '2026-03-12'],
-    ['fr', 'le 1er février 2026', '2026-02-01'],
-    ['fr', '2 Novembre 2026', '2026-11-02'],
-    ['fr', '03-11-2026', '2026-11-03'],
-    ['fr', '3.11.2026', '2026-11-03'],
-    ['fr', '2026-11-03', '2026-11-03'],
-    ['fr', "aujourd'hui", TODAY],
-    ['fr', 'hier', '2026-11-22'],
-    ['en', '12/03/2026', '2026-03-12'],
-    ['en', '12 March 2026', '2026-03-12'],
-    ['en', 'March 12, 2026', '2026-03-12'],
-    ['en', 'the 2nd of', undefined],
-    ['en', 'today', TODAY],
-    ['en', '31/02/2026', undefined],
-    ['fr', 'bientôt', undefined],
+    ['fr', '12/03/2026', record('2026-03-12')],
+    ['fr', '12 mars 2026', record('2026-03-12')],
+    ['fr', 'le 1er février 2026', record('2026-02-01')],
+    ['fr', '03-11-2026', record('2026-11-03')],
+    ['fr', '3.11.2026', record('2026-11-03')],
+    ['fr', '2026-11-03', record('2026-11-03')],
+    ['fr', "aujourd'hui", record(TODAY)],
+    ['en', '12 March 2026', record('2026-03-12')],
+    ['en', 'March 12, 2026', record('2026-03-12')],
+    ['en', 'today', record(TODAY)],
+    // relative and year-less dates are computed from today and confirmed
+    ['fr', 'hier', confirm('2026-11-22')],
+    ['fr', 'avant-hier', confirm('2026-11-21')],
+    ['fr', 'il y a 10 jours', confirm('2026-11-13')],
+    ['fr', 'le 3 mars', confirm('2026-03-03')],
+    ['fr', '12/03', confirm('2026-03-12')],
+    ['en', '10 days ago', confirm('2026-11-13')],
+    ['en', 'last Monday', confirm('2026-11-16')],
+    ['ar', 'قبل أسبوعين', confirm('2026-11-09')],
+    ['ar', '١٢/٠٣/٢٠٢٦', record('2026-03-12')],
+    ['ar', '3 آذار 2026', record('2026-03-03')],
   ])('%s: "%s"', (lang, text, expected) => {
-    const r = parseAnswer({ kind: 'date' }, { text }, ctx(lang));
-    if (expected) expect(r).toEqual({ ok: true, value: expected });
-    else expect(r.ok).toBe(false);
+    expect(understandAt(lang, at, text)).toEqual(expected);
   });
 
-  test('a future date is refused when the question asks for a past one', () => {
-    expect(parseAnswer({ kind: 'date', notAfter: 'today' }, { value: '2026-11-24' }, ctx('fr'))).toMatchObject({
-      ok: false,
+  test.each([
+    ['en', 'the 2nd of'],
+    ['en', '31/02/2026'],
+    ['fr', 'bientôt'],
+    ['fr', '25/12/2026'],
+  ])('%s: "%s" is not a date that fits', (lang, text) => {
+    expect(understandAt(lang, at, text).kind).toBe('refuse');
+  });
+
+  test('a typed date: a real calendar date, not in the future at this question, not before an earlier date', () => {
+    expect(understandAt('fr', at, { value: '2026-11-24' })).toMatchObject({
+      kind: 'refuse',
       reason: 'common:answer.date-in-future',
     });
-    expect(parseAnswer({ kind: 'date', notAfter: 'today' }, { value: TODAY }, ctx('fr'))).toEqual({
-      ok: true,
-      value: TODAY,
+    expect(understandAt('fr', at, { value: '2026-02-30' }).kind).toBe('refuse');
+    expect(understandAt('fr', at, { value: 20260101 }).kind).toBe('refuse');
+    expect(understandAt('fr', at, { value: TODAY })).toEqual({ kind: 'record', value: TODAY, said: false });
+    const facts = {
+      territory: 'mainland',
+      nationality: 'DZ',
+      receivedBefore: false,
+      hasOqtf: true,
+      oqtfNotifiedOn: '2026-11-10',
+    };
+    expect(understandAt('fr', 'return-aid/validation-date', { value: '2026-11-09' }, facts)).toMatchObject({
+      kind: 'refuse',
+      reason: 'common:answer.date-before-fact',
     });
-  });
-
-  test('typed values must be real calendar dates', () => {
-    expect(parseAnswer({ kind: 'date' }, { value: '2026-02-30' }, ctx('fr')).ok).toBe(false);
-    expect(parseAnswer({ kind: 'date' }, { value: 20260101 }, ctx('fr')).ok).toBe(false);
   });
 });
 
-describe('yes and no', () => {
+describe('yes, no, and "I don\'t know"', () => {
+  const at = 'return-aid/has-travel-document';
   test.each([
-    ['fr', 'oui', true],
-    ['fr', 'Non', false],
-    ['fr', 'oui, je crois', true],
-    ['fr', 'pas encore', false],
-    ['en', 'Yes', true],
-    ['en', 'nope', false],
-    ['en', 'maybe', undefined],
+    ['fr', 'oui', record(true)],
+    ['fr', 'Non', record(false)],
+    ['fr', 'oui, je crois', record(true)],
+    ['fr', 'pas encore', record(false)],
+    ['en', 'Yes', record(true)],
+    ['en', 'nope', record(false)],
+    ['ar', 'نعم', record(true)],
+    ['ar', 'لا', record(false)],
+    // unknown is not false
+    ['fr', 'je ne sais pas', { kind: 'unknown' }],
+    ['en', "I don't know", { kind: 'unknown' }],
+    ['en', 'no idea', { kind: 'unknown' }],
+    ['ar', 'لا أعرف', { kind: 'unknown' }],
+    ['en', 'maybe', expect.objectContaining({ kind: 'refuse', reason: 'common:answer.invalid-yesno' })],
   ])('%s: "%s"', (lang, text, expected) => {
-    const r = parseAnswer({ kind: 'yesno' }, { text }, ctx(lang));
-    if (expected === undefined) expect(r).toMatchObject({ ok: false, reason: 'common:answer.invalid-yesno' });
-    else expect(r).toEqual({ ok: true, value: expected });
+    expect(understandAt(lang, at, text)).toEqual(expected);
   });
 
-  test('typed values must be booleans', () => {
-    expect(parseAnswer({ kind: 'yesno' }, { value: 'yes' }, ctx('en')).ok).toBe(false);
-    expect(parseAnswer({ kind: 'yesno' }, { value: false }, ctx('en'))).toEqual({ ok: true, value: false });
+  test('typed: a boolean, or null for "I don\'t know"', () => {
+    expect(understandAt('en', at, { value: 'yes' }).kind).toBe('refuse');
+    expect(understandAt('en', at, { value: false })).toEqual({ kind: 'record', value: false, said: false });
+    expect(understandAt('en', at, { value: null })).toEqual({ kind: 'unknown' });
   });
 });
 
 describe('choices', () => {
-  const input = {
-    kind: 'choice',
-    options: ['not-registered', 'registered', 'file-sent', 'incomplete-letter', 'closed'],
-  } as const;
+  const at = 'asylum-filing/stage';
   test.each([
-    ['fr', "J'ai envoyé mon dossier à l'OFPRA", 'file-sent'],
-    ['fr', "j'ai envoye mon dossier a l'ofpra", 'file-sent'],
-    ['fr', 'ma demande est clôturée', 'closed'],
-    ['fr', '2', 'registered'],
-    ['en', 'OFPRA closed my claim', 'closed'],
-    ['en', 'closed', 'closed'],
-    ['en', 'registered', 'registered'],
+    ['fr', "J'ai envoyé mon dossier à l'OFPRA", record('file-sent')],
+    ['fr', 'ma demande est clôturée', record('closed')],
+    ['fr', '2', record('registered')],
+    ['en', 'OFPRA closed my claim', record('closed')],
+    ['en', 'registered', record('registered')],
+    // a negation turns a keyword around: not sent yet is not "file sent"
+    ['en', "i haven't sent my file yet", record('registered')],
+    ['fr', "je n'ai pas encore envoyé mon dossier", record('registered')],
+    // a near spelling is confirmed
+    ['en', 'registred', confirm('registered')],
   ])('%s: "%s"', (lang, text, expected) => {
-    expect(parseAnswer(input, { text }, ctx(lang))).toEqual({ ok: true, value: expected });
+    expect(understandAt(lang, at, text)).toEqual(expected);
   });
 
-  test('nothing matching, or several, is refused', () => {
-    expect(parseAnswer(input, { text: 'banana' }, ctx('en'))).toMatchObject({
-      ok: false,
-      reason: 'common:answer.invalid-choice',
-    });
-    expect(parseAnswer(input, { text: 'sent, incomplete' }, ctx('en'))).toMatchObject({
-      ok: false,
-      reason: 'common:answer.ambiguous-choice',
-    });
-    expect(parseAnswer(input, { text: '9' }, ctx('en')).ok).toBe(false);
-    expect(parseAnswer(input, { value: 'elsewhere' }, ctx('en')).ok).toBe(false);
+  test('nothing matching is refused; several ask which; a part of a label is no match', () => {
+    expect(understandAt('en', at, 'banana')).toMatchObject({ kind: 'refuse', reason: 'common:answer.invalid-choice' });
+    expect(understandAt('en', at, 'sent, incomplete')).toMatchObject({ kind: 'choose' });
+    expect(understandAt('en', at, '9').kind).toBe('refuse');
+    expect(understandAt('fr', 'return-aid/derogation', 'aide').kind).toBe('refuse');
+    expect(understandAt('en', at, { value: 'elsewhere' }).kind).toBe('refuse');
   });
 });
 
-describe('numbers', () => {
-  test('digits with a comma or a point, within bounds', () => {
-    expect(parseAnswer({ kind: 'number', min: 0, max: 10 }, { text: '2,5' }, ctx('fr'))).toEqual({
-      ok: true,
-      value: 2.5,
-    });
-    expect(parseAnswer({ kind: 'number', min: 0, max: 10, integer: true }, { text: '2.5' }, ctx('fr'))).toMatchObject({
-      ok: false,
+describe('numbers and money', () => {
+  const money = 'family-reunification/monthly-resources';
+  test.each([
+    ['fr', '1500', record(1500)],
+    ['fr', '1 500 €', record(1500)],
+    ['fr', "1'500", record(1500)],
+    ['fr', '1.500,50', record(1500.5)],
+    ['en', '1,500.50', record(1500.5)],
+    // a lone separator before three digits: thousands or decimals? confirmed, money reads thousands
+    ['fr', '1.500 €', confirm(1500)],
+    ['en', '1,500', confirm(1500)],
+    ['fr', '2,5', record(2.5)],
+    // a yearly figure at a monthly question: converted, and confirmed
+    ['fr', '18 000 € par an', confirm(1500)],
+    ['fr', 'deux mille euros', record(2000)],
+  ])('%s: "%s" at the monthly resources', (lang, text, expected) => {
+    expect(understandAt(lang, money, text)).toEqual(expected);
+  });
+
+  test('a monthly figure at a yearly question is asked about, not converted silently', () => {
+    const facts = { nationality: 'DZ', age: 70 };
+    expect(understandAt('fr', 'elderly-migrant-aid/annual-resources', '800 par mois', facts)).toEqual(confirm(9600));
+    expect(understandAt('fr', 'elderly-migrant-aid/annual-resources', '9.600', facts)).toEqual(confirm(9600));
+  });
+
+  test('whole numbers, words, other scripts, bounds', () => {
+    expect(understandAt('fr', 'return-aid/minors', 'trois')).toEqual(record(3));
+    expect(understandAt('en', 'return-aid/minors', 'two')).toEqual(record(2));
+    expect(understandAt('ar', 'return-aid/minors', '٣')).toEqual(record(3));
+    expect(understandAt('fr', 'return-aid/minors', '2.5')).toMatchObject({
+      kind: 'refuse',
       reason: 'common:answer.not-integer',
     });
-    expect(parseAnswer({ kind: 'number', min: 0, max: 10 }, { value: 11 }, ctx('fr'))).toMatchObject({
-      ok: false,
+    expect(understandAt('fr', 'return-aid/minors', { value: 99 })).toMatchObject({
+      kind: 'refuse',
       reason: 'common:answer.number-out-of-range',
     });
-    expect(parseAnswer({ kind: 'number' }, { text: 'deux' }, ctx('fr')).ok).toBe(false);
+    expect(understandAt('fr', 'return-aid/minors', 'beaucoup').kind).toBe('refuse');
+  });
+
+  test('a child of 18 months at a question in years is asked about', () => {
+    const facts = {
+      nationality: 'ML',
+      regularStay: true,
+      permit: 'resident',
+      commune: '75056',
+      residenceMonths: 30,
+      familyAbroad: true,
+      spouseJoining: true,
+      spouseAge: 30,
+    };
+    expect(understandAt('fr', 'family-reunification/children-ages', '18 mois et 5 ans', facts)).toEqual(
+      confirm([1, 5]),
+    );
+    expect(understandAt('fr', 'family-reunification/children-ages', '3, 7 et 12', facts)).toEqual(record([3, 7, 12]));
+    expect(understandAt('fr', 'family-reunification/children-ages', 'aucun', facts)).toEqual(record([]));
   });
 });
 
 describe('countries, as people name them', () => {
+  const at = 'elderly-migrant-aid/nationality';
   test.each([
-    ['fr', 'Algérie', 'DZ'],
-    ['fr', 'algerie', 'DZ'],
-    ['fr', 'Algeria', 'DZ'],
-    ['fr', 'algérienne', 'DZ'],
-    ['fr', 'RDC', 'CD'],
-    ['fr', 'Kosovo', 'XK'],
-    ['fr', "Côte d'Ivoire", 'CI'],
-    ['fr', 'la Géorgie', 'GE'],
-    ['en', 'Ivory Coast', 'CI'],
-    ['en', 'Afghan', 'AF'],
-    ['en', 'DZA', 'DZ'],
-    ['en', 'ma', 'MA'],
-  ])('%s: "%s" -> %s', (lang, text, code) => {
-    expect(parseAnswer({ kind: 'country' }, { text }, ctx(lang))).toEqual({ ok: true, value: code });
+    ['fr', 'Algérie', record('DZ')],
+    ['fr', 'algerie', record('DZ')],
+    ['fr', 'Algeria', record('DZ')],
+    ['fr', 'algérienne', record('DZ')],
+    ['fr', 'je suis marocain', record('MA')],
+    ['fr', 'je viens du Maroc', record('MA')],
+    ['fr', 'RDC', record('CD')],
+    ['fr', 'Kosovo', record('XK')],
+    ['fr', "Côte d'Ivoire", record('CI')],
+    ['fr', 'la Géorgie', record('GE')],
+    ['en', 'Ivory Coast', record('CI')],
+    ['en', "I'm from Syria", record('SY')],
+    ['ar', 'الجزائر', record('DZ')],
+    ['ar', 'سوري', record('SY')],
+    // a code only typed as one, and confirmed; a near spelling confirmed
+    ['en', 'DZ', confirm('DZ')],
+    ['fr', 'Marok', confirm('MA')],
+  ])('%s: "%s"', (lang, text, expected) => {
+    expect(understandAt(lang, at, text)).toEqual(expected);
   });
 
-  test('an unknown name or code is refused', () => {
-    expect(parseAnswer({ kind: 'country' }, { text: 'Atlantis' }, ctx('en'))).toMatchObject({
-      ok: false,
+  test('ordinary words are not codes; names shared by several countries ask which', () => {
+    expect(understandAt('en', at, 'no').kind).toBe('refuse');
+    expect(understandAt('fr', at, 'de').kind).toBe('refuse');
+    expect(understandAt('en', at, 'ma').kind).toBe('refuse');
+    expect(understandAt('fr', at, 'Congo')).toEqual({ kind: 'choose', candidates: ['CG', 'CD'] });
+    expect(understandAt('en', at, 'Atlantis')).toMatchObject({
+      kind: 'refuse',
       reason: 'common:answer.invalid-country',
     });
-    expect(parseAnswer({ kind: 'country' }, { value: 'ZZ' }, ctx('en')).ok).toBe(false);
-    expect(parseAnswer({ kind: 'country' }, { value: 'dz' }, ctx('en')).ok).toBe(false);
-    expect(parseAnswer({ kind: 'country' }, { value: 'XK' }, ctx('en'))).toEqual({ ok: true, value: 'XK' });
+    expect(understandAt('en', at, { value: 'ZZ' }).kind).toBe('refuse');
+    expect(understandAt('en', at, { value: 'XK' })).toEqual({ kind: 'record', value: 'XK', said: false });
   });
-});
 
-describe('a date that must not be before an earlier answer', () => {
-  test('refused with its own message', () => {
-    const c = { ...ctx('fr'), facts: { oqtfNotifiedOn: '2026-11-10' } };
-    expect(parseAnswer({ kind: 'date', notBeforeFact: 'oqtfNotifiedOn' }, { value: '2026-11-09' }, c)).toMatchObject({
-      ok: false,
-      reason: 'common:answer.date-before-fact',
-    });
-    expect(parseAnswer({ kind: 'date', notBeforeFact: 'oqtfNotifiedOn' }, { value: '2026-11-10' }, c)).toEqual({
-      ok: true,
-      value: '2026-11-10',
+  test('a decisive reading is confirmed: an excluded nationality ends return aid', () => {
+    expect(understandAt('fr', 'return-aid/nationality', 'allemand', { territory: 'mainland' })).toEqual(confirm('DE'));
+    expect(understandAt('fr', 'return-aid/nationality', { value: 'DE' }, { territory: 'mainland' })).toEqual({
+      kind: 'record',
+      value: 'DE',
+      said: false,
     });
   });
 });
 
-describe('Arabic', () => {
+describe('urgent situations come before any reading', () => {
   test.each([
-    [{ kind: 'date' } as const, '١٢/٠٣/٢٠٢٦', '2026-03-12'],
-    [{ kind: 'date' } as const, '12/03/2026', '2026-03-12'],
-    [{ kind: 'yesno' } as const, 'نعم', true],
-    [{ kind: 'yesno' } as const, 'لا', false],
-    [{ kind: 'country' } as const, 'الجزائر', 'DZ'],
-    [{ kind: 'country' } as const, 'جزائري', 'DZ'],
-    [{ kind: 'number', min: 0, max: 10 } as const, '٣', 3],
-  ])('%j: "%s"', (input, text, expected) => {
-    expect(parseAnswer(input, { text }, ctx('ar'))).toEqual({ ok: true, value: expected });
-  });
-
-  test('a choice by keyword', () => {
-    const input = {
-      kind: 'choice',
-      options: ['asylum-filing', 'return-aid', 'family-reunification', 'elderly-migrant-aid', 'other'],
-      procedures: true,
-    } as const;
-    expect(parseAnswer(input, { text: 'أريد طلب اللجوء' }, ctx('ar', 'triage', 'need'))).toEqual({
-      ok: true,
-      value: 'asylum-filing',
-    });
+    ['fr', 'triage/need', "je ne veux pas rentrer, j'ai peur", 'fear-of-return'],
+    ['en', 'triage/need', "I can't go back, they will kill me", 'fear-of-return'],
+    ['ar', 'triage/need', 'ما بدي ارجع', 'fear-of-return'],
+    ['fr', 'triage/need', 'jai une OQTF je veux faire un recours', 'oqtf-appeal'],
+    ['fr', 'triage/need', 'mon mari me frappe', 'violence'],
+    ['en', 'triage/need', 'my husband beats me', 'violence'],
+    ['en', 'triage/need', 'I need a hostel tonight', 'no-shelter'],
+    ['fr', 'return-aid/has-oqtf', 'oui et je veux faire un recours contre mon OQTF', 'oqtf-appeal'],
+  ])('%s at %s: "%s"', (lang, at, text, situation) => {
+    expect(understandAt(lang, at, text)).toEqual({ kind: 'urgent', situations: expect.arrayContaining([situation]) });
   });
 });

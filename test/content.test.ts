@@ -22,31 +22,61 @@ test('French and English are there; French is the reference', () => {
   expect(languages).toEqual(expect.arrayContaining(['fr', 'en']));
 });
 
+/** i18next plural forms ("days_one", "days_other"): each language has the forms of its own plural rules. */
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+const baseKey = (key: string) => key.replace(PLURAL, '');
+const textAt = (lang: string, ns: string, key: string) =>
+  key
+    .split('.')
+    .reduce<LocaleTree | string | undefined>(
+      (t, k) => (typeof t === 'object' ? t[k] : undefined),
+      c.locales[lang]![ns],
+    );
+
 describe.each(languages.filter((l) => l !== 'fr'))('%s has exactly the keys of fr', (lang) => {
   test.each(Object.keys(c.locales.fr!))('namespace %s', (ns) => {
-    const fr = flatten(c.locales.fr![ns]!).sort();
-    const other = flatten(c.locales[lang]?.[ns] ?? {}).sort();
+    const fr = [...new Set(flatten(c.locales.fr![ns]!).map(baseKey))].sort();
+    const other = [...new Set(flatten(c.locales[lang]?.[ns] ?? {}).map(baseKey))].sort();
     expect(other).toEqual(fr);
   });
 });
 
-test('interpolation placeholders match between languages', () => {
-  const placeholders = (s: string) => (s.match(/{{\s*\w+/g) ?? []).map((p) => p.replace(/[{\s]/g, '')).sort();
-  for (const ns of Object.keys(c.locales.fr!)) {
-    for (const key of flatten(c.locales.fr![ns]!)) {
-      const get = (lang: string) =>
-        key
-          .split('.')
-          .reduce<LocaleTree | string | undefined>(
-            (t, k) => (typeof t === 'object' ? t[k] : undefined),
-            c.locales[lang]![ns],
-          ) as string;
-      for (const lang of languages)
-        expect({ key: `${ns}:${key}`, lang, p: placeholders(get(lang)) }).toEqual({
-          key: `${ns}:${key}`,
+test('a text with plural forms has every form the language needs, and only those', () => {
+  for (const lang of languages) {
+    const needed = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+    for (const ns of Object.keys(c.locales[lang]!)) {
+      const keys = flatten(c.locales[lang]![ns]!);
+      const plural = [...new Set(keys.filter((k) => PLURAL.test(k)).map(baseKey))];
+      for (const base of plural) {
+        const forms = keys
+          .filter((k) => baseKey(k) === base && PLURAL.test(k))
+          .map((k) => k.match(PLURAL)![1])
+          .sort();
+        expect({ lang, key: `${ns}:${base}`, forms }).toEqual({
           lang,
-          p: placeholders(get('fr')),
+          key: `${ns}:${base}`,
+          forms: [...needed].sort(),
         });
+      }
+    }
+  }
+});
+
+test('interpolation placeholders match between languages (over all plural forms of a text)', () => {
+  const placeholders = (s: unknown) =>
+    typeof s === 'string' ? (s.match(/{{\s*\w+/g) ?? []).map((p) => p.replace(/[{\s]/g, '')) : [];
+  for (const ns of Object.keys(c.locales.fr!)) {
+    const bases = [...new Set(flatten(c.locales.fr![ns]!).map(baseKey))];
+    for (const base of bases) {
+      const of = (lang: string) => {
+        const keys = flatten(c.locales[lang]![ns]!).filter((k) => baseKey(k) === base);
+        // a plural form may leave out the count ("one year"): the count is the plural's, not a missing value
+        return [...new Set(keys.flatMap((k) => placeholders(textAt(lang, ns, k))))]
+          .filter((p) => keys.length === 1 || p !== 'count')
+          .sort();
+      };
+      for (const lang of languages)
+        expect({ key: `${ns}:${base}`, lang, p: of(lang) }).toEqual({ key: `${ns}:${base}`, lang, p: of('fr') });
     }
   }
 });
@@ -79,13 +109,16 @@ describe.each(procedureIds.map((id) => [id, e.machine(id)] as const))(
       has(`${procedure}:title`);
       has(`${procedure}:summary`);
       for (const [node, state] of Object.entries(machine.root.states as Record<string, { meta?: unknown }>)) {
-        const meta = (state.meta ?? {}) as Partial<QuestionMeta> & { outcome?: { id: string; handover?: string } };
+        const meta = (state.meta ?? {}) as Partial<QuestionMeta> & {
+          outcome?: { id: string; handover?: string; shared?: boolean };
+        };
         if (meta.question) {
           has(`${procedure}:questions.${node}.text`);
           const input = meta.question.input;
           if (input.kind === 'choice') for (const o of input.options) has(optionLabelKey(input, procedure, node, o));
         }
-        if (meta.outcome && !meta.outcome.handover) has(`${procedure}:outcomes.${meta.outcome.id}.text`);
+        if (meta.outcome && !meta.outcome.handover)
+          has(`${meta.outcome.shared ? 'common' : procedure}:outcomes.${meta.outcome.id}.text`);
       }
     });
   },

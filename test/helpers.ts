@@ -5,7 +5,8 @@ import { createApplication, type Application, type Overrides } from '../src/app'
 import { fixedClock } from '../src/clock';
 import { configWith, type Config } from '../src/config';
 import { loadContent, type Content } from '../src/content/load';
-import type { ParseContext } from '../src/dialogue/answers';
+import type { Answer } from '../src/dialogue/answers';
+import { understand, type Understanding } from '../src/dialogue/understand';
 import { FlowEngine, type Position } from '../src/dialogue/engine';
 import { createI18n, translator } from '../src/i18n';
 import { ProcedureRegistry } from '../src/procedures/registry';
@@ -35,24 +36,38 @@ export const nodesOf = (procedure: string) => {
   return (answers: Step[]) => flowAt(procedure, answers, e).state.value;
 };
 
-/** How an answer is read at a question of a procedure, in a language, on TODAY. */
-export function parseContext(
+/**
+ * How an answer is understood at a question ("procedure/node"), in a language, on TODAY, with the facts
+ * given so far: the path a conversation takes, without a session.
+ */
+export function understandAt(
   lang: string,
-  procedure = 'asylum-filing',
-  node = 'stage',
+  at: string,
+  answer: Answer | string,
   facts: Record<string, unknown> = {},
-): ParseContext {
-  return {
-    t: translator(i18n(), lang),
-    lang,
-    today: TODAY,
+  e: FlowEngine = sharedEngine(),
+): Understanding {
+  const [procedure, node] = at.split('/') as [string, string];
+  const pos: Position = { procedure, state: { value: node, context: facts } };
+  const q = e.question(pos);
+  if (!q) throw new Error(`no question at ${at}`);
+  const given = typeof answer === 'string' ? { text: answer } : answer;
+  const ctx = {
+    engine: e,
     lexicon: content().lexicons[lang]!,
-    procedure,
-    node,
+    lang,
+    t: translator(i18nShared(), lang),
+    today: TODAY,
     facts,
     communes: content().communes,
   };
+  return understand(given, q, pos, ctx);
 }
+
+let engineCache: FlowEngine | undefined;
+let i18nCache: ReturnType<typeof createI18n> | undefined;
+const sharedEngine = () => (engineCache ??= engine());
+const i18nShared = () => (i18nCache ??= i18n());
 
 /** The tests' "now": Monday 23 November 2026, 10:00 in Paris. */
 export const NOW = '2026-11-23T09:00:00Z';
@@ -78,8 +93,10 @@ export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const tempDir = (prefix: string) => mkdtempSync(path.join(tmpdir(), prefix));
 
 /**
- * A conversation through the HTTP API with free text, each answer checked to be accepted; returns the
- * last message and the session's facts, and the decision the evaluate endpoint gives for those facts.
+ * A conversation through the HTTP API with free text, each answer checked to be accepted; a reading the
+ * bot asks to confirm is confirmed (the answer to "Did you mean …?" is yes in the conversation's words),
+ * and every free-text answer recorded is said back. Returns the last message and the session's facts,
+ * and the decision the evaluate endpoint gives for those facts.
  */
 export async function converseAndEvaluate(app: Application, o: { procedure?: string; lang: string; texts: string[] }) {
   const request = (await import('supertest')).default;
@@ -91,8 +108,13 @@ export async function converseAndEvaluate(app: Application, o: { procedure?: str
   const auth = { Authorization: `Bearer ${token}` };
   let last: { type: string; node: string; procedure: string; decision?: { notices: { id: string }[] } } | undefined;
   for (const text of o.texts) {
-    const r = await request(app.app).post(`/api/v1/sessions/${id}/answers`).set(auth).send({ text });
+    let r = await request(app.app).post(`/api/v1/sessions/${id}/answers`).set(auth).send({ text });
     expect({ text, status: r.status, error: r.body.error }).toEqual({ text, status: 200, error: undefined });
+    if (r.body.messages.at(-1)?.input?.kind === 'confirm') {
+      r = await request(app.app).post(`/api/v1/sessions/${id}/answers`).set(auth).send({ value: true });
+      expect({ text, confirmed: r.status }).toEqual({ text, confirmed: 200 });
+    }
+    expect({ text, said: r.body.messages[0]?.type }).toEqual({ text, said: 'understood' });
     last = r.body.messages.at(-1);
   }
   const { facts, session } = (await request(app.app).get(`/api/v1/sessions/${id}`).set(auth).expect(200)).body;

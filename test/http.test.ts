@@ -108,13 +108,17 @@ describe('procedures', () => {
       expect.arrayContaining([{ answer: "L'OFPRA a clôturé ma demande", to: 'closure-notified-on' }]),
     );
     const closure = script.questions.find((q: { node: string }) => q.node === 'closure-notified-on');
-    expect(closure.leadsTo.map((l: { to: string }) => l.to).sort()).toEqual(['closure', 'reopened-before']);
+    expect([...new Set(closure.leadsTo.map((l: { to: string }) => l.to))].sort()).toEqual([
+      'closure',
+      'reopened-before',
+    ]);
     expect(script.outcomes.map((o: { node: string }) => o.node).sort()).toEqual([
       'abroad',
       'closure',
       'file-sent',
       'filing-deadline',
       'incomplete-file',
+      'missing',
       'not-registered',
     ]);
     const deadline = script.outcomes.find((o: { node: string }) => o.node === 'filing-deadline');
@@ -135,18 +139,46 @@ describe('a conversation', () => {
       canGoBack: false,
     });
 
+    // a hand-over chosen from free text is confirmed first, then said back
     let r = await answer(id, auth, { text: 'I need asylum' }).expect(200);
-    expect(r.body.messages.map((m: { type: string }) => m.type)).toEqual(['info', 'question']);
-    expect(r.body.messages[1]).toMatchObject({ procedure: 'asylum-filing', node: 'location', canGoBack: true });
+    expect(r.body.messages).toEqual([
+      expect.objectContaining({
+        type: 'question',
+        node: 'need',
+        input: {
+          kind: 'confirm',
+          options: [
+            { value: true, label: 'Yes' },
+            { value: false, label: 'No' },
+          ],
+        },
+        understood: { field: 'need', value: 'asylum-filing', text: expect.stringMatching(/asylum/i) },
+        text: expect.stringMatching(/^Did you mean: .*asylum.*\?$/i),
+      }),
+    ]);
+    r = await answer(id, auth, { text: 'yes' }).expect(200);
+    expect(r.body.messages.map((m: { type: string }) => m.type)).toEqual(['understood', 'info', 'question']);
+    expect(r.body.messages[0]).toMatchObject({
+      field: 'need',
+      value: 'asylum-filing',
+      text: expect.stringMatching(/^Understood: /),
+    });
+    expect(r.body.messages[2]).toMatchObject({ procedure: 'asylum-filing', node: 'location', canGoBack: true });
 
     r = await answer(id, auth, { value: 'france' }).expect(200);
+    expect(r.body.messages.map((m: { type: string }) => m.type)).toEqual(['question']);
     r = await answer(id, auth, { text: 'registered' }).expect(200);
-    expect(r.body.messages[0]).toMatchObject({
+    expect(r.body.messages[1]).toMatchObject({
       node: 'attestation-issued-on',
       input: { kind: 'date', maxDate: TODAY },
     });
     r = await answer(id, auth, { text: '14/11/2026' }).expect(200);
-    const outcome = r.body.messages[0];
+    expect(r.body.messages[0]).toMatchObject({
+      type: 'understood',
+      value: '2026-11-14',
+      text: expect.stringMatching(/^Understood: Saturday,? 14 November 2026$/),
+    });
+    const outcome = r.body.messages[1];
     expect(outcome).toMatchObject({ type: 'outcome', node: 'filing-deadline' });
     expect(outcome.decision.deadlines[0]).toMatchObject({
       date: '2026-12-05',
@@ -187,10 +219,12 @@ describe('a conversation', () => {
     const { id, auth, res } = await startSession({ lang: 'ar' });
     expect(res.body.messages[0]).toMatchObject({ lang: 'ar', dir: 'rtl', text: 'في أي شيء تحتاج المساعدة؟' });
     await answer(id, auth, { text: 'أريد طلب اللجوء' }).expect(200);
+    await answer(id, auth, { text: 'نعم' }).expect(200);
     await answer(id, auth, { text: 'في فرنسا' }).expect(200);
     await answer(id, auth, { value: 'registered' }).expect(200);
     const r = await answer(id, auth, { text: '١٤/١١/٢٠٢٦' }).expect(200);
-    const outcome = r.body.messages[0];
+    expect(r.body.messages[0]).toMatchObject({ type: 'understood', dir: 'rtl' });
+    const outcome = r.body.messages[1];
     expect(outcome).toMatchObject({ type: 'outcome', dir: 'rtl' });
     expect(outcome.decision.deadlines[0]).toMatchObject({ date: '2026-12-05', lastDayKind: 'saturday' });
     expect(outcome.decision.translationNotice).toBe('هذه ترجمة؛ النص الفرنسي هو المرجع.');
@@ -305,7 +339,7 @@ describe('wrong input of every kind: a stable code, the question again, nothing 
     const { id, auth } = await startSession({ procedure: 'asylum-filing', lang: 'en' });
     const r = await answer(id, auth, { value: 'mars' }).expect(422);
     expect(r.body.error).toMatchObject({ code: 'INVALID_ANSWER', field: 'location' });
-    expect(r.body.messages[0].input.options.map((o: { value: string }) => o.value)).toEqual(['france', 'abroad']);
+    expect(r.body.messages[0].input.options.map((o: { value: string }) => o.value)).toEqual(['france', 'abroad', null]);
   });
 
   test('a wrong or missing token gets 404, as an unknown session does', async () => {

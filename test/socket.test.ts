@@ -49,7 +49,14 @@ test('a whole conversation over /chat reaches the outcome with the right deadlin
   expect(started).toMatchObject({ ok: true, session: { procedure: 'triage', lang: 'fr' } });
   expect(started.messages![0]).toMatchObject({ type: 'question', node: 'need' });
 
-  expect((await send(c, 'answer', { text: "je demande l'asile" })).messages!.map((m) => m.node)).toEqual([
+  const asked = await send(c, 'answer', { text: "je demande l'asile" });
+  expect(asked.messages![0]).toMatchObject({
+    node: 'need',
+    input: { kind: 'confirm' },
+    understood: { value: 'asylum-filing' },
+  });
+  expect((await send(c, 'answer', { value: true })).messages!.map((m) => m.node)).toEqual([
+    'need',
     'handover',
     'location',
   ]);
@@ -57,7 +64,8 @@ test('a whole conversation over /chat reaches the outcome with the right deadlin
   await send(c, 'answer', { value: 'incomplete-letter' });
   const done = await send(c, 'answer', { text: '20 novembre 2026' });
   expect(done.ok).toBe(true);
-  const outcome = done.messages![0]!;
+  expect(done.messages![0]).toMatchObject({ type: 'understood', text: 'Compris : vendredi 20 novembre 2026' });
+  const outcome = done.messages![1]!;
   expect(outcome).toMatchObject({ type: 'outcome', node: 'incomplete-file' });
   expect((outcome.decision as { deadlines: unknown[] }).deadlines[0]).toMatchObject({
     id: 'complete-file',

@@ -109,7 +109,7 @@ test('the SQLite file keeps a conversation across a server restart', async () =>
     .set(auth)
     .send({ text: '2 November 2026' })
     .expect(200);
-  expect(done.body.messages[0].decision.deadlines[0]).toMatchObject({ date: '2026-11-23', daysLeft: 0 });
+  expect(done.body.messages.at(-1).decision.deadlines[0]).toMatchObject({ date: '2026-11-23', daysLeft: 0 });
   await second.close();
 });
 

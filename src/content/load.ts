@@ -7,6 +7,10 @@ import {
   answersLexiconSchema,
   countriesFileSchema,
   countriesLexiconSchema,
+  datesLexiconSchema,
+  numbersLexiconSchema,
+  urgentFileSchema,
+  urgentLexiconSchema,
   holidaysFileSchema,
   localeTreeSchema,
   parametersFileSchema,
@@ -14,6 +18,10 @@ import {
   referencesFileSchema,
   type AnswersLexicon,
   type CountriesLexicon,
+  type DatesLexicon,
+  type NumbersLexicon,
+  type UrgentFile,
+  type UrgentLexicon,
   type CountryList,
   type Holidays,
   type LocaleTree,
@@ -25,7 +33,10 @@ import {
 /** The words of one language: shared lists, and each procedure's. */
 export interface Lexicon {
   answers: AnswersLexicon;
+  numbers: NumbersLexicon;
+  dates: DatesLexicon;
   countries: CountriesLexicon;
+  urgent: UrgentLexicon;
   procedures: Record<string, ProcedureLexicon>;
 }
 
@@ -46,6 +57,8 @@ export interface Content {
   languages: readonly string[];
   /** the procedures that have a content folder (content/procedures/<id>) */
   procedureIds: readonly string[];
+  /** urgent situations and whom to call */
+  urgent: UrgentFile;
 }
 
 export { ContentError };
@@ -115,7 +128,10 @@ export function loadContent(dir = defaultContentDir(), extraProcedureDirs: reado
     const lexiconDir = path.join(dir, 'lexicon', lang);
     lexicons[lang] = {
       answers: readJson(path.join(lexiconDir, 'answers.json'), answersLexiconSchema),
+      numbers: readJson(path.join(lexiconDir, 'numbers.json'), numbersLexiconSchema),
+      dates: readJson(path.join(lexiconDir, 'dates.json'), datesLexiconSchema),
       countries: readJson(path.join(lexiconDir, 'countries.json'), countriesLexiconSchema),
+      urgent: readJson(path.join(lexiconDir, 'urgent.json'), urgentLexiconSchema),
       procedures: {},
     };
   }
@@ -144,7 +160,13 @@ export function loadContent(dir = defaultContentDir(), extraProcedureDirs: reado
   }
 
   const communes = loadCommunes(dir);
+  const urgent = readJson(path.join(dir, 'urgent.json'), urgentFileSchema);
+  for (const [situation, u] of Object.entries(urgent.situations)) {
+    for (const c of u.contacts)
+      if (!urgent.contacts[c]) throw new ContentError(`urgent.json: ${situation} names unknown contact ${c}`);
+  }
   return {
+    urgent,
     references,
     parameters,
     holidays,

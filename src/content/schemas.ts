@@ -81,25 +81,82 @@ export const countriesFileSchema = z.object({
   lists: z.record(z.string(), countryListSchema),
 });
 
-/** Words people use, per language (content/lexicon/<lang>/ and content/procedures/<id>/lexicon/<lang>.json). */
+/**
+ * Words people use, per language (content/lexicon/<lang>/*.json, and content/procedures/<id>/lexicon/<lang>.json
+ * for a procedure's own). Phrases are compared folded (src/understanding/fold.ts: case, accents, Arabic letter
+ * forms and clitics do not matter) as whole words. A cue written "a + b" needs both a and b, in any order.
+ */
 const words = z.array(z.string().min(1)).min(1);
 const wordsOrNone = z.array(z.string().min(1));
+const isoCode = z.string().regex(/^[A-Z]{2}$/);
 
 export const answersLexiconSchema = z.strictObject({
   yes: words,
   no: words,
   dontKnow: words,
+  /** "none" for a list (no children) */
   none: words,
-  today: words,
-  yesterday: words,
+  /** words that turn a following keyword around ("je ne veux pas rentrer", "haven't sent", "ما بدي") */
+  negations: words,
 });
 export type AnswersLexicon = z.infer<typeof answersLexiconSchema>;
 
+export const numbersLexiconSchema = z.strictObject({
+  /** number words and their values; 100, 1000 and 1000000 multiply what comes before them */
+  words: z.record(z.string(), z.number().int().min(0)),
+  /** words between number words that add nothing ("deux mille et un") */
+  joiners: wordsOrNone,
+  currency: words,
+  perMonth: words,
+  perYear: words,
+  /** units of a duration or an age */
+  months: words,
+  years: words,
+  /** square metres */
+  squareMetres: wordsOrNone,
+});
+export type NumbersLexicon = z.infer<typeof numbersLexiconSchema>;
+
+const dayIndex = z.enum(['1', '2', '3', '4', '5', '6', '7']);
+const monthIndex = z.enum(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12']);
+export const datesLexiconSchema = z.strictObject({
+  /** the chrono-node locale that reads dates in this language, or null: this lexicon alone reads them */
+  chrono: z.enum(['en', 'fr', 'de', 'es', 'it', 'ja', 'nl', 'pt', 'ru', 'sv', 'uk', 'zh']).nullable(),
+  /** month names and abbreviations, by number (1 = January); include the regional names people use */
+  months: z.record(monthIndex, words),
+  /** weekday names, ISO numbering (1 = Monday) */
+  weekdays: z.record(dayIndex, words),
+  today: words,
+  yesterday: words,
+  dayBeforeYesterday: words,
+  /** "il y a 10 jours" (before the number) and "10 days ago" (after it) */
+  ago: z.strictObject({ before: wordsOrNone, after: wordsOrNone }),
+  units: z.strictObject({ day: words, week: words, month: words, year: words }),
+  /** a unit word that means two of it (the Arabic dual: يومين, أسبوعين, شهرين, سنتين) */
+  dual: z.strictObject({ day: wordsOrNone, week: wordsOrNone, month: wordsOrNone, year: wordsOrNone }).optional(),
+  /** "lundi dernier", "last Monday" */
+  last: words,
+});
+export type DatesLexicon = z.infer<typeof datesLexiconSchema>;
+
 export const countriesLexiconSchema = z.strictObject({
-  /** names people use that the ISO lists lack ("RDC", "algérien"), by ISO code */
-  aliases: z.record(z.string().regex(/^[A-Z]{2}$/), words),
+  /** names people use that the ISO lists lack ("RDC", "Ivory Coast"), by ISO code */
+  aliases: z.record(isoCode, words),
+  /** what people call themselves ("algérien", "syrienne", "سوري"), by ISO code */
+  demonyms: z.record(isoCode, words),
+  /** names that fit several countries: the person is asked which */
+  ambiguous: z.record(z.string(), z.array(isoCode).min(2)),
+  /** words before a country that add nothing ("je viens du", "I'm from", "انا من") */
+  leadIns: wordsOrNone,
 });
 export type CountriesLexicon = z.infer<typeof countriesLexiconSchema>;
+
+export const urgentSituations = ['oqtf-appeal', 'fear-of-return', 'violence', 'no-shelter', 'child-danger'] as const;
+export type UrgentSituation = (typeof urgentSituations)[number];
+export const urgentLexiconSchema = z.strictObject(
+  Object.fromEntries(urgentSituations.map((s) => [s, words])) as Record<UrgentSituation, typeof words>,
+);
+export type UrgentLexicon = z.infer<typeof urgentLexiconSchema>;
 
 export const procedureLexiconSchema = z.strictObject({
   /** words that point triage to this procedure */
@@ -108,3 +165,18 @@ export const procedureLexiconSchema = z.strictObject({
   options: z.record(z.string(), z.record(z.string(), wordsOrNone)).default({}),
 });
 export type ProcedureLexicon = z.infer<typeof procedureLexiconSchema>;
+
+/** Urgent situations: whom to call for each (content/urgent.json); the texts are in common:urgent. */
+export const urgentFileSchema = z.strictObject({
+  $comment: z.string().optional(),
+  contacts: z.record(z.string(), z.strictObject({ number: z.string().optional() })),
+  situations: z.record(
+    z.enum(urgentSituations),
+    z.strictObject({
+      contacts: z.array(z.string()).min(1),
+      leaveQuickly: z.boolean(),
+      procedure: z.string().optional(),
+    }),
+  ),
+});
+export type UrgentFile = z.infer<typeof urgentFileSchema>;

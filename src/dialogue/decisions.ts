@@ -56,12 +56,11 @@ export function decide(
   facts: Record<string, unknown>,
   ctx: { content: Content; t: Translate; lang: string; asOf: string },
 ): Decision {
-  return renderDecision(
-    procedure.evaluate(facts, { asOf: ctx.asOf, content: ctx.content }),
-    ctx.content,
-    ctx.t,
-    ctx.lang,
-  );
+  const raw = procedure.evaluate(facts, { asOf: ctx.asOf, content: ctx.content });
+  // What is missing, and whom to ask: an incomplete decision names the procedure's body (the registry's).
+  const missing = raw.status === 'incomplete' && !raw.referral;
+  const referral = missing ? { to: procedure.body, reason: { key: 'common:referral-missing' } } : raw.referral;
+  return renderDecision({ ...raw, ...(referral ? { referral } : {}) }, ctx.content, ctx.t, ctx.lang);
 }
 
 export function renderDecision(raw: RawDecision, content: Content, t: Translate, lang: string): Decision {

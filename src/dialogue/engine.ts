@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Facts, FlowEnv, OutcomeMeta, QuestionInput, QuestionMeta } from '../../flows/types';
 import type { Procedure, ProcedureRegistry } from '../procedures/registry';
 import type { StoredAnswer } from '../store/types';
+import type { NumberUnit } from '../understanding/numbers';
 
 /** The persisted form of a machine snapshot: flat machines, so the value is a state name. */
 export interface FlowState {
@@ -26,10 +27,14 @@ export class FlowEngine {
   private readonly flows: ReadonlyMap<string, AnyStateMachine>;
   private readonly questions = new Map<string, Question | undefined>();
 
+  /** the content the flows read (dated parameters), and the rules with them */
+  readonly content: FlowEnv['content'];
+
   constructor(
     readonly procedures: ProcedureRegistry,
     env: FlowEnv,
   ) {
+    this.content = env.content;
     this.flows = new Map(procedures.all.map((p) => [p.id, p.createFlow(env)]));
   }
 
@@ -130,7 +135,14 @@ export class FlowEngine {
   }
 }
 
-type NumberSchema = { type?: string; minimum?: number; maximum?: number; items?: NumberSchema; maxItems?: number };
+type NumberSchema = {
+  type?: string;
+  minimum?: number;
+  maximum?: number;
+  items?: NumberSchema;
+  maxItems?: number;
+  unit?: NumberUnit;
+};
 
 /** A number question's bounds, and whether it wants a whole number, from the fact's zod schema. */
 function withBounds(input: QuestionInput, fact: unknown): QuestionInput {
@@ -145,5 +157,10 @@ function withBounds(input: QuestionInput, fact: unknown): QuestionInput {
   };
   if (input.kind === 'numbers')
     return { ...input, ...bounds, ...(json.maxItems !== undefined ? { maxItems: json.maxItems } : {}) };
-  return { ...input, ...bounds, ...(n.type === 'integer' ? { integer: true } : {}) };
+  return {
+    ...input,
+    ...bounds,
+    ...(n.type === 'integer' ? { integer: true } : {}),
+    ...(n.unit ? { unit: n.unit } : {}),
+  };
 }

@@ -17,6 +17,20 @@ export function sampleAnswers(
   thresholds: number[] = [],
   samples: Samples = {},
 ): unknown[] {
+  // "I don't know" (no value) is an answer at every question but triage's, the town's and free text's
+  const unknown =
+    (input.kind === 'choice' && input.procedures) || input.kind === 'commune' || input.kind === 'text'
+      ? []
+      : [undefined];
+  return [...knownAnswers(input, today, thresholds, samples), ...unknown];
+}
+
+function knownAnswers(
+  input: QuestionInput,
+  today: string,
+  thresholds: number[] = [],
+  samples: Samples = {},
+): unknown[] {
   switch (input.kind) {
     case 'choice':
       return [...input.options];
@@ -90,6 +104,7 @@ export function explore(engine: FlowEngine, procedure: string, today: string, co
   const edges = new Map<string, Edge>();
   const samples = new Map<string, Position>();
   const queue: Position[] = [start];
+  const statesQueued = new Set<string>([start.state.value]);
   while (queue.length > 0) {
     const pos = queue.shift()!;
     const key = boundedKey(pos.state.value, pos.state.context);
@@ -115,9 +130,16 @@ export function explore(engine: FlowEngine, procedure: string, today: string, co
         to,
         ...(next.handedOverFrom ? { handover: next.procedure } : {}),
       };
-      edges.set(JSON.stringify([edge.from, q.input.kind === 'date' ? 'date' : answer, to]), edge);
+      edges.set(
+        JSON.stringify([edge.from, q.input.kind === 'date' && answer !== undefined ? 'date' : (answer ?? null), to]),
+        edge,
+      );
       if (next.handedOverFrom) outcomes.add(`${pos.procedure}->${next.procedure}`);
-      else queue.push(next);
+      // "I don't know" is walked only to states not reached yet: its contexts would crowd out the others
+      else if (answer !== undefined || !statesQueued.has(next.state.value)) {
+        statesQueued.add(next.state.value);
+        queue.push(next);
+      }
     }
   }
   const edgeList = [...edges.values()];

@@ -3,20 +3,24 @@ import { numberOn } from '../content/parameters';
 import { directionOf, type Translate } from '../i18n';
 import { optionLabelKey } from './answers';
 import { decide, type Decision } from './decisions';
-import type { Channel } from '../store/types';
+import type { Channel, Pending } from '../store/types';
+import { sayBack } from './say-back';
 import type { FlowEngine, Position, Question } from './engine';
 
-/** What the bot says: the Message of PROTOCOL.md. */
+/** What the bot says: the Message of PROTOCOL.md, with the additions of docs/protocol-additions.md. */
 export interface Message {
-  type: 'question' | 'info' | 'outcome';
+  type: 'question' | 'info' | 'outcome' | 'understood';
   node: string;
   procedure: string;
   field?: string;
+  /** understood: the value recorded from free text */
+  value?: unknown;
   text: string;
   help?: string;
   input?: {
     kind: string;
-    options?: { value: unknown; label: string }[];
+    /** `unknown`: the "I don't know" answer (value null) */
+    options?: { value: unknown; label: string; unknown?: boolean }[];
     maxItems?: number;
     min?: number;
     max?: number;
@@ -25,6 +29,14 @@ export interface Message {
     maxLength?: number;
   };
   decision?: Decision;
+  /** a confirm question: the reading it asks about */
+  understood?: { field: string; value: unknown; text: string };
+  /** an urgent situation recognised in the person's words, with whom to call, before anything else */
+  urgent?: {
+    situation: string;
+    contacts: { id: string; name: string; number?: string; text: string }[];
+    leaveQuickly: boolean;
+  };
   /** agent channel only: the line in French (the reference) and the agent's notes */
   agent?: { textFr: string; helpFr?: string; notes: string[] };
   lang: string;
@@ -45,11 +57,30 @@ export interface RenderContext {
   today: string;
   canGoBack: boolean;
   turn?: number;
+  /** a reading waiting to be confirmed, or candidates to choose from, at the current question */
+  pending?: Pending;
 }
 
 const questionKey = (procedure: string, node: string) => `${procedure}:questions.${node}`;
 
 export function renderInput(
+  q: Question,
+  procedure: string,
+  node: string,
+  ctx: Pick<RenderContext, 't' | 'today'> & { facts?: Record<string, unknown> },
+): NonNullable<Message['input']> {
+  const input = baseInput(q, procedure, node, ctx);
+  // "I don't know" is an answer at every question (triage has its own "something else, or I don't know").
+  const ownUnknown =
+    (q.input.kind === 'choice' && q.input.procedures) || q.input.kind === 'commune' || q.input.kind === 'text';
+  if (ownUnknown) return input;
+  return {
+    ...input,
+    options: [...(input.options ?? []), { value: null, label: ctx.t('common:dont-know'), unknown: true }],
+  };
+}
+
+function baseInput(
   q: Question,
   procedure: string,
   node: string,
@@ -126,7 +157,7 @@ export function renderPosition(pos: Position, ctx: RenderContext): Message {
   if (q) {
     const key = questionKey(pos.procedure, pos.state.value);
     const help = ctx.t(`${key}.help`, { defaultValue: '' });
-    return {
+    const question: Message = {
       type: 'question',
       ...base,
       field: q.field,
@@ -135,13 +166,14 @@ export function renderPosition(pos: Position, ctx: RenderContext): Message {
       input: renderInput(q, pos.procedure, pos.state.value, { ...ctx, facts: pos.state.context }),
       ...(ctx.channel === 'agent' ? { agent: agentLines(q, key, ctx) } : {}),
     };
+    return ctx.pending ? pendingQuestion(question, q, pos, ctx) : question;
   }
   const outcome = ctx.engine.outcome(pos);
   if (!outcome) throw new Error(`state ${pos.state.value} of ${pos.procedure} is neither a question nor an outcome`);
   return {
     type: 'outcome',
     ...base,
-    text: ctx.t(`${pos.procedure}:outcomes.${outcome.id}.text`),
+    text: ctx.t(`${outcome.shared ? 'common' : pos.procedure}:outcomes.${outcome.id}.text`),
     decision: decisionAt(pos, ctx),
   };
 }
@@ -173,5 +205,33 @@ export function handoverMessage(pos: Position, ctx: RenderContext): Message {
     lang: ctx.lang,
     dir: directionOf(ctx.lang),
     canGoBack: ctx.canGoBack,
+  };
+}
+
+/**
+ * The question while a reading waits: "Did you mean …?" with yes and no, or the same question with the
+ * candidates to choose from (a name that fits several countries, several towns, several choices).
+ */
+function pendingQuestion(question: Message, q: Question, pos: Position, ctx: RenderContext): Message {
+  const pending = ctx.pending!;
+  const say = { t: ctx.t, lang: ctx.lang, procedure: pos.procedure, node: pos.state.value, content: ctx.content };
+  if (pending.kind === 'choose') {
+    const options = pending.candidates.map((value) => ({ value, label: sayBack(q, value, say) }));
+    return {
+      ...question,
+      text: `${ctx.t('common:choose.which')} ${question.text}`,
+      input: { ...question.input!, options },
+    };
+  }
+  const yesNo = [
+    { value: true, label: ctx.t('common:yes') },
+    { value: false, label: ctx.t('common:no') },
+  ];
+  const { help: _help, ...rest } = question;
+  return {
+    ...rest,
+    text: ctx.t('common:confirm.question', { text: pending.text }),
+    input: { kind: 'confirm', options: yesNo },
+    understood: { field: q.field, value: pending.value, text: pending.text },
   };
 }

@@ -46,9 +46,11 @@ export function buildScript(
     const help = t(`${key}.help`, { defaultValue: '' });
     const input = renderInput(q, procedure, node, { t, today });
     const label = (answer: unknown) =>
-      q.input.kind === 'date'
-        ? t('common:script.a-date')
-        : (input.options?.find((o) => o.value === answer)?.label ?? String(answer));
+      answer === undefined
+        ? t('common:dont-know')
+        : q.input.kind === 'date'
+          ? t('common:script.a-date')
+          : (input.options?.find((o) => o.value === answer)?.label ?? String(answer));
     const leadsTo = map.edges
       .filter((e) => e.from === node)
       .map((e) => ({ answer: label(e.answer), to: e.to }))
@@ -78,7 +80,7 @@ export function buildScript(
       title: r.title,
       url: r.url,
     }));
-    return { node, text: t(`${procedure}:outcomes.${outcome.id}.text`), references };
+    return { node, text: t(`${outcome.shared ? 'common' : procedure}:outcomes.${outcome.id}.text`), references };
   });
   return { procedure, title: t(`${procedure}:title`), lang, start: map.initial, questions, outcomes };
 }

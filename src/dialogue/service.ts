@@ -1,91 +1,62 @@
-import { createHash } from 'node:crypto';
 import type { i18n } from 'i18next';
 import { todayIn, type Clock } from '../clock';
-import { buildScript, type Script } from './script';
 import type { Content } from '../content/load';
 import { AppError } from '../errors';
-import { formatDate, translator } from '../i18n';
+import { translator } from '../i18n';
+import type { Channel, SessionRecord, SessionStore } from '../store/types';
+import type { Answer } from './answers';
 import { decide, type Decision } from './decisions';
+import type { FlowEngine } from './engine';
+import type { Message } from './messages';
+import { Renderer } from './renderer';
+import { Rewinds } from './rewinds';
+import { buildScript, type Script } from './script';
+import { position, Sessions, type Computed, type Lifetimes } from './sessions';
+import { Steps } from './steps';
+import { summaryOf, view, type SessionView, type Summary } from './summary';
 import { todayFor } from './today';
-import type { Channel, LastStep, SessionRecord, SessionStore, StoredAnswer } from '../store/types';
-import { parseAnswer, type Answer } from './answers';
-import type { FlowEngine, Position, Question } from './engine';
-import { countryName } from './countries';
-import {
-  decisionAt,
-  handoverMessage,
-  questionText,
-  renderPosition,
-  type Message,
-  type RenderContext,
-} from './messages';
-import { hashToken, newSessionId, newToken, tokenMatches } from './tokens';
+import { hashToken, newSessionId, newToken } from './tokens';
 
-export interface SessionView {
-  id: string;
-  procedure: string;
-  lang: string;
-  channel: Channel;
-  expiresAt: string;
-}
-
-export interface SummaryAnswer {
-  procedure: string;
-  node: string;
-  field: string;
-  question: string;
-  value: unknown;
-  answer: string;
-}
-
-export interface Summary {
-  session: SessionView;
-  answers: SummaryAnswer[];
-  decision?: Decision;
-  generatedOn: string;
-}
+export type { SessionView, Summary, SummaryAnswer } from './summary';
 
 export interface DialogueEvents {
   started(procedure: string, channel: Channel): void;
   finished(procedure: string, outcome: string, status: string): void;
 }
 
-export interface DialogueOptions {
+export interface DialogueOptions extends Lifetimes {
   store: SessionStore;
   engine: FlowEngine;
   content: Content;
   i18n: i18n;
   clock: Clock;
-  /** session lifetime after the last message, per channel, in seconds */
-  ttlSeconds: Record<Channel, number>;
-  /** the longest a session of a channel may live from its start, however active (kiosks), in seconds */
-  maxAgeSeconds?: Partial<Record<Channel, number>>;
   events?: DialogueEvents;
 }
 
-const CAS_ATTEMPTS = 3;
-
-/** What a step computes: the record to write and what to answer, or only what to answer (a repeated step). */
-type Computed<R> = { record: SessionRecord; result: R } | { unchanged: true; result: R };
-
-/** A digest of an answer as sent, to recognise the same answer sent twice. */
-const digestOf = (answer: Answer): string =>
-  createHash('sha256')
-    .update(JSON.stringify('text' in answer ? { text: answer.text } : { value: answer.value }))
-    .digest('base64url')
-    .slice(0, 22);
+type Result = { messages: Message[] };
 
 /**
- * Sessions: start, answer, back, restart, change language, current state, summary, erase.
- * One turn = load, check, transition, save (compare-and-set on the version), render.
+ * Sessions: start, answer, back, restart, change an answer or the language, current state, summary,
+ * erase; and decisions and scripts without a session. One step = load, compute, compare-and-set, say.
  */
 export class DialogueService {
   private readonly scripts = new Map<string, Script>();
+  private readonly sessions: Sessions;
+  private readonly renderer: Renderer;
+  private readonly steps: Steps;
+  private readonly rewinds: Rewinds;
 
-  constructor(private readonly o: DialogueOptions) {}
-
-  get languages(): readonly string[] {
-    return this.o.content.languages;
+  constructor(private readonly o: DialogueOptions) {
+    this.sessions = new Sessions(o.store, o.clock, o);
+    this.renderer = new Renderer(o.engine, o.content, o.i18n, o.clock);
+    this.steps = new Steps({
+      engine: o.engine,
+      content: o.content,
+      i18n: o.i18n,
+      sessions: this.sessions,
+      renderer: this.renderer,
+    });
+    this.rewinds = new Rewinds({ engine: o.engine, renderer: this.renderer, steps: this.steps });
   }
 
   hasProcedure(procedure: string): boolean {
@@ -112,240 +83,92 @@ export class DialogueService {
       answers: [],
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
-      expiresAt: this.expiry(input.channel, now, now),
+      expiresAt: this.sessions.expiry(input.channel, now, now),
       version: 1,
       turn: 1,
     };
-    await this.o.store.create(record);
+    await this.sessions.create(record);
     this.o.events?.started(input.procedure, input.channel);
-    return { session: { ...view(record), token }, messages: [this.render(record, pos)] };
+    return { session: { ...view(record), token }, messages: [this.renderer.render(record)] };
   }
 
   /** The session if the token is right; 404 otherwise (existence is not disclosed), 410 once if it has expired. */
-  async load(id: string, token: string | undefined): Promise<SessionRecord> {
-    const record = await this.o.store.get(id);
-    if (!record || !token || !tokenMatches(token, record.tokenHash)) throw new AppError('SESSION_NOT_FOUND');
-    if (record.expiresAt <= this.o.clock.now().toISOString()) {
-      await this.o.store.delete(id);
-      throw new AppError('SESSION_EXPIRED', { lang: record.lang });
-    }
-    // Sessions written before turns existed count from 1.
-    return { ...record, turn: record.turn ?? 1 };
+  load(id: string, token: string | undefined): Promise<SessionRecord> {
+    return this.sessions.load(id, token);
   }
 
   async current(id: string, token: string | undefined) {
-    const record = await this.load(id, token);
-    return { session: view(record), facts: record.snapshot.context, messages: [this.render(record, position(record))] };
+    const record = await this.sessions.load(id, token);
+    return { session: view(record), facts: record.snapshot.context, messages: [this.renderer.render(record)] };
   }
 
-  /**
-   * One answer. An answer that names its question (node, turn) is checked against the current one: the
-   * same answer sent again gets the same result, an answer to a question no longer current a conflict.
-   * Without them, the turn seen when the answer arrived is the one it answers: if another write changed
-   * the question meanwhile, the answer is not recorded against a question nobody saw.
-   */
-  async answer(id: string, token: string | undefined, answer: Answer): Promise<{ messages: Message[] }> {
+  /** One answer (src/dialogue/steps.ts): recorded, confirmed first, "I don't know", or urgent help first. */
+  answer(id: string, token: string | undefined, answer: Answer): Promise<Result> {
     let seen: { turn: number; node: string } | undefined;
-    return this.turn(
-      id,
-      token,
-      (record) => {
-        const pos = position(record);
-        seen ??= { turn: record.turn, node: pos.state.value };
-        const expected = {
-          turn: answer.turn ?? seen.turn,
-          node: answer.node ?? (answer.turn === undefined ? seen.node : undefined),
-        };
-        if (expected.turn !== record.turn || (expected.node !== undefined && expected.node !== pos.state.value)) {
-          return this.repeatedOrStale(record, { kind: 'answer', ...expected, digest: digestOf(answer) });
-        }
-        const question = this.o.engine.question(pos);
-        if (!question)
-          throw new AppError('NO_QUESTION_PENDING', { lang: record.lang, messages: [this.render(record, pos)] });
-        const today = this.today(record);
-        const parsed = this.read(record, pos, question, answer);
-        if (!parsed.ok) {
-          throw new AppError('INVALID_ANSWER', {
-            field: question.field,
-            reason: parsed.reason,
-            values: parsed.values,
-            lang: record.lang,
-            messages: [this.render(record, pos)],
-          });
-        }
-        const next = this.o.engine.advance(pos, question.field, parsed.value, today);
-        const stored: StoredAnswer = {
-          procedure: pos.procedure,
-          node: pos.state.value,
-          field: question.field,
-          value: parsed.value,
-        };
-        const updated: SessionRecord = {
-          ...record,
-          procedure: next.procedure,
-          snapshot: next.state,
-          answers: [...record.answers, stored],
-          turn: record.turn + 1,
-          lastStep: {
-            kind: 'answer',
-            turn: record.turn,
-            node: pos.state.value,
-            procedure: pos.procedure,
-            digest: digestOf(answer),
-          },
-        };
-        return { record: updated, result: { messages: this.stepMessages(updated) } };
-      },
-      (record, result) => this.noteOutcome(record, result.messages),
-    );
-  }
-
-  /**
-   * A step that names a turn or node no longer current: the same step again (a double tap, a retry after a
-   * lost acknowledgement) gets the same answer and changes nothing; anything else is a conflict, with the
-   * current question.
-   */
-  private repeatedOrStale(
-    record: SessionRecord,
-    step: { kind: LastStep['kind']; turn: number; node?: string; digest?: string },
-  ): Computed<{ messages: Message[] }> {
-    const last = record.lastStep;
-    const same =
-      last !== undefined &&
-      last.kind === step.kind &&
-      last.turn === step.turn &&
-      last.turn === record.turn - 1 &&
-      (step.node === undefined || last.node === step.node) &&
-      last.digest === step.digest;
-    if (same) return { unchanged: true, result: { messages: this.stepMessages(record) } };
-    throw new AppError('STALE_ANSWER', { lang: record.lang, messages: [this.render(record, position(record))] });
-  }
-
-  /** What a step says: the hand-over when the step moved to another procedure, then the current question or outcome. */
-  private stepMessages(record: SessionRecord): Message[] {
-    const pos = position(record);
-    const handedOver = record.lastStep?.kind === 'answer' && record.lastStep.procedure !== record.procedure;
-    return handedOver
-      ? [handoverMessage(pos, this.renderContext(record)), this.render(record, pos)]
-      : [this.render(record, pos)];
+    return this.step(id, token, (record) => {
+      seen ??= { turn: record.turn, node: record.snapshot.value };
+      return this.steps.answerIn(record, answer, seen);
+    });
   }
 
   /** Changes answer number `index` (0-based, in order given); later answers that still apply are kept. */
-  async changeAnswer(
-    id: string,
-    token: string | undefined,
-    index: number,
-    answer: Answer,
-  ): Promise<{ messages: Message[] }> {
-    return this.turn(
-      id,
-      token,
-      (record) => {
-        const old = record.answers[index];
-        if (!old)
-          throw new AppError('INVALID_PAYLOAD', {
-            field: 'index',
-            lang: record.lang,
-            messages: [this.render(record, position(record))],
-          });
-        const at = this.o.engine.replay(record.startProcedure, record.answers.slice(0, index), this.today(record));
-        const question = this.o.engine.question(at)!;
-        const parsed = this.read(record, at, question, answer);
-        if (!parsed.ok) {
-          throw new AppError('INVALID_ANSWER', {
-            field: question.field,
-            reason: parsed.reason,
-            values: parsed.values,
-            lang: record.lang,
-            messages: [this.render(record, at)],
-          });
-        }
-        const changed: StoredAnswer = {
-          procedure: at.procedure,
-          node: at.state.value,
-          field: question.field,
-          value: parsed.value,
-        };
-        const { pos, answers } = this.o.engine.replayChanged(
-          record.startProcedure,
-          record.answers,
-          index,
-          changed,
-          this.today(record),
-        );
-        const updated = {
-          ...record,
-          procedure: pos.procedure,
-          snapshot: pos.state,
-          answers,
-          turn: record.turn + 1,
-          lastStep: undefined,
-        };
-        return { record: updated, result: { messages: [this.render(updated, pos)] } };
-      },
-      (record, result) => this.noteOutcome(record, result.messages),
-    );
+  changeAnswer(id: string, token: string | undefined, index: number, answer: Answer): Promise<Result> {
+    return this.step(id, token, (record) => this.rewinds.changeIn(record, index, answer));
   }
 
-  /** Back one question. Given the turn it was pressed at, pressing it twice goes back once. */
-  async back(id: string, token: string | undefined, at?: { turn?: number }): Promise<{ messages: Message[] }> {
-    return this.turn(id, token, (record) => {
-      const pos = position(record);
-      if (at?.turn !== undefined && at.turn !== record.turn)
-        return this.repeatedOrStale(record, { kind: 'back', turn: at.turn });
-      if (record.answers.length === 0)
-        throw new AppError('NOTHING_TO_UNDO', { lang: record.lang, messages: [this.render(record, pos)] });
-      const rewound = this.rewind(record, record.answers.slice(0, -1));
-      rewound.record.lastStep = { kind: 'back', turn: record.turn, node: pos.state.value, procedure: pos.procedure };
-      return rewound;
-    });
+  back(id: string, token: string | undefined, at: { turn?: number } = {}): Promise<Result> {
+    return this.step(id, token, (record) => this.rewinds.backIn(record, at));
   }
 
-  async restart(id: string, token: string | undefined): Promise<{ messages: Message[] }> {
-    return this.turn(id, token, (record) => this.rewind(record, []));
+  restart(id: string, token: string | undefined): Promise<Result> {
+    return this.step(id, token, (record) => this.rewinds.restartIn(record));
   }
 
-  async setLanguage(id: string, token: string | undefined, lang: string): Promise<{ messages: Message[] }> {
-    return this.turn(id, token, (record) => {
+  setLanguage(id: string, token: string | undefined, lang: string): Promise<Result> {
+    return this.step(id, token, (record) => {
       const updated = { ...record, lang };
-      return { record: updated, result: { messages: [this.render(updated, position(updated))] } };
+      return { record: updated, result: { messages: [this.renderer.render(updated)] } };
     });
+  }
+
+  /** The answers and the decision; in another language than the session's when `lang` is given (the French beside a translation). */
+  async summary(id: string, token: string | undefined, lang?: string): Promise<Summary> {
+    const loaded = await this.sessions.load(id, token);
+    return summaryOf(lang ? { ...loaded, lang } : loaded, this.renderer);
+  }
+
+  erase(id: string, token: string | undefined): Promise<void> {
+    return this.sessions.erase(id, token);
+  }
+
+  /** Deletes every expired session (called on a timer). */
+  sweep(): Promise<number> {
+    return this.sessions.sweep();
+  }
+
+  /** The question again, for a transport that refused the input before a step (bad JSON, wrong types). */
+  async questionAgain(id: string, token: string | undefined): Promise<Message[] | undefined> {
+    const record = await this.sessions.peek(id, token);
+    return record ? [this.renderer.render(record, position(record))] : undefined;
   }
 
   /**
-   * The answers and the decision; in another language than the session's when `lang` is given (the French beside a
-   * translation).
+   * What a procedure's rules decide from facts given directly (POST /evaluate), on `asOf` or today,
+   * in a language: the same path as an outcome in a conversation. Invalid facts are INVALID_FACTS.
    */
-  async summary(id: string, token: string | undefined, lang?: string): Promise<Summary> {
-    const loaded = await this.load(id, token);
-    const record = lang ? { ...loaded, lang } : loaded;
-    const t = translator(this.o.i18n, record.lang);
-    const pos = position(record);
-    const ctx = this.renderContext(record);
-    const answers = record.answers.map((a): SummaryAnswer => {
-      const key = `${a.procedure}:questions.${a.node}`;
-      const q = this.o.engine.question({ procedure: a.procedure, state: { value: a.node, context: {} } });
-      return {
-        procedure: a.procedure,
-        node: a.node,
-        field: a.field,
-        question: q ? questionText(q, key, ctx) : t(`${key}.text`),
-        value: a.value,
-        answer: answerLabel(a, key, record.lang, t, q?.input.kind),
-      };
+  evaluate(procedureId: string, facts: unknown, o: { asOf?: string; lang: string }): Decision {
+    const procedure = this.o.engine.procedure(procedureId);
+    const parsed = procedure.factsSchema.safeParse(facts);
+    if (!parsed.success) {
+      throw new AppError('INVALID_FACTS', { field: parsed.error.issues[0]?.path.join('.') || undefined, lang: o.lang });
+    }
+    const asOf = o.asOf ?? todayFor(this.o.clock, procedure, parsed.data);
+    return decide(procedure, parsed.data, {
+      content: this.o.content,
+      t: translator(this.o.i18n, o.lang),
+      lang: o.lang,
+      asOf,
     });
-    const finished = this.o.engine.outcome(pos) !== undefined;
-    return {
-      session: view(record),
-      answers,
-      ...(finished ? { decision: decisionAt(pos, this.renderContext(record)) } : {}),
-      generatedOn: this.today(record),
-    };
-  }
-
-  async erase(id: string, token: string | undefined): Promise<void> {
-    await this.load(id, token);
-    await this.o.store.delete(id);
   }
 
   /** The whole flow as a script for agents; walking a flow takes a moment, so one per procedure, language and day. */
@@ -361,48 +184,12 @@ export class DialogueService {
     return script;
   }
 
-  /** Deletes every expired session (called on a timer). */
-  async sweep(): Promise<number> {
-    return this.o.store.deleteExpired(this.o.clock.now());
-  }
-
-  private rewind(record: SessionRecord, answers: StoredAnswer[]) {
-    const pos = this.o.engine.replay(record.startProcedure, answers, this.today(record));
-    const updated: SessionRecord = {
-      ...record,
-      procedure: pos.procedure,
-      snapshot: pos.state,
-      answers,
-      turn: record.turn + 1,
-      lastStep: undefined,
-    };
-    return { record: updated, result: { messages: [this.render(updated, pos)] } };
-  }
-
-  /** Load, compute, compare-and-set; computed again when another process wrote in between. */
-  private async turn<R>(
+  private step(
     id: string,
     token: string | undefined,
-    compute: (record: SessionRecord) => Computed<R>,
-    after?: (record: SessionRecord, result: R) => void,
-  ): Promise<R> {
-    for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
-      const record = await this.load(id, token);
-      const computed = compute(record);
-      if ('unchanged' in computed) return computed.result;
-      const now = this.o.clock.now();
-      const saved = {
-        ...computed.record,
-        version: record.version + 1,
-        updatedAt: now.toISOString(),
-        expiresAt: this.expiry(record.channel, now, new Date(record.createdAt)),
-      };
-      if (await this.o.store.update(saved)) {
-        after?.(saved, computed.result);
-        return computed.result;
-      }
-    }
-    throw new AppError('CONCURRENT_UPDATE');
+    compute: (record: SessionRecord) => Computed<Result>,
+  ): Promise<Result> {
+    return this.sessions.step(id, token, compute, (record, result) => this.noteOutcome(record, result.messages));
   }
 
   private noteOutcome(record: SessionRecord, messages: Message[]) {
@@ -410,99 +197,4 @@ export class DialogueService {
     if (last?.type === 'outcome' && last.decision)
       this.o.events?.finished(record.procedure, last.node, last.decision.status);
   }
-
-  private today(record: SessionRecord): string {
-    return todayFor(this.o.clock, this.o.engine.procedure(record.procedure), record.snapshot.context);
-  }
-
-  /**
-   * What a procedure's rules decide from facts given directly (POST /evaluate), on `asOf` or today,
-   * in a language: the same path as an outcome in a conversation. Invalid facts are INVALID_FACTS.
-   */
-  evaluate(procedureId: string, facts: unknown, o: { asOf?: string; lang: string }): Decision {
-    const procedure = this.o.engine.procedure(procedureId);
-    const parsed = procedure.factsSchema.safeParse(facts);
-    if (!parsed.success)
-      throw new AppError('INVALID_FACTS', { field: parsed.error.issues[0]?.path.join('.') || undefined, lang: o.lang });
-    const asOf = o.asOf ?? todayFor(this.o.clock, procedure, parsed.data);
-    return decide(procedure, parsed.data, {
-      content: this.o.content,
-      t: translator(this.o.i18n, o.lang),
-      lang: o.lang,
-      asOf,
-    });
-  }
-
-  /** After the last message, the channel's lifetime; never later than the channel's maximum age from the start. */
-  private expiry(channel: Channel, now: Date, createdAt: Date): string {
-    const sliding = now.getTime() + this.o.ttlSeconds[channel] * 1000;
-    const maxAge = this.o.maxAgeSeconds?.[channel];
-    return new Date(
-      maxAge === undefined ? sliding : Math.min(sliding, createdAt.getTime() + maxAge * 1000),
-    ).toISOString();
-  }
-
-  private renderContext(record: SessionRecord): RenderContext {
-    return {
-      engine: this.o.engine,
-      content: this.o.content,
-      t: translator(this.o.i18n, record.lang),
-      tFr: translator(this.o.i18n, 'fr'),
-      lang: record.lang,
-      channel: record.channel,
-      today: this.today(record),
-      canGoBack: record.answers.length > 0,
-      turn: record.turn,
-    };
-  }
-
-  /** Re-rendering an existing error's question in the session's language, for transports that failed before a turn. */
-  async questionAgain(id: string, token: string | undefined): Promise<Message[] | undefined> {
-    const record = await this.o.store.get(id);
-    if (!record || !token || !tokenMatches(token, record.tokenHash)) return undefined;
-    return [this.render(record, position(record))];
-  }
-
-  /** An answer read for the question at a position, in the session's language. */
-  private read(record: SessionRecord, pos: Position, question: Question, answer: Answer) {
-    return parseAnswer(question.input, answer, {
-      t: translator(this.o.i18n, record.lang),
-      lang: record.lang,
-      today: this.today({ ...record, procedure: pos.procedure, snapshot: pos.state }),
-      lexicon: this.o.content.lexicons[record.lang]!,
-      procedure: pos.procedure,
-      node: pos.state.value,
-      facts: pos.state.context,
-      communes: this.o.content.communes,
-    });
-  }
-
-  private render(record: SessionRecord, pos: Position): Message {
-    return renderPosition(pos, this.renderContext(record));
-  }
-}
-
-const position = (record: SessionRecord): Position => ({ procedure: record.procedure, state: record.snapshot });
-
-const view = (r: SessionRecord): SessionView => ({
-  id: r.id,
-  procedure: r.procedure,
-  lang: r.lang,
-  channel: r.channel,
-  expiresAt: r.expiresAt,
-});
-
-function answerLabel(
-  a: StoredAnswer,
-  key: string,
-  lang: string,
-  t: ReturnType<typeof translator>,
-  kind?: string,
-): string {
-  if (typeof a.value === 'boolean') return t(a.value ? 'common:yes' : 'common:no');
-  if (kind === 'country' && typeof a.value === 'string') return countryName(a.value, lang);
-  if (Array.isArray(a.value)) return a.value.length ? a.value.join(', ') : t('common:none');
-  if (kind === 'date' && typeof a.value === 'string') return formatDate(a.value, lang);
-  if (typeof a.value === 'string') return t(`${key}.options.${a.value}`, { defaultValue: a.value });
-  return String(a.value);
 }

@@ -12,7 +12,10 @@ export function errorHandler(services: Services): ErrorRequestHandler {
   return async (err, req, res, _next) => {
     const route = (req.route as { path?: string } | undefined)?.path ?? 'unmatched';
     const e = noteError(services, err, 'http', `${req.method} ${route}`);
-    const lang = e.options.lang ?? supportedLanguage(typeof req.query.lang === 'string' ? req.query.lang : undefined, services.content.languages) ?? 'fr';
+    const lang =
+      e.options.lang ??
+      supportedLanguage(typeof req.query.lang === 'string' ? req.query.lang : undefined, services.content.languages) ??
+      'fr';
     let messages = e.options.messages;
     // Bad input on a session's route (malformed JSON, wrong types, too large): the question again, so nothing is lost.
     if (!messages && [400, 413].includes(e.status)) messages = await questionAgain(req, services);

@@ -18,12 +18,13 @@ export const factsSchema = z
       .string()
       .regex(/^[A-Z]{2}$/)
       .describe('ISO 3166-1 alpha-2 code'),
-    age: z.number().int().min(0).max(130).describe('Age in years'),
+    age: z.number().int().min(0).max(130).meta({ unit: 'years' }).describe('Age in years'),
     unfitForWork: z.boolean().describe('Recognised unfit for work (or receiving the AAH)'),
     regularResidenceYears: z
       .number()
       .min(0)
       .max(100)
+      .meta({ unit: 'years' })
       .describe('Years of regular and uninterrupted residence in France before the request'),
     livesAlone: z.boolean().describe('Lives alone'),
     firstRequest: z.boolean().describe('This is the first request for the aid'),
@@ -35,6 +36,7 @@ export const factsSchema = z
       .number()
       .min(0)
       .max(1_000_000)
+      .meta({ unit: 'eur-year' })
       .describe("Last year's annual resources (net categorical income), euros"),
     longStaysAbroad: z
       .boolean()

@@ -49,25 +49,42 @@ export const factsSchema = z
       .union([inseeCode, z.literal('unknown')])
       .describe("INSEE code of the home's commune, or 'unknown' when not given"),
     housingZone: z.enum(zones).describe('Housing zone of the home; derived from commune when not given'),
-    permitValidityMonths: z.number().min(0).max(240).describe('Total validity of the permit, in months'),
-    residenceMonths: z.number().min(0).max(1200).describe('Months of regular residence in France'),
+    permitValidityMonths: z
+      .number()
+      .min(0)
+      .max(240)
+      .meta({ unit: 'months' })
+      .describe('Total validity of the permit, in months'),
+    residenceMonths: z
+      .number()
+      .min(0)
+      .max(1200)
+      .meta({ unit: 'months' })
+      .describe('Months of regular residence in France'),
     familyAbroad: z.boolean().describe('The family members who would come live abroad'),
     spouseJoining: z.boolean().describe('A spouse would come'),
-    spouseAge: z.number().int().min(0).max(120).describe("The spouse's age"),
+    spouseAge: z.number().int().min(0).max(120).meta({ unit: 'years' }).describe("The spouse's age"),
     childrenAges: z.array(z.number().int().min(0).max(40)).max(20).describe('Ages of the children who would come'),
-    householdSize: z.number().int().min(2).max(30).describe('People who will live in the home, the applicant included'),
-    housingSurfaceM2: z.number().min(0).max(2000).describe('Living area of the home in m²'),
+    householdSize: z
+      .number()
+      .int()
+      .min(2)
+      .max(30)
+      .meta({ unit: 'count' })
+      .describe('People who will live in the home, the applicant included'),
+    housingSurfaceM2: z.number().min(0).max(2000).meta({ unit: 'm2' }).describe('Living area of the home in m²'),
     monthlyResources: z
       .number()
       .min(0)
       .max(1_000_000)
+      .meta({ unit: 'eur-month' })
       .describe(
         'Average monthly resources of the applicant and spouse over the 12 months before applying, excluded benefits left out (euros)',
       ),
     applicationDate: date.describe('Day of the application; today when not given'),
     receivesAahOrAsi: z.boolean().describe('The applicant receives the AAH or the ASI'),
-    applicantAge: z.number().int().min(0).max(120).describe("The applicant's age"),
-    marriageYears: z.number().min(0).max(100).describe('Years of marriage'),
+    applicantAge: z.number().int().min(0).max(120).meta({ unit: 'years' }).describe("The applicant's age"),
+    marriageYears: z.number().min(0).max(100).meta({ unit: 'years' }).describe('Years of marriage'),
   })
   .partial()
   .strict();

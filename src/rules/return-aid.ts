@@ -30,8 +30,14 @@ export const factsSchema = z
       .boolean()
       .describe('At least three consecutive months of residence (in Mayotte, in Mayotte)'),
     receivedBefore: z.boolean().describe('Already received return or reintegration aid'),
-    adults: z.number().int().min(1).max(30).describe('Adults leaving together, the applicant included'),
-    minors: z.number().int().min(0).max(30).describe('Minor children leaving with them'),
+    adults: z
+      .number()
+      .int()
+      .min(1)
+      .max(30)
+      .meta({ unit: 'count' })
+      .describe('Adults leaving together, the applicant included'),
+    minors: z.number().int().min(0).max(30).meta({ unit: 'count' }).describe('Minor children leaving with them'),
     hasTravelDocument: z.boolean().describe('Has a travel document (or will obtain it)'),
     derogation: z.enum(derogations).describe('Channel-crossing derogation, UK readmission, or none'),
   })

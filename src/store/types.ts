@@ -3,8 +3,14 @@ export interface StoredAnswer {
   procedure: string;
   node: string;
   field: string;
-  value: unknown;
+  /** absent when the answer was "I don't know" */
+  value?: unknown;
+  /** the person said they do not know: the fact stays absent, and the question was asked */
+  unknown?: true;
 }
+
+/** What waits at the current question: a reading to confirm, or candidates to choose from. */
+export type Pending = { kind: 'confirm'; value: unknown; text: string } | { kind: 'choose'; candidates: unknown[] };
 
 export type Channel = 'web' | 'kiosk' | 'agent';
 
@@ -30,6 +36,10 @@ export interface SessionRecord {
   turn: number;
   /** the last step taken, so that the same step sent again (a double tap, a retry) is answered idempotently */
   lastStep?: LastStep;
+  /** a reading waiting to be confirmed, or candidates to choose from, at the current question */
+  pending?: Pending;
+  /** free-text answers in a row that triage could not place (the second leads to a referral) */
+  misses?: number;
 }
 
 export interface LastStep {
@@ -42,6 +52,8 @@ export interface LastStep {
   digest?: string;
   /** the procedure at that node (a hand-over changes it) */
   procedure: string;
+  /** what was understood of free text, said back with the next question */
+  said?: string;
 }
 
 export interface SessionStore {

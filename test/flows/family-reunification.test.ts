@@ -1,6 +1,5 @@
-import { parseAnswer } from '../../src/dialogue/answers';
 import { translator } from '../../src/i18n';
-import { TODAY, content, converseAndEvaluate, engine, i18n, nodesOf, parseContext, testApp } from '../helpers';
+import { TODAY, content, converseAndEvaluate, engine, i18n, nodesOf, testApp, understandAt } from '../helpers';
 
 /** family-reunification node by node, the town as people write it, and conversation = evaluate. */
 
@@ -131,8 +130,7 @@ describe('family-reunification, node by node', () => {
 });
 
 describe('the town, as people write it', () => {
-  const parse = (text: string) =>
-    parseAnswer({ kind: 'commune' }, { text }, parseContext('fr', 'family-reunification', 'commune'));
+  const parse = (text: string) => understandAt('fr', 'family-reunification/commune', text);
 
   test.each([
     ['Paris', '75056'],
@@ -146,17 +144,15 @@ describe('the town, as people write it', () => {
     ['st denis 93', '93066'],
     ['Mamoudzou', '97611'],
     ['je ne sais pas', 'unknown'],
-  ])('"%s" -> %s', (text, code) => expect(parse(text)).toEqual({ ok: true, value: code }));
+  ])('"%s" -> %s', (text, code) => expect(parse(text)).toEqual({ kind: 'record', value: code, said: true }));
 
-  test('a name shared by several communes asks for the department, naming them', () => {
-    const r = parse('Montreuil');
-    expect(r).toMatchObject({ ok: false, reason: 'common:answer.ambiguous-commune' });
-    expect(r.ok ? '' : r.values?.candidates).toBe('Montreuil (28), Montreuil (85), Montreuil (93)');
+  test('a name shared by several communes asks which, naming them', () => {
+    expect(parse('Montreuil')).toEqual({ kind: 'choose', candidates: ['28267', '85148', '93048'] });
   });
 
   test('an unknown town, or a postcode, is refused', () => {
-    expect(parse('Gotham')).toMatchObject({ ok: false, reason: 'common:answer.invalid-commune' });
-    expect(parse('75011')).toMatchObject({ ok: false, reason: 'common:answer.invalid-commune' });
+    expect(parse('Gotham')).toMatchObject({ kind: 'refuse', reason: 'common:answer.invalid-commune' });
+    expect(parse('75011')).toMatchObject({ kind: 'refuse', reason: 'common:answer.invalid-commune' });
   });
 
   test('every commune of the file is loaded, with its zone', () => {

@@ -1,0 +1,74 @@
+import type { Content } from '../content/load';
+import { formatDate, formatEuros, type Translate } from '../i18n';
+import { countryName } from '../understanding/country-names';
+import type { NumberUnit } from '../understanding/numbers';
+import { optionLabelKey } from './answers';
+import type { Question } from './engine';
+
+export interface SayContext {
+  t: Translate;
+  lang: string;
+  procedure: string;
+  node: string;
+  content: Content;
+}
+
+const euros = (n: number, lang: string) => formatEuros(n, lang, Number.isInteger(n) ? 0 : 2);
+
+/** A number in words of its unit: "1 500 € per month", "18 months", "54 m²". */
+export function sayNumber(n: number, unit: NumberUnit | undefined, ctx: Pick<SayContext, 't' | 'lang'>): string {
+  switch (unit) {
+    case 'eur-month':
+      return ctx.t('common:understood.eur-month', { amount: euros(n, ctx.lang) });
+    case 'eur-year':
+      return ctx.t('common:understood.eur-year', { amount: euros(n, ctx.lang) });
+    case 'years':
+      return ctx.t('common:understood.years', { count: n });
+    case 'months':
+      return ctx.t('common:understood.months', { count: n });
+    case 'm2':
+      return ctx.t('common:understood.m2', { value: new Intl.NumberFormat(ctx.lang).format(n) });
+    default:
+      return new Intl.NumberFormat(ctx.lang).format(n);
+  }
+}
+
+/**
+ * What was understood, said back in the session's language: the option's label, the date in full, the
+ * amount with its period, the country's name, the town with its department. `null` is "I don't know".
+ */
+export function sayBack(q: Question, value: unknown, ctx: SayContext, given?: { value: number; unit: string }): string {
+  if (value === null || value === undefined) return ctx.t('common:dont-know');
+  const i = q.input;
+  const text = (() => {
+    switch (i.kind) {
+      case 'yesno':
+        return ctx.t(value ? 'common:yes' : 'common:no');
+      case 'choice':
+        return ctx.t(optionLabelKey(i, ctx.procedure, ctx.node, String(value)));
+      case 'date':
+        return formatDate(String(value), ctx.lang);
+      case 'number':
+        return sayNumber(Number(value), i.unit, ctx);
+      case 'numbers': {
+        const list = value as number[];
+        return list.length === 0
+          ? ctx.t('common:none')
+          : ctx.t('common:understood.ages', { list: list.join(', '), count: list.at(-1) });
+      }
+      case 'country':
+        return countryName(String(value), ctx.lang);
+      case 'commune': {
+        const c = ctx.content.communes.byInsee(String(value));
+        return c ? `${c.name} (${c.department})` : ctx.t('common:commune-unknown');
+      }
+      case 'text':
+        return String(value);
+    }
+  })();
+  if (!given) return text;
+  return ctx.t('common:understood.converted', {
+    value: text,
+    given: sayNumber(given.value, given.unit as NumberUnit, ctx),
+  });
+}

@@ -1,0 +1,61 @@
+import { asciiDigits } from '../text';
+
+/**
+ * Text folded for comparison, the same for what people type and for the word lists: digits of every
+ * script as ASCII, lower case, no accents or Arabic diacritics, the Arabic and Persian letters people
+ * write interchangeably made one (أ إ آ ٱ → ا, ة → ه, ى ی → ي, ک → ك, ؤ → و, ئ → ي), no tatweel,
+ * "n't" as "not", elisions split ("l'asile" → "l asile"), punctuation as spaces.
+ */
+export function fold(s: string): string {
+  return asciiDigits(s)
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[أإآٱ]/g, 'ا')
+    .replace(/ة/g, 'ه')
+    .replace(/[ىی]/g, 'ي')
+    .replace(/ک/g, 'ك')
+    .replace(/ؤ/g, 'و')
+    .replace(/ئ/g, 'ي')
+    .replace(/ـ/g, '')
+    .replace(/n[’']t\b/g, ' not')
+    .replace(/[’'`]/g, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** The words of a text, folded. */
+export const tokens = (s: string): string[] => {
+  const f = fold(s);
+  return f ? f.split(' ') : [];
+};
+
+/** Arabic clitics written onto a word: and, the, with/by, for, so (و ال ب ل ف and their combinations). */
+const CLITICS = /^(?:وال|فال|بال|كال|لل|ال|و|ف|ب|ل)(?=\p{L}{3,})/u;
+
+/** A word without its Arabic clitics ("والعودة" → "عوده"), or the word itself. */
+export const bare = (word: string): string => word.replace(CLITICS, '');
+
+/**
+ * Where a phrase stands in a text, as whole words (a word also matches without its Arabic clitics).
+ * Returns the index of its first word, or -1.
+ */
+export function findPhrase(text: readonly string[], phrase: readonly string[], from = 0): number {
+  if (phrase.length === 0) return -1;
+  outer: for (let i = from; i + phrase.length <= text.length; i++) {
+    for (let j = 0; j < phrase.length; j++) {
+      const w = text[i + j]!;
+      const p = phrase[j]!;
+      if (w !== p && bare(w) !== p && bare(w) !== bare(p)) continue outer;
+    }
+    return i;
+  }
+  return -1;
+}
+
+/** Whether a phrase stands in a text as whole words. */
+export const hasPhrase = (text: readonly string[], phrase: readonly string[]): boolean => findPhrase(text, phrase) >= 0;
+
+/** A list of phrases, folded into words once. */
+export const phrases = (list: readonly string[] | undefined): string[][] =>
+  (list ?? []).map(tokens).filter((p) => p.length > 0);

@@ -1,0 +1,128 @@
+import type { Lexicon } from '../content/load';
+import type { UrgentSituation } from '../content/schemas';
+import { urgentSituations } from '../content/schemas';
+import { cuesOf, type Cue } from './cues';
+import { fold, phrases } from './fold';
+
+/** A language's word lists, folded once, in the forms the readers use. */
+export interface Words {
+  yes: string[][];
+  no: string[][];
+  dontKnow: string[][];
+  none: string[][];
+  negations: ReadonlySet<string>;
+  numbers: {
+    words: ReadonlyMap<string, number>;
+    joiners: ReadonlySet<string>;
+    currency: string[][];
+    perMonth: string[][];
+    perYear: string[][];
+    months: string[][];
+    years: string[][];
+    squareMetres: string[][];
+  };
+  dates: {
+    chrono: string | null;
+    months: [number, string[][]][];
+    weekdays: [number, string[][]][];
+    today: string[][];
+    yesterday: string[][];
+    dayBeforeYesterday: string[][];
+    agoBefore: string[][];
+    agoAfter: string[][];
+    units: Record<'day' | 'week' | 'month' | 'year', string[][]>;
+    dual: Record<'day' | 'week' | 'month' | 'year', string[][]>;
+    last: string[][];
+  };
+  countries: {
+    /** folded name -> code, from this language's aliases and demonyms */
+    names: ReadonlyMap<string, string>;
+    ambiguous: ReadonlyMap<string, string[]>;
+    leadIns: string[][];
+  };
+  urgent: [UrgentSituation, Cue[]][];
+  /** procedure -> its triage cues, and its options' words by node */
+  procedures: Record<string, { triage: Cue[]; options: Record<string, Record<string, Cue[]>> }>;
+}
+
+const compiled = new WeakMap<Lexicon, Words>();
+
+/** The folded forms of a language's lexicon, built once. */
+export function wordsOf(lexicon: Lexicon): Words {
+  let w = compiled.get(lexicon);
+  if (!w) compiled.set(lexicon, (w = compile(lexicon)));
+  return w;
+}
+
+const byIndex = (record: Record<string, string[]>): [number, string[][]][] =>
+  Object.entries(record).map(([k, v]) => [Number(k), phrases(v)]);
+
+const namesOf = (...records: Record<string, string[]>[]) => {
+  const names = new Map<string, string>();
+  for (const record of records)
+    for (const [code, list] of Object.entries(record)) for (const n of list) names.set(fold(n), code);
+  return names;
+};
+
+function compile(l: Lexicon): Words {
+  const n = l.numbers;
+  const d = l.dates;
+  const noDual = { day: [], week: [], month: [], year: [] };
+  return {
+    yes: phrases(l.answers.yes),
+    no: phrases(l.answers.no),
+    dontKnow: phrases(l.answers.dontKnow),
+    none: phrases(l.answers.none),
+    negations: new Set(phrases(l.answers.negations).flat()),
+    numbers: {
+      words: new Map(Object.entries(n.words).map(([k, v]) => [fold(k).replace(/ /g, '-'), v])),
+      joiners: new Set(phrases(n.joiners).flat()),
+      currency: phrases(n.currency),
+      perMonth: phrases(n.perMonth),
+      perYear: phrases(n.perYear),
+      months: phrases(n.months),
+      years: phrases(n.years),
+      squareMetres: phrases(n.squareMetres),
+    },
+    dates: {
+      chrono: d.chrono,
+      months: byIndex(d.months),
+      weekdays: byIndex(d.weekdays),
+      today: phrases(d.today),
+      yesterday: phrases(d.yesterday),
+      dayBeforeYesterday: phrases(d.dayBeforeYesterday),
+      agoBefore: phrases(d.ago.before),
+      agoAfter: phrases(d.ago.after),
+      units: {
+        day: phrases(d.units.day),
+        week: phrases(d.units.week),
+        month: phrases(d.units.month),
+        year: phrases(d.units.year),
+      },
+      dual: Object.fromEntries(
+        Object.entries(d.dual ?? noDual).map(([k, v]) => [k, phrases(v)]),
+      ) as Words['dates']['dual'],
+      last: phrases(d.last),
+    },
+    countries: {
+      names: namesOf(l.countries.aliases, l.countries.demonyms),
+      ambiguous: new Map(Object.entries(l.countries.ambiguous).map(([k, v]) => [fold(k), v])),
+      leadIns: phrases(l.countries.leadIns).sort((a, b) => b.length - a.length),
+    },
+    urgent: urgentSituations.map((s) => [s, cuesOf(l.urgent[s])]),
+    procedures: Object.fromEntries(
+      Object.entries(l.procedures).map(([id, p]) => [
+        id,
+        {
+          triage: cuesOf(p.triage),
+          options: Object.fromEntries(
+            Object.entries(p.options).map(([node, opts]) => [
+              node,
+              Object.fromEntries(Object.entries(opts).map(([o, list]) => [o, cuesOf(list)])),
+            ]),
+          ),
+        },
+      ]),
+    ),
+  };
+}
