@@ -33,7 +33,7 @@ describe.each([
   ['memory', () => new MemoryStore()],
   ['sqlite', () => new SqliteStore(path.join(tempDir('store-'), 'sessions.db'))],
   ['redis', () => new RedisStore(REDIS_URL, redisPrefix())],
-])('%s store', (name, make: () => SessionStore) => {
+])('%s store', (_name, make: () => SessionStore) => {
   let store: SessionStore;
   beforeEach(() => {
     store = make();

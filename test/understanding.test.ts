@@ -42,9 +42,11 @@ const valueOf = (u: Understanding) => (u.kind === 'record' || u.kind === 'confir
 /** How the bot's understanding compares with what was expected. */
 function verdict(c: Case, u: Understanding): Verdict {
   const e = c.expect;
-  if (typeof e === 'object' && 'urgent' in e) return u.kind === 'urgent' && u.situations.includes(e.urgent as never) ? 'right' : 'wrong';
+  if (typeof e === 'object' && 'urgent' in e)
+    return u.kind === 'urgent' && u.situations.includes(e.urgent as never) ? 'right' : 'wrong';
   if (e === 'refuse') return u.kind === 'refuse' ? 'right' : u.kind === 'record' ? 'wrong' : 'doubtful';
-  if (e === 'unknown') return u.kind === 'unknown' ? 'right' : u.kind === 'record' || u.kind === 'confirm' ? 'wrong' : 'refused';
+  if (e === 'unknown')
+    return u.kind === 'unknown' ? 'right' : u.kind === 'record' || u.kind === 'confirm' ? 'wrong' : 'refused';
   if (u.kind === 'refuse' || u.kind === 'unknown' || u.kind === 'urgent') return 'refused';
   if ('choose' in e) {
     if (u.kind === 'choose') return e.choose.every((v) => u.candidates.some((x) => same(x, v))) ? 'right' : 'wrong';
@@ -65,15 +67,22 @@ const corpora = readdirSync(dir)
 const HELD = new Set(['fr', 'en', 'ar']);
 
 describe.each(corpora.map((c) => [c.lang, c] as const))('%s corpus', (lang, corpus) => {
-  const results = corpus.cases.map((c) => ({ c, u: understandAt(lang, c.at, c.text, c.facts ?? {}) })).map((r) => ({ ...r, v: verdict(r.c, r.u) }));
+  const results = corpus.cases
+    .map((c) => ({ c, u: understandAt(lang, c.at, c.text, c.facts ?? {}) }))
+    .map((r) => ({ ...r, v: verdict(r.c, r.u) }));
 
   test('no silent wrong reading', () => {
-    const wrong = results.filter((r) => r.v === 'wrong').map((r) => ({ at: r.c.at, text: r.c.text, expected: r.c.expect, got: r.u }));
+    const wrong = results
+      .filter((r) => r.v === 'wrong')
+      .map((r) => ({ at: r.c.at, text: r.c.text, expected: r.c.expect, got: r.u }));
     expect(wrong).toEqual([]);
   });
 
   test('the rates, printed; 90 % of reasonable inputs understood', () => {
-    const kindOf = (c: Case) => (typeof c.expect === 'object' && 'urgent' in c.expect ? 'urgent' : c.at.split('/')[1]!.replace(/^.*-(on|date)$/, 'date'));
+    const kindOf = (c: Case) =>
+      typeof c.expect === 'object' && 'urgent' in c.expect
+        ? 'urgent'
+        : c.at.split('/')[1]!.replace(/^.*-(on|date)$/, 'date');
     const table = new Map<string, Record<Verdict, number>>();
     for (const r of results) {
       const k = kindOf(r.c);
@@ -81,12 +90,21 @@ describe.each(corpora.map((c) => [c.lang, c] as const))('%s corpus', (lang, corp
       row[r.v]++;
       table.set(k, row);
     }
-    const understood = results.filter((r) => r.c.expect !== 'refuse' && ['right', 'confirmed', 'asked'].includes(r.v)).length;
+    const understood = results.filter(
+      (r) => r.c.expect !== 'refuse' && ['right', 'confirmed', 'asked'].includes(r.v),
+    ).length;
     const reasonable = results.filter((r) => r.c.expect !== 'refuse').length;
     const rate = reasonable ? understood / reasonable : 1;
     console.log(
       `${lang}: ${results.length} inputs, ${(rate * 100).toFixed(1)} % of ${reasonable} reasonable ones understood\n` +
-        [...table.entries()].map(([k, row]) => `  ${k.padEnd(26)} ${Object.entries(row).map(([v, n]) => `${v} ${n}`).join(', ')}`).join('\n'),
+        [...table.entries()]
+          .map(
+            ([k, row]) =>
+              `  ${k.padEnd(26)} ${Object.entries(row)
+                .map(([v, n]) => `${v} ${n}`)
+                .join(', ')}`,
+          )
+          .join('\n'),
     );
     if (HELD.has(lang)) expect(rate).toBeGreaterThanOrEqual(0.9);
   });

@@ -9,6 +9,7 @@ import { errorHandler, notFound } from './error-handler';
 import { operationsRouter } from './operations';
 import { pagesRouter, publicDir } from './pages';
 import { proceduresRouter } from './procedures';
+import { referenceRouter } from './reference';
 import { sessionsRouter } from './sessions';
 import { textsRouter } from './texts';
 
@@ -35,7 +36,8 @@ export function createHttpApp(s: Services, config: Config): Express {
   return app;
 }
 
-function apiRouter(s: Services, config: Config) {
+/** The API under /api/v1 (exported for the test that checks the routes against the OpenAPI document). */
+export function apiRouter(s: Services, config: Config) {
   const api = express.Router();
   // Sessions, summaries and decisions are personal: no browser, proxy or CDN may keep a copy.
   api.use((_req, res, next) => {
@@ -52,6 +54,7 @@ function apiRouter(s: Services, config: Config) {
     }),
   );
   api.use(express.json({ limit: config.MAX_BODY_BYTES, strict: true }));
+  api.use(referenceRouter());
   api.use(textsRouter(s));
   api.use(proceduresRouter(s));
   api.use(sessionsRouter(s));

@@ -70,7 +70,7 @@ const interviewAndTravel = (): RawStep[] => [
 ];
 
 export function evaluate(facts: AsylumFacts, ctx: RuleContext): RawDecision {
-  const { asOf, content } = ctx;
+  const { asOf } = ctx;
   const d = emptyDecision(procedureId, asOf, 'incomplete');
   d.extraReferences.push('ofpra-help-follow-up');
 

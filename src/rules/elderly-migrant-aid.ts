@@ -3,7 +3,7 @@ import { inCountryList, latestNumberOn, numberOn } from '../content/parameters';
 import { plusMonths, type IsoDate } from '../dates/calendar';
 import type { RuleContext } from './context';
 import { textsOf, statusKey } from './helpers';
-import { condition, emptyDecision, type RawCondition, type RawDecision, type RawStep, type Text } from './decision';
+import { condition, emptyDecision, type RawCondition, type RawDecision, type RawStep } from './decision';
 
 /** CASF L117-3: the ARFS as seed 003 wrote it (2016 to June 2020), today's AVFS (FACTS.md §5). */
 

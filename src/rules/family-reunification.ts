@@ -5,15 +5,7 @@ import { plusMonths, type IsoDate } from '../dates/calendar';
 import { MAYOTTE, PARIS } from '../dates/zones';
 import type { RuleContext } from './context';
 import { textsOf, statusKey } from './helpers';
-import {
-  condition,
-  emptyDecision,
-  type Figures,
-  type RawCondition,
-  type RawDecision,
-  type RawStep,
-  type Text,
-} from './decision';
+import { condition, emptyDecision, type Figures, type RawCondition, type RawDecision, type RawStep } from './decision';
 
 /** Family reunification (regroupement familial): seed 002, FACTS.md §3. */
 
@@ -33,7 +25,6 @@ export const permits = [
   'international-protection',
   'other',
 ] as const;
-type Permit = (typeof permits)[number];
 
 export const inseeCode = z.string().regex(/^(\d{5}|2[AB]\d{3})$/);
 

@@ -3,7 +3,7 @@ import { dateOn, inCountryList, numberOn, tableOn } from '../content/parameters'
 import { plusMonths, type IsoDate } from '../dates/calendar';
 import { MAYOTTE, PARIS } from '../dates/zones';
 import { textsOf, statusKey } from './helpers';
-import { condition, emptyDecision, type RawAmount, type RawDecision, type RawStep, type Text } from './decision';
+import { condition, emptyDecision, type RawAmount, type RawDecision, type RawStep } from './decision';
 import type { RuleContext } from './context';
 
 /** OFII return and reintegration aid, mainland and Mayotte: seeds 000 and 001, FACTS.md §1 and §2. */

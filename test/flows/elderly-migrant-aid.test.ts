@@ -1,9 +1,8 @@
 import request from 'supertest';
-import { TODAY, converseAndEvaluate, engine, nodesOf, testApp } from '../helpers';
+import { converseAndEvaluate, nodesOf, testApp } from '../helpers';
 
 /** elderly-migrant-aid node by node: a failed condition ends the questions; triage reaches it from plain words. */
 
-const e = engine();
 type A = [field: string, value: unknown];
 const nodeAfter = nodesOf('elderly-migrant-aid');
 

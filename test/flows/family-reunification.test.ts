@@ -1,9 +1,7 @@
-import { translator } from '../../src/i18n';
-import { TODAY, content, converseAndEvaluate, engine, i18n, nodesOf, testApp, understandAt } from '../helpers';
+import { content, converseAndEvaluate, nodesOf, testApp, understandAt } from '../helpers';
 
 /** family-reunification node by node, the town as people write it, and conversation = evaluate. */
 
-const e = engine();
 type A = [field: string, value: unknown];
 const nodeAfter = nodesOf('family-reunification');
 

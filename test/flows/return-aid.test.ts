@@ -1,8 +1,7 @@
-import { TODAY, converseAndEvaluate, engine, nodesOf, testApp } from '../helpers';
+import { TODAY, converseAndEvaluate, nodesOf, testApp } from '../helpers';
 
 /** return-aid node by node: each question is asked only when the rules still need its fact. */
 
-const e = engine();
 type A = [field: string, value: unknown];
 const nodeAfter = nodesOf('return-aid');
 

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { errorCodes } from '../../errors';
+
+/**
+ * What the API answers, as zod schemas for the OpenAPI document (the requests' schemas are the edge's own,
+ * src/edge/schemas.ts). Objects are open: a field added to the contract (docs/protocol-additions.md) is
+ * allowed before it is described here; a test validates real responses against these.
+ */
+const open = z.looseObject;
+const text = z.string();
+
+export const errorResponse = open({
+  error: open({ code: z.enum(errorCodes), message: text, field: text.optional() }),
+  messages: z.array(z.lazy(() => message)).optional(),
+}).meta({
+  id: 'Error',
+  description:
+    'A stable code from docs/errors.md, a message in the session language, the question again where input was refused',
+});
+
+const option = open({ value: z.unknown(), label: text, unknown: z.boolean().optional() });
+
+export const decision = open({
+  procedure: text,
+  status: z.enum(['eligible', 'partly-eligible', 'ineligible', 'refer', 'incomplete']),
+  asOf: z.iso.date(),
+  conditions: z.array(
+    open({ id: text, status: z.enum(['met', 'not-met', 'unknown']), reference: text, explanation: text }),
+  ),
+  amounts: z.array(open({ id: text, maxEur: z.number(), per: text, reference: text, explanation: text })),
+  deadlines: z.array(
+    open({
+      id: text,
+      title: text,
+      date: z.iso.date(),
+      daysLeft: z.number().int(),
+      passed: z.boolean(),
+      reference: text,
+      explanation: text,
+    }),
+  ),
+  nextSteps: z.array(open({ id: text, text })),
+  notices: z.array(open({ id: text, text })),
+  referral: open({ to: text, name: text, contact: text, reason: text }).optional(),
+  references: z.array(open({ id: text, title: text, url: text, inForceFrom: text, status: text })),
+  lang: text,
+  translationNotice: text.optional(),
+}).meta({ id: 'Decision' });
+
+export const message = open({
+  type: z.enum(['question', 'info', 'outcome', 'understood']),
+  node: text,
+  procedure: text,
+  field: text.optional(),
+  value: z.unknown().optional(),
+  text,
+  help: text.optional(),
+  input: open({
+    kind: text,
+    options: z.array(option).optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+  }).optional(),
+  understood: open({ field: text, value: z.unknown(), text }).optional(),
+  urgent: open({
+    situation: text,
+    contacts: z.array(open({ id: text, name: text, number: text.optional(), text })),
+    leaveQuickly: z.boolean(),
+  }).optional(),
+  decision: decision.optional(),
+  lang: text,
+  dir: z.enum(['ltr', 'rtl']),
+  canGoBack: z.boolean(),
+  turn: z.number().int().optional(),
+}).meta({ id: 'Message' });
+
+export const messages = open({ messages: z.array(message) }).meta({ id: 'Messages' });
+
+const sessionView = open({
+  id: text,
+  procedure: text,
+  lang: text,
+  channel: z.enum(['web', 'kiosk', 'agent']),
+  expiresAt: text,
+});
+
+export const started = open({ session: sessionView.extend({ token: text }), messages: z.array(message) }).meta({
+  id: 'SessionStarted',
+});
+export const current = open({
+  session: sessionView,
+  facts: z.record(text, z.unknown()),
+  messages: z.array(message),
+}).meta({ id: 'SessionState' });
+export const summary = open({
+  session: sessionView,
+  answers: z.array(open({ procedure: text, node: text, field: text, question: text, answer: text })),
+  decision: decision.optional(),
+  generatedOn: z.iso.date(),
+}).meta({ id: 'Summary' });
+export const procedures = z.array(open({ id: text, title: text, summary: text })).meta({ id: 'Procedures' });
+export const factsSchema = open({ type: z.literal('object') }).meta({
+  id: 'FactsJsonSchema',
+  description: 'A JSON Schema of the procedure facts',
+});
+export const script = open({
+  procedure: text,
+  title: text,
+  lang: text,
+  start: text,
+  questions: z.array(open({ node: text })),
+  outcomes: z.array(open({ node: text })),
+}).meta({ id: 'Script' });
+export const languages = z
+  .array(open({ code: text, name: text, dir: z.enum(['ltr', 'rtl']) }))
+  .meta({ id: 'Languages' });
+export const uiTexts = open({ lang: text, dir: z.enum(['ltr', 'rtl']), ui: z.record(text, z.unknown()) }).meta({
+  id: 'UiTexts',
+});
+export const health = open({ status: text });
