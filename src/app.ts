@@ -22,8 +22,13 @@ import { createLogger, type Logger } from './logger';
 import { createMetrics } from './metrics';
 import { attachChat } from './realtime/chat';
 import { createStore } from './store';
+import { withinDeadline } from './store/deadline';
+import { StoreUnavailableError } from './store/errors';
 import { RedisStore, useRedisAdapter } from './store/redis';
 import type { SessionStore } from './store/types';
+
+/** /readyz's own wait for the store, shorter than a store call's: probes often give up after 1 s. */
+const READY_TIMEOUT_MS = 1000;
 
 export interface Application {
   app: Express;
@@ -84,13 +89,14 @@ export function createApplication(config: Config, overrides: Overrides = {}): Ap
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // Ready when the store answers a ping within READY_TIMEOUT_MS, whatever the store's own timeout.
   app.get('/readyz', async (_req, res) => {
     try {
-      await store.ping();
-      res.json({ status: 'ready' });
-    } catch {
-      throw new AppError('STORE_UNAVAILABLE');
+      await withinDeadline(store.ping(), READY_TIMEOUT_MS);
+    } catch (err) {
+      throw err instanceof StoreUnavailableError ? err : new StoreUnavailableError(err instanceof Error ? `${err.name}: ${err.message}` : 'ping failed');
     }
+    res.json({ status: 'ready' });
   });
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());

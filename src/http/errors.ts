@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { AppError, type ErrorBody } from '../errors';
 import { StoreUnavailableError } from '../store/errors';
 import { supportedLanguage, translator } from '../i18n';
+import type { Logger } from '../logger';
 import { bearerToken, type Services } from './context';
 
-/** Turns anything thrown into the closed error list; 5xx are logged as errors, 4xx as info, never with the payload. */
+/** Turns anything thrown into the closed error list; how each is logged is logServerFailure's (5xx) and the transport's (4xx). */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof StoreUnavailableError) return new AppError('STORE_UNAVAILABLE');
@@ -15,6 +16,15 @@ export function toAppError(err: unknown): AppError {
   if (type === 'entity.too.large') return new AppError('PAYLOAD_TOO_LARGE');
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new AppError('INVALID_PAYLOAD');
   return new AppError('INTERNAL');
+}
+
+/**
+ * Logs a 5xx once, never with the request's data. A store that cannot answer is an outage, not a bug:
+ * a warning with its reason and no stack. Anything else is a bug: an error with its stack.
+ */
+export function logServerFailure(logger: Logger, e: AppError, err: unknown, msg: string, context: Record<string, string> = {}): void {
+  if (e.code === 'STORE_UNAVAILABLE') logger.warn({ code: e.code, ...context, reason: err instanceof StoreUnavailableError ? err.reason : undefined }, 'store unavailable');
+  else if (e.status >= 500) logger.error({ code: e.code, ...context, err: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : undefined }, msg);
 }
 
 export function errorBody(err: AppError, services: Pick<Services, 'i18n' | 'content'>, lang: string): ErrorBody {
@@ -30,7 +40,7 @@ export function errorHandler(services: Services): ErrorRequestHandler {
     const appError = toAppError(err);
     const { metrics, logger } = services;
     metrics.errors.inc({ code: appError.code, transport: 'http' });
-    if (appError.status >= 500) logger.error({ code: appError.code, err: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : undefined }, 'request failed');
+    if (appError.status >= 500) logServerFailure(logger, appError, err, 'request failed');
     else logger.info({ code: appError.code, method: req.method }, 'request refused');
 
     const lang = appError.options.lang ?? supportedLanguage(String(req.query.lang ?? ''), services.content.languages) ?? 'fr';

@@ -5,7 +5,7 @@ import type { Config } from '../config';
 import { answerSchema } from '../dialogue/answers';
 import { AppError } from '../errors';
 import { agentKeyMatches, languageOf, type Services } from '../http/context';
-import { errorBody, toAppError } from '../http/errors';
+import { errorBody, logServerFailure, toAppError } from '../http/errors';
 import { channelSchema } from '../http/schemas';
 import type { AckResult, ClientToServerEvents, ServerToClientEvents, SocketData } from './events';
 
@@ -46,7 +46,7 @@ export function attachChat(io: Server, s: Services, config: Config): void {
         } catch (err) {
           const e = toAppError(err);
           s.metrics.errors.inc({ code: e.code, transport: 'socket' });
-          if (e.status >= 500) s.logger.error({ code: e.code, event, err: err instanceof Error ? { message: err.message, stack: err.stack } : undefined }, 'socket event failed');
+          logServerFailure(s.logger, e, err, 'socket event failed', { event });
           const lang = e.options.lang ?? socket.data.session?.lang ?? 'fr';
           const messages = e.options.messages ?? (e.status === 400 ? await questionAgain(socket, s) : undefined);
           ack({ ok: false, error: errorBody(e, s, lang), ...(messages ? { messages: messages as never } : {}) });
