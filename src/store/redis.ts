@@ -96,8 +96,10 @@ export class RedisStore implements SessionStore {
   private failure: string | undefined;
   /** Settles at the next 'ready' or 'error', shared by the calls that wait for the first connection. */
   private attempt: Promise<unknown> | undefined;
-  /** When each call still unanswered was sent (performance.now()), oldest first. */
-  private readonly unanswered = new Set<{ sentAt: number }>();
+  /** Calls sent to Redis and not answered yet. */
+  private readonly unanswered = new Set<object>();
+  /** Those of them whose timeout has passed. */
+  private readonly overdue = new Set<object>();
 
   constructor(
     url: string,
@@ -126,28 +128,32 @@ export class RedisStore implements SessionStore {
 
   /** Runs one store call on the connection, within COMMAND_TIMEOUT_MS, its failures mapped by storeFailure. */
   private call<T>(run: (client: RedisClientType) => Promise<T>): Promise<T> {
+    const call = {};
     const work = this.connected()
       .then(async () => {
-        const call = { sentAt: performance.now() };
         this.unanswered.add(call);
         try {
           return await run(this.client);
         } finally {
           this.unanswered.delete(call);
+          this.overdue.delete(call);
         }
       })
       .catch((err: unknown) => {
         throw storeFailure(err);
       });
-    return withinDeadline(work, COMMAND_TIMEOUT_MS);
+    return withinDeadline(work, COMMAND_TIMEOUT_MS).catch((err: unknown) => {
+      if (this.unanswered.has(call)) this.overdue.add(call);
+      throw err;
+    });
   }
 
   private async connected() {
     if (!this.client.isOpen) throw new StoreUnavailableError('client closed');
-    // A hung Redis is sent nothing more: calls fail at once until it answers the oldest (replies come in order),
-    // so that a long hang piles up neither commands nor writes applied long after their client was told 503.
-    const oldest = this.unanswered.values().next().value;
-    if (oldest && performance.now() - oldest.sentAt > COMMAND_TIMEOUT_MS) throw new StoreUnavailableError(`no answer for over ${COMMAND_TIMEOUT_MS} ms`);
+    // A hung Redis is sent nothing more: while a call is unanswered past its timeout, calls fail at once, so
+    // that a long hang piles up neither commands nor writes applied long after their client was told 503.
+    // Its answer (replies come in order) or the connection's end lifts this.
+    if (this.overdue.size > 0) throw new StoreUnavailableError(`an earlier call is unanswered after ${COMMAND_TIMEOUT_MS} ms`);
     // A connection known to be down fails at once; only a first attempt still under way is worth waiting for.
     if (!this.client.isReady && this.failure === undefined) {
       await (this.attempt ??= once(this.client, 'ready')
