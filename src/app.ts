@@ -108,6 +108,7 @@ function sweeper(s: Services, config: Config) {
   const timer = setInterval(() => {
     s.dialogue.sweep().then(
       (n) => n > 0 && s.logger.info({ deleted: n }, 'expired sessions deleted'),
+      // the store is away (an outage is logged as such) or failed: the next sweep tries again
       (err: unknown) => s.logger.warn({ err: err instanceof Error ? err.name : 'unknown' }, 'sweep failed'),
     );
   }, config.SWEEP_INTERVAL_SECONDS * 1000);

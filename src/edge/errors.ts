@@ -41,8 +41,13 @@ export function noteError(
 ): AppError {
   const e = toAppError(err);
   s.metrics.errors.inc({ code: e.code, transport });
-  if (e.code === 'STORE_UNAVAILABLE') s.logger.warn({ code: e.code, what }, 'store unavailable');
-  else if (e.status >= 500) s.logger.error({ code: e.code, what, err: loggableError(err) }, 'failed');
+  // an outage, not a bug: a warning with its reason, no stack
+  if (e.code === 'STORE_UNAVAILABLE') {
+    s.logger.warn(
+      { code: e.code, what, reason: err instanceof StoreUnavailableError ? err.reason : undefined },
+      'store unavailable',
+    );
+  } else if (e.status >= 500) s.logger.error({ code: e.code, what, err: loggableError(err) }, 'failed');
   else s.logger.info({ code: e.code, what }, 'refused');
   return e;
 }

@@ -3,6 +3,11 @@ import { Router } from 'express';
 import type { Config } from '../config';
 import type { Services } from '../edge/services';
 import { AppError } from '../errors';
+import { withinDeadline } from '../store/deadline';
+import { StoreUnavailableError } from '../store/errors';
+
+/** /readyz's own wait for the store, shorter than a store call's: probes often give up after 1 s. */
+const READY_TIMEOUT_MS = 1000;
 
 /** Liveness, readiness (the store answers), and /metrics on this port only behind METRICS_TOKEN. */
 export function operationsRouter(s: Services, config: Config): Router {
@@ -10,11 +15,14 @@ export function operationsRouter(s: Services, config: Config): Router {
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // Ready when the store answers a ping within READY_TIMEOUT_MS, whatever the store's own timeout.
   router.get('/readyz', async (_req, res) => {
     try {
-      await s.store.ping();
-    } catch {
-      throw new AppError('STORE_UNAVAILABLE');
+      await withinDeadline(s.store.ping(), READY_TIMEOUT_MS);
+    } catch (err) {
+      throw err instanceof StoreUnavailableError
+        ? err
+        : new StoreUnavailableError(err instanceof Error ? err.name : 'ping failed');
     }
     res.json({ status: 'ready' });
   });
