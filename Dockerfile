@@ -3,8 +3,7 @@ FROM node:24-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 # --ignore-scripts: the `node` devDependency would fetch a second Node; the image already has Node 24.
-# npm install, not npm ci: see .ci/run (the lock file lacks other platforms' optional bindings).
-RUN npm install --ignore-scripts --no-audit --no-fund
+RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY flows ./flows
@@ -19,7 +18,7 @@ ENV NODE_ENV=production \
     STORE_URL=sqlite:/app/data/sessions.db
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm install --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY content ./content
 RUN mkdir -p /app/data && chown node:node /app/data
