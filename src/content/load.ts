@@ -12,6 +12,7 @@ import {
   urgentFileSchema,
   urgentLexiconSchema,
   holidaysFileSchema,
+  languageFileSchema,
   localeTreeSchema,
   parametersFileSchema,
   procedureLexiconSchema,
@@ -24,6 +25,7 @@ import {
   type UrgentLexicon,
   type CountryList,
   type Holidays,
+  type LanguageFile,
   type LocaleTree,
   type ParameterPeriod,
   type ProcedureLexicon,
@@ -55,6 +57,8 @@ export interface Content {
   lexicons: Record<string, Lexicon>;
   /** the languages offered: the folders of content/locales */
   languages: readonly string[];
+  /** each language's card: its name in its own script, its direction, its digits, its translation status */
+  languageInfo: Record<string, LanguageFile>;
   /** the procedures that have a content folder (content/procedures/<id>) */
   procedureIds: readonly string[];
   /** urgent situations and whom to call */
@@ -120,9 +124,13 @@ export function loadContent(dir = defaultContentDir(), extraProcedureDirs: reado
   if (!languages.includes('fr')) throw new ContentError('locales/fr is missing: French is the reference language');
   const locales: Record<string, Record<string, LocaleTree>> = {};
   const lexicons: Record<string, Lexicon> = {};
+  const languageInfo: Record<string, LanguageFile> = {};
   for (const lang of languages) {
     locales[lang] = {};
-    for (const name of readdirSync(path.join(dir, 'locales', lang)).filter((f) => f.endsWith('.json'))) {
+    languageInfo[lang] = readJson(path.join(dir, 'locales', lang, 'language.json'), languageFileSchema);
+    for (const name of readdirSync(path.join(dir, 'locales', lang)).filter(
+      (f) => f.endsWith('.json') && f !== 'language.json',
+    )) {
       locales[lang][name.replace(/\.json$/, '')] = readJson(path.join(dir, 'locales', lang, name), localeTreeSchema);
     }
     const lexiconDir = path.join(dir, 'lexicon', lang);
@@ -175,6 +183,7 @@ export function loadContent(dir = defaultContentDir(), extraProcedureDirs: reado
     locales,
     lexicons,
     languages,
+    languageInfo,
     procedureIds: procedureDirs.map((d) => path.basename(d)),
   };
 }

@@ -180,3 +180,22 @@ export const urgentFileSchema = z.strictObject({
   ),
 });
 export type UrgentFile = z.infer<typeof urgentFileSchema>;
+
+/** A language's own card (content/locales/<lang>/language.json): its name in its own script, its direction, its translation. */
+export const languageFileSchema = z.strictObject({
+  /** the language's name in its own script, as people who speak it would look for it */
+  name: z.string().min(1),
+  dir: z.enum(['ltr', 'rtl']),
+  /** the digits the language writes (an Intl numbering system: latn, arab, arabext…); latn when not given */
+  numbering: z
+    .string()
+    .regex(/^[a-z]{3,8}$/)
+    .optional(),
+  translation: z.discriminatedUnion('status', [
+    z.strictObject({ status: z.literal('reference') }),
+    /** made by machine or by the team, not reviewed by a qualified translator: every page and outcome says so */
+    z.strictObject({ status: z.literal('machine') }),
+    z.strictObject({ status: z.literal('reviewed'), by: z.string().min(1), on: isoDate }),
+  ]),
+});
+export type LanguageFile = z.infer<typeof languageFileSchema>;
