@@ -180,3 +180,30 @@ describe('over Socket.IO', () => {
     expect(confirm).toMatchObject({ node: 'residence-months' });
   });
 });
+
+test('free text in another language the service speaks: the offer to switch, in that language, then the question', async () => {
+  const a = testApp();
+  const r = await request(a.app).post('/api/v1/sessions').send({ procedure: 'return-aid', lang: 'fr' }).expect(201);
+  const auth = { Authorization: `Bearer ${r.body.session.token}` };
+  const refused = await request(a.app)
+    .post(`/api/v1/sessions/${r.body.session.id}/answers`)
+    .set(auth)
+    .send({ text: 'أنا موجود في فرنسا منذ سنتين' })
+    .expect(422);
+  expect(refused.body.messages[0]).toMatchObject({
+    type: 'info',
+    node: 'switch-language',
+    lang: 'ar',
+    dir: 'rtl',
+    switchLanguage: { lang: 'ar', name: 'العربية' },
+  });
+  expect(refused.body.messages[1]).toMatchObject({ type: 'question', node: 'territory', lang: 'fr' });
+  // short answers are never guessed
+  const short = await request(a.app)
+    .post(`/api/v1/sessions/${r.body.session.id}/answers`)
+    .set(auth)
+    .send({ text: 'ok ok' })
+    .expect(422);
+  expect(short.body.messages.map((m: { node: string }) => m.node)).toEqual(['territory']);
+  await a.close();
+});

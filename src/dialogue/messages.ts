@@ -31,6 +31,8 @@ export interface Message {
   decision?: Decision;
   /** a confirm question: the reading it asks about */
   understood?: { field: string; value: unknown; text: string };
+  /** free text in another language the service speaks: the offer to switch to it (PATCH /sessions/:id, lang:set) */
+  switchLanguage?: { lang: string; name: string };
   /** an urgent situation recognised in the person's words, with whom to call, before anything else */
   urgent?: {
     situation: string;

@@ -1,5 +1,7 @@
 import type { UrgentSituation } from '../content/schemas';
-import { directionOf } from '../i18n';
+import type { i18n } from 'i18next';
+import type { Content } from '../content/load';
+import { directionOf, translator } from '../i18n';
 import type { Position } from './engine';
 import type { Message, RenderContext } from './messages';
 
@@ -56,4 +58,24 @@ export function urgentMessage(pos: Position, situation: UrgentSituation, ctx: Re
 export function notPlacedMessage(pos: Position, procedures: readonly string[], ctx: RenderContext): Message {
   const list = procedures.map((id) => ctx.t(`${id}:title`)).join(' ; ');
   return { type: 'info', ...base(pos, 'not-placed', ctx), text: ctx.t('common:triage.not-placed', { list }) };
+}
+
+/** Free text written in another language the service speaks: the offer to go on in it, in that language. */
+export function switchLanguageMessage(
+  pos: Position,
+  lang: string,
+  ctx: RenderContext,
+  content: Content,
+  i18n: i18n,
+): Message {
+  const name = content.languageInfo[lang]?.name ?? lang;
+  return {
+    type: 'info',
+    ...base(pos, 'switch-language', ctx),
+    lang,
+    dir: content.languageInfo[lang]?.dir ?? 'ltr',
+    text: translator(i18n, lang)('common:switch-language', { name }),
+    help: ctx.t('common:switch-language', { name }),
+    switchLanguage: { lang, name },
+  };
 }

@@ -10,7 +10,8 @@ import type { FlowEngine, Position, Question } from './engine';
 import type { Message } from './messages';
 import type { Renderer } from './renderer';
 import { sayBack } from './say-back';
-import { notPlacedMessage, urgentMessage } from './said';
+import { notPlacedMessage, switchLanguageMessage, urgentMessage } from './said';
+import { languageOfText } from '../understanding/language';
 import { digestOf, position, type Computed, type Sessions } from './sessions';
 import { understand, type Understanding } from './understand';
 
@@ -90,7 +91,7 @@ export class Steps {
         return changed ? { record, result: { messages } } : { unchanged: true, result: { messages } };
       }
       case 'refuse':
-        return this.refused(record, pos, q, u, step, changed);
+        return this.refused(record, pos, q, u, step, changed, answer);
       case 'unknown':
         return this.record(
           record,
@@ -118,7 +119,10 @@ export class Steps {
     return { kind: 'confirm' as const, value: u.value, text: this.say(record, pos, q, u.value, u.given) };
   }
 
-  /** Not understood: the question again, with why. At triage, the second time, the referral and what the service can help with. */
+  /**
+   * Not understood: the question again, with why. At triage, the second time, the referral and what the service
+   * can help with (not when the words were in another language: the offer to switch comes first).
+   */
   private refused(
     record: SessionRecord,
     pos: Position,
@@ -126,9 +130,14 @@ export class Steps {
     u: Extract<Understanding, { kind: 'refuse' }>,
     step: LastStep,
     changed: boolean,
+    answer: Answer,
   ): Computed<Result> {
     const lang = record.lang;
-    const again = [this.o.renderer.render(record)];
+    // written in another language the service speaks: the offer to switch to it, before the question again
+    const other = 'text' in answer ? languageOfText(answer.text, this.o.content.languages) : undefined;
+    const ctx = this.o.renderer.context(record);
+    const offer = other && other !== lang ? [switchLanguageMessage(pos, other, ctx, this.o.content, this.o.i18n)] : [];
+    const again = [...offer, this.o.renderer.render(record)];
     const error = new AppError('INVALID_ANSWER', {
       field: q.field,
       reason: u.reason,
@@ -136,7 +145,7 @@ export class Steps {
       lang,
       messages: again,
     });
-    if (!(q.input.kind === 'choice' && q.input.procedures)) {
+    if (!(q.input.kind === 'choice' && q.input.procedures) || offer.length > 0) {
       if (changed) return { record, result: { messages: again }, fail: error };
       throw error;
     }
