@@ -31,6 +31,14 @@ export default tseslint.config(
     },
   },
   {
+    // Machine definitions are long by nature (one object per flow), and `{} as Facts` is how xstate's setup() is typed.
+    files: ['flows/**/*.ts'],
+    rules: {
+      'max-lines-per-function': 'off',
+      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
+    },
+  },
+  {
     files: ['web/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },

@@ -105,9 +105,9 @@ describe('procedures', () => {
     expect(script.start).toBe('location');
     const stage = script.questions.find((q: { node: string }) => q.node === 'stage');
     expect(stage.leadsTo).toEqual(
-      expect.arrayContaining([{ answer: "L'OFPRA a clôturé ma demande", to: 'closure-notified-on' }]),
+      expect.arrayContaining([{ answer: "L'OFPRA a clôturé ma demande", to: 'closure-decided-on' }]),
     );
-    const closure = script.questions.find((q: { node: string }) => q.node === 'closure-notified-on');
+    const closure = script.questions.find((q: { node: string }) => q.node === 'closure-decided-on');
     expect(closure.leadsTo.map((l: { to: string }) => l.to).sort()).toEqual(['closure', 'reopened-before']);
     expect(script.outcomes.map((o: { node: string }) => o.node).sort()).toEqual([
       'abroad',

@@ -15,7 +15,16 @@ export interface Decision {
   status: DecisionStatus;
   asOf: string;
   conditions: { id: string; status: string; reference: string; explanation: string; figures?: Figures }[];
-  amounts: { id: string; maxEur: number; per: string; reference: string; explanation: string }[];
+  amounts: {
+    id: string;
+    maxEur: number;
+    per: string;
+    reference: string;
+    explanation: string;
+    /** a maximum only if the named condition (in `conditions`, unknown) is met; never counted in a total */
+    conditional?: true;
+    condition?: string;
+  }[];
   deadlines: {
     id: string;
     /** what is to be done by then, in a few words (calendar entries use it) */
@@ -31,8 +40,9 @@ export interface Decision {
     actBefore?: string;
     warning?: string;
   }[];
-  nextSteps: { id: string; text: string; reference?: string }[];
-  notices: { id: string; text: string; reference?: string }[];
+  /** `body`: the body (an id of common:bodies) the step sends the person to */
+  nextSteps: { id: string; text: string; reference?: string; body?: string }[];
+  notices: { id: string; text: string; reference?: string; body?: string }[];
   referral?: { to: string; name: string; contact: string; reason: string };
   references: { id: string; title: string; url: string; inForceFrom: string; status: string; note?: string }[];
   lang: string;
@@ -88,6 +98,7 @@ export function renderDecision(raw: RawDecision, content: Content, t: Translate,
       per: a.per,
       reference: a.reference,
       explanation: s(a.explain),
+      ...(a.conditional ? { conditional: a.conditional, condition: a.condition } : {}),
     })),
     deadlines: raw.deadlines.map((d) => {
       const kind = d.lastDay.kind;
@@ -121,11 +132,13 @@ export function renderDecision(raw: RawDecision, content: Content, t: Translate,
       id: n.id,
       text: s(n.text),
       ...(n.reference ? { reference: n.reference } : {}),
+      ...(n.body ? { body: n.body } : {}),
     })),
     notices: raw.notices.map((n) => ({
       id: n.id,
       text: s(n.text),
       ...(n.reference ? { reference: n.reference } : {}),
+      ...(n.body ? { body: n.body } : {}),
     })),
     ...(raw.referral
       ? {

@@ -10,6 +10,7 @@ import * as asylumFiling from '../rules/asylum-filing';
 import { PARIS } from '../dates/zones';
 import type { RuleContext } from '../rules/context';
 import type { RawDecision } from '../rules/decision';
+import { withStaleFigures } from '../rules/figures';
 import * as elderlyMigrantAid from '../rules/elderly-migrant-aid';
 import * as familyReunification from '../rules/family-reunification';
 import * as returnAid from '../rules/return-aid';
@@ -38,20 +39,24 @@ interface Definition<S extends z.ZodObject> {
   id: string;
   rules: {
     factsSchema: S;
-    evaluate(facts: z.infer<S>, ctx: RuleContext): RawDecision;
-    timeZone?(facts: z.infer<S>): string;
+    evaluate: (facts: z.infer<S>, ctx: RuleContext) => RawDecision;
+    timeZone?: (facts: z.infer<S>) => string;
   };
-  flow(env: FlowEnv): AnyStateMachine;
+  flow: (env: FlowEnv) => AnyStateMachine;
   body: string;
   samples?: Procedure['samples'];
 }
 
-/** One procedure from its parts: facts are checked by its schema before its rules see them. */
+/**
+ * One procedure from its parts: facts are checked by its schema before its rules see them, and the
+ * figures the rules read are noted, so that those past their review horizon are said as such.
+ */
 export function procedure<S extends z.ZodObject>(d: Definition<S>): Procedure {
+  const evaluate = withStaleFigures(d.rules.evaluate);
   return {
     id: d.id,
     factsSchema: d.rules.factsSchema,
-    evaluate: (facts, ctx) => d.rules.evaluate(d.rules.factsSchema.parse(facts), ctx),
+    evaluate: (facts, ctx) => evaluate(d.rules.factsSchema.parse(facts), ctx),
     createFlow: d.flow,
     body: d.body,
     timeZone: (facts) => d.rules.timeZone?.(facts as z.infer<S>) ?? PARIS,

@@ -1,8 +1,7 @@
-import { TODAY, converseAndEvaluate, engine, nodesOf, testApp } from '../helpers';
+import { TODAY, converseAndEvaluate, nodesOf, testApp } from '../helpers';
 
 /** return-aid node by node: each question is asked only when the rules still need its fact. */
 
-const e = engine();
 type A = [field: string, value: unknown];
 const nodeAfter = nodesOf('return-aid');
 
@@ -46,6 +45,16 @@ describe('return-aid, node by node', () => {
       'oqtf-notified-on',
     );
     expect(nodeAfter(upToOqtf('DZ'))).toBe('validation-date');
+  });
+
+  test('no OQTF in Mayotte: its own outcome, with no other route (issue 12 #4)', () => {
+    const mayotte: A[] = [
+      ['territory', 'mayotte'],
+      ['nationality', 'CD'],
+      ['receivedBefore', false],
+    ];
+    expect(nodeAfter([...mayotte, ['hasOqtf', false]])).toBe('no-oqtf-mayotte');
+    expect(nodeAfter([...mayotte, ['hasOqtf', true]])).toBe('oqtf-notified-on');
   });
 
   test('the ban on return is asked only of the visa-exempt group', () => {
