@@ -44,7 +44,16 @@ export interface Decision {
   nextSteps: { id: string; text: string; reference?: string; body?: string }[];
   notices: { id: string; text: string; reference?: string; body?: string }[];
   referral?: { to: string; name: string; contact: string; reason: string };
-  references: { id: string; title: string; url: string; inForceFrom: string; status: string; note?: string }[];
+  /** `lastChecked`: when the text was last read against this service's content, or null: not checked */
+  references: {
+    id: string;
+    title: string;
+    url: string;
+    inForceFrom: string;
+    status: string;
+    note?: string;
+    lastChecked: string | null;
+  }[];
   lang: string;
   /** set when the language is not French: the French text is the reference */
   translationNotice?: string;
@@ -160,6 +169,7 @@ export function renderDecision(raw: RawDecision, content: Content, t: Translate,
         inForceFrom: ref.inForceFrom,
         status: ref.status,
         ...(ref.note ? { note: ref.note } : {}),
+        lastChecked: ref.lastChecked ?? null,
       };
     }),
     lang,
