@@ -110,7 +110,7 @@ describe('every decision a flow can reach renders in every language, with no key
   });
 });
 
-/** The dates on which some figure begins, ends, goes missing or goes stale: every period of every parameter, at both ends. */
+/** The dates on which a figure begins, ends, goes missing or goes stale: each period of each parameter, both ends. */
 function datesThatMatter(): string[] {
   const dates = new Set<string>();
   for (const periods of c.parameters.values())

@@ -66,7 +66,7 @@ export function say(text: Text, t: Translate, lang: string): string {
   return t(text.key, values);
 }
 
-/** What a procedure's rules decide from facts on a date, in a language: the one path for conversations and POST /evaluate. */
+/** What a procedure's rules decide on facts and a date, in a language: one path for conversations and evaluate. */
 export function decide(
   procedure: Procedure,
   facts: Record<string, unknown>,
@@ -109,34 +109,7 @@ export function renderDecision(raw: RawDecision, content: Content, t: Translate,
       explanation: s(a.explain),
       ...(a.conditional ? { conditional: a.conditional, condition: a.condition } : {}),
     })),
-    deadlines: raw.deadlines.map((d) => {
-      const kind = d.lastDay.kind;
-      const warning =
-        kind === 'working'
-          ? undefined
-          : t(`common:deadline.non-working.${kind}`, {
-              date: formatDate(d.date, lang),
-              holiday: kind === 'holiday' ? t(`common:holidays.${d.lastDay.holiday}`) : '',
-              actBefore: d.actBefore ? formatDate(d.actBefore, lang) : '',
-            });
-      return {
-        id: d.id,
-        title: t(`${raw.procedure}:deadline-titles.${d.id}`),
-        date: d.date,
-        daysLeft: d.daysLeft,
-        passed: d.passed,
-        reference: d.reference,
-        explanation: s(d.explain),
-        remaining: d.passed
-          ? t('common:deadline.passed', { date: formatDate(d.date, lang) })
-          : d.daysLeft === 0
-            ? t('common:deadline.today')
-            : t('common:deadline.days-left', { count: d.daysLeft }),
-        lastDayKind: kind,
-        ...(d.actBefore ? { actBefore: d.actBefore } : {}),
-        ...(warning ? { warning } : {}),
-      };
-    }),
+    deadlines: raw.deadlines.map((d) => renderDeadline(d, raw.procedure, t, lang)),
     nextSteps: raw.nextSteps.map((n) => ({
       id: n.id,
       text: s(n.text),
@@ -159,20 +132,53 @@ export function renderDecision(raw: RawDecision, content: Content, t: Translate,
           },
         }
       : {}),
-    references: [...cited].map((id) => {
-      const ref = content.references.get(id);
-      if (!ref) throw new Error(`unknown reference ${id}`);
-      return {
-        id,
-        title: ref.title[lang] ?? ref.title.fr,
-        url: ref.url,
-        inForceFrom: ref.inForceFrom,
-        status: ref.status,
-        ...(ref.note ? { note: ref.note } : {}),
-        lastChecked: ref.lastChecked ?? null,
-      };
-    }),
+    references: [...cited].map((id) => renderReference(id, content, lang)),
     lang,
     ...(lang === 'fr' ? {} : { translationNotice: t('common:translation-notice') }),
+  };
+}
+
+/** A deadline in words: its title, what is left, and a warning when the last day is not a working day. */
+function renderDeadline(d: RawDecision['deadlines'][number], procedure: string, t: Translate, lang: string) {
+  const kind = d.lastDay.kind;
+  const warning =
+    kind === 'working'
+      ? undefined
+      : t(`common:deadline.non-working.${kind}`, {
+          date: formatDate(d.date, lang),
+          holiday: kind === 'holiday' ? t(`common:holidays.${d.lastDay.holiday}`) : '',
+          actBefore: d.actBefore ? formatDate(d.actBefore, lang) : '',
+        });
+  return {
+    id: d.id,
+    title: t(`${procedure}:deadline-titles.${d.id}`),
+    date: d.date,
+    daysLeft: d.daysLeft,
+    passed: d.passed,
+    reference: d.reference,
+    explanation: say(d.explain, t, lang),
+    remaining: d.passed
+      ? t('common:deadline.passed', { date: formatDate(d.date, lang) })
+      : d.daysLeft === 0
+        ? t('common:deadline.today')
+        : t('common:deadline.days-left', { count: d.daysLeft }),
+    lastDayKind: kind,
+    ...(d.actBefore ? { actBefore: d.actBefore } : {}),
+    ...(warning ? { warning } : {}),
+  };
+}
+
+/** A reference with its title in the language (French otherwise), and whether and when it was checked. */
+function renderReference(id: string, content: Content, lang: string): Decision['references'][number] {
+  const ref = content.references.get(id);
+  if (!ref) throw new Error(`unknown reference ${id}`);
+  return {
+    id,
+    title: ref.title[lang] ?? ref.title.fr,
+    url: ref.url,
+    inForceFrom: ref.inForceFrom,
+    status: ref.status,
+    ...(ref.note ? { note: ref.note } : {}),
+    lastChecked: ref.lastChecked ?? null,
   };
 }
