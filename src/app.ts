@@ -14,6 +14,7 @@ import { FlowEngine } from './dialogue/engine';
 import { DialogueService } from './dialogue/service';
 import { AppError } from './errors';
 import type { Services } from './http/context';
+import { contentReportRouter } from './http/content-report';
 import { errorHandler, notFound } from './http/errors';
 import { proceduresRouter } from './http/procedures';
 import { pagesRouter, publicDir } from './http/pages';
@@ -183,6 +184,7 @@ export function createApplication(config: Config, overrides: Overrides = {}): Ap
   api.use(textsRouter(services));
   api.use(proceduresRouter(services));
   api.use(sessionsRouter(services));
+  api.use(contentReportRouter(services));
   app.use('/api/v1', api);
   app.use(pagesRouter(publicDir(), services));
   app.use(notFound);
