@@ -3,7 +3,7 @@ import type { Application } from '../src/app';
 import { contentReport, contentReportText } from '../src/content/report';
 import { content, testApp, TODAY } from './helpers';
 
-/** The content report for service owners (issue 12, "figures go stale silently"): the pure report, then the endpoint. */
+/** The content report for service owners (issue 12, "figures go stale silently"): the report, then the endpoint. */
 
 const c = content();
 
