@@ -2,7 +2,7 @@ import { minusDays, plusMonths } from '../../dates/calendar';
 import type { RuleContext } from '../context';
 import { emptyDecision, type RawCondition, type RawDecision, type RawStep } from '../decision';
 import { personConditions } from './conditions';
-import { goTo, isEea, num, procedureId, regimeOn, step, t, type ElderlyFacts, type Regime } from './facts';
+import { goTo, isEea, isFrench, num, procedureId, regimeOn, step, t, type ElderlyFacts, type Regime } from './facts';
 import { arfsResources, avfsResources, type ResourcesOutcome } from './resources';
 
 /** The decision: the conditions, the amount, whom to see, and (for those who can ask) how to ask. */
@@ -24,7 +24,7 @@ export function evaluate(f: ElderlyFacts, ctx: RuleContext): RawDecision {
   d.conditions.push(...c);
   decide(f, ctx, d, c, resources);
   if (regime === 'avfs') d.notices.push(...avfsNotices(ctx));
-  d.nextSteps.push(...nextSteps(ctx, d, regime));
+  d.nextSteps.push(...nextSteps(f, ctx, d, regime));
   return d;
 }
 
@@ -75,9 +75,14 @@ function avfsNotices(ctx: RuleContext): RawStep[] {
  * How to ask, for those the rules let ask (met, not yet known, or for the MSA to check their age or
  * right of residence); the others are told when to come back and whom to ask, never how to file.
  */
-function nextSteps(ctx: RuleContext, d: RawDecision, regime: Regime): RawStep[] {
+function nextSteps(f: ElderlyFacts, ctx: RuleContext, d: RawDecision, regime: Regime): RawStep[] {
   if (regime === 'arfs') return [goTo('msa-picardie', 'contact-msa', 'service-public-f36192')];
-  if (d.status === 'ineligible') return [goTo('msa-picardie', 'if-situation-changes', 'service-public-f36192')];
+  if (d.status === 'ineligible')
+    return [
+      isFrench(f)
+        ? goTo('point-justice', 'not-for-french', 'casf-l117-3')
+        : goTo('msa-picardie', 'if-situation-changes', 'service-public-f36192'),
+    ];
   const reason = d.referral?.reason.key ?? '';
   if (reason.endsWith('no-figures') || reason.endsWith('above-known-ceiling')) return [];
   const firstPayment = num(ctx, 'avfs-first-payment-months')?.value;
