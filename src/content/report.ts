@@ -8,7 +8,7 @@ import type { LegalStatus, ParameterPeriod } from './schemas';
  * the figure goes stale (its family's review horizon). Pure: the content and a date in, rows out.
  */
 
-export interface ParameterReportRow {
+interface ParameterReportRow {
   id: string;
   family: string;
   /** the figure in force on the report's date, else the latest one known before it (an estimate), else none */

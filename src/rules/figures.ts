@@ -25,7 +25,7 @@ export function staleFigureNotice(ctx: RuleContext, id: string): RawStep | undef
 }
 
 /** One notice per family of the parameters read that is past its review horizon on asOf (the earliest date known). */
-export function staleFigureNotices(ctx: RuleContext, read: ReadonlySet<string>): RawStep[] {
+function staleFigureNotices(ctx: RuleContext, read: ReadonlySet<string>): RawStep[] {
   const known = new Map<string, string>();
   for (const id of read) {
     const family = familyOf(ctx.content, id);

@@ -12,7 +12,7 @@ import { countingNotices, goTo, step, t, valueOn, type AsylumFacts } from './fac
  * alone, is only an upper bound of it, so no last day is given from it.
  */
 
-export interface Reopening {
+interface Reopening {
   /** the decision's date, or (`exact` false) the notification's, which the decision cannot be later than */
   from: IsoDate;
   exact: boolean;
@@ -24,7 +24,7 @@ export interface Reopening {
 }
 
 /** The reopening time limit, counted from the closure decision; undefined without a date or a rule. */
-export function reopening(f: AsylumFacts, ctx: RuleContext): Reopening | undefined {
+function reopening(f: AsylumFacts, ctx: RuleContext): Reopening | undefined {
   const from = f.closureDecidedOn ?? f.closureNotifiedOn;
   if (!from) return undefined;
   const months = numberOn(ctx.content, 'reopening-months', from)?.value;

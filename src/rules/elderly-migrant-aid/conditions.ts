@@ -14,7 +14,7 @@ function ageFigures(ctx: RuleContext) {
 }
 
 /** Age: 65, or earlier when unfit for work: the legal retirement age (62 to 64) since 2020, 60 in the ARFS. */
-export function ageCondition(f: ElderlyFacts, ctx: RuleContext): boolean | undefined {
+function ageCondition(f: ElderlyFacts, ctx: RuleContext): boolean | undefined {
   const a = ageFigures(ctx);
   if (f.age === undefined || !a) return undefined;
   if (f.age >= a.min) return true;
@@ -39,7 +39,7 @@ export const residenceShort = (f: ElderlyFacts, ctx: RuleContext) => {
   return years !== undefined && f.regularResidenceYears !== undefined && f.regularResidenceYears < years;
 };
 /** The hostel or social residence is required at every request under the ARFS, at the first one only under the AVFS. */
-export const housingRequired = (f: ElderlyFacts, ctx: RuleContext) =>
+const housingRequired = (f: ElderlyFacts, ctx: RuleContext) =>
   regimeOn(ctx, ctx.asOf) === 'arfs' || f.firstRequest === true;
 
 /** Every condition but the resources, in the order the flow asks them. */

@@ -7,7 +7,7 @@ import { num, step, t, type ElderlyFacts } from './facts';
 /** The resources and the amount: the AVFS monthly estimate, or the ARFS yearly range. */
 
 /** AVFS monthly amount: full up to the monthly maximum in annual resources, then linear down to zero at the ceiling. */
-export function avfsMonthly(resources: number, max: number, ceiling: number): number {
+function avfsMonthly(resources: number, max: number, ceiling: number): number {
   if (resources <= max) return max;
   if (resources >= ceiling) return 0;
   return Math.round(((max * (ceiling - resources)) / (ceiling - max)) * 100) / 100;
@@ -57,7 +57,6 @@ export function avfsResources(f: ElderlyFacts, ctx: RuleContext, d: RawDecision)
     monthlyAid(f, d, { max: max.value, ceiling: ceiling.value, since, ref: max.period.reference });
   if ((max.estimate || ceiling.estimate) && !isStale(ctx.content, 'avfs-annual-ceiling', ctx.asOf))
     d.notices.push(step('estimate', 'casf-r117-19', { since }));
-  d.notices.push(step('rounding', 'casf-r117-19'));
   return { condition: cond, noFigures: false, aboveKnownCeiling: atOrAbove && mayHaveRisen };
 }
 
@@ -69,6 +68,7 @@ function monthlyAid(
   const monthly = f.annualResources === undefined ? a.max : avfsMonthly(f.annualResources, a.max, a.ceiling);
   const kind =
     f.annualResources === undefined ? 'maximum' : monthly === a.max ? 'full' : monthly === 0 ? 'zero' : 'reduced';
+  d.notices.push(step('rounding', 'casf-r117-19'));
   d.amounts.push({
     id: 'monthly-aid',
     maxEur: monthly,

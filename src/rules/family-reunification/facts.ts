@@ -28,9 +28,8 @@ export const permitsAsked = [
 /** Algerians hold a certificat de résidence under the agreement of 1968: offered to them first. */
 export const ALGERIAN_CERTIFICATE = 'algerian-residence-certificate';
 export const permitsAskedOfAlgerians = [ALGERIAN_CERTIFICATE, ...permitsAsked] as const;
-export const permits = permitsAskedOfAlgerians;
 
-export const inseeCode = z.string().regex(/^(\d{5}|2[AB]\d{3})$/);
+const inseeCode = z.string().regex(/^(\d{5}|2[AB]\d{3})$/);
 
 export const factsSchema = z
   .object({
@@ -39,7 +38,7 @@ export const factsSchema = z
       .regex(/^[A-Z]{2}$/)
       .describe('ISO 3166-1 alpha-2 code of the applicant'),
     regularStay: z.boolean().describe('The applicant lives in France legally'),
-    permit: z.enum(permits).describe("The applicant's residence permit"),
+    permit: z.enum(permitsAskedOfAlgerians).describe("The applicant's residence permit"),
     commune: z
       .union([inseeCode, z.literal('unknown')])
       .describe("INSEE code of the home's commune, or 'unknown' when not given"),

@@ -8,14 +8,14 @@ import { num, round2, t, type FamilyFacts } from './facts';
 
 /** The home: its zone, the minimum surface for the household (R434-5), and its decency (the inspection's). */
 
-export function zoneOf(f: FamilyFacts, ctx: RuleContext): Zone | undefined {
+function zoneOf(f: FamilyFacts, ctx: RuleContext): Zone | undefined {
   if (f.housingZone) return f.housingZone;
   if (!f.commune || f.commune === 'unknown') return undefined;
   return ctx.content.communes.byInsee(f.commune)?.zone;
 }
 
 /** Minimum living area for n people in a zone: the base for 2 people, +10 m² each up to 8, +5 m² each beyond. */
-export function minimumSurface(zone: Zone, people: number, ctx: RuleContext, on: IsoDate): number | undefined {
+function minimumSurface(zone: Zone, people: number, ctx: RuleContext, on: IsoDate): number | undefined {
   const base = tableOn(ctx.content, 'family-housing-base-m2', on)?.value[zone];
   const basePersons = num(ctx, 'family-housing-base-persons', on)?.value;
   const extra = num(ctx, 'family-housing-extra-person-m2', on)?.value;

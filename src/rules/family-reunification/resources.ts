@@ -19,7 +19,7 @@ const MAINLAND_SMIC = 'smic-monthly-gross';
 const seriesOf = (f: FamilyFacts) => (isMayotte(f) ? 'mayotte-smic-monthly-gross' : MAINLAND_SMIC);
 
 /** The months whose SMIC is averaged: the 12 calendar months before the month of the application. */
-export function resourceWindow(applicationDate: IsoDate, months: number): IsoDate[] {
+function resourceWindow(applicationDate: IsoDate, months: number): IsoDate[] {
   const firstOfMonth = `${applicationDate.slice(0, 7)}-01`;
   return Array.from({ length: months }, (_, i) => plusMonths(firstOfMonth, i - months));
 }
@@ -59,7 +59,7 @@ export interface Threshold {
 }
 
 /** The resource threshold for the household on the application's date. */
-export function resourceThreshold(f: FamilyFacts, ctx: RuleContext): Threshold | undefined {
+function resourceThreshold(f: FamilyFacts, ctx: RuleContext): Threshold | undefined {
   const on = applicationOf(f, ctx);
   const months = num(ctx, 'family-resource-window-months', on)?.value;
   const factors = tableOn(ctx.content, 'family-resource-factors', on)?.value;
@@ -85,7 +85,7 @@ export function resourceThreshold(f: FamilyFacts, ctx: RuleContext): Threshold |
 }
 
 /** Met, not met, or for the prefecture to judge (above a threshold that may be higher). */
-export function resourcesStatus(f: FamilyFacts, r: Threshold): boolean | undefined {
+function resourcesStatus(f: FamilyFacts, r: Threshold): boolean | undefined {
   if (f.monthlyResources === undefined) return undefined;
   if (f.monthlyResources < r.threshold) return false;
   if (!r.mayBeHigher) return true;
@@ -129,7 +129,7 @@ export const exemptionByAgePossible = (f: FamilyFacts, ctx: RuleContext) => {
  * "Plus de soixante-cinq ans": an age of 65 in whole years is over 65 every day but the birthday, so
  * it meets the condition (asking the birth date would collect more than the answer needs).
  */
-export function exemptionByAge(f: FamilyFacts, ctx: RuleContext): boolean | undefined {
+function exemptionByAge(f: FamilyFacts, ctx: RuleContext): boolean | undefined {
   const e = exemptionFigures(ctx, f);
   if (!e) return undefined;
   if (!eligibleMembers(f, ctx).spouse) return false;
