@@ -54,7 +54,7 @@ export const createAsylumFilingFlow = ({ content }: FlowEnv) =>
               target: 'letter-received-on',
               actions: 'record',
             },
-            { target: 'closure-notified-on', actions: 'record' },
+            { target: 'closure-decided-on', actions: 'record' },
           ],
         },
       },
@@ -66,8 +66,14 @@ export const createAsylumFilingFlow = ({ content }: FlowEnv) =>
         meta: { question: { field: 'letterReceivedOn', input: { kind: 'date', notAfter: 'today' } } },
         on: { answer: { target: 'incomplete-file', actions: 'record' } },
       },
-      'closure-notified-on': {
-        meta: { question: { field: 'closureNotifiedOn', input: { kind: 'date', notAfter: 'today' } } },
+      // The nine months run from the date printed on the decision, not from the day it was received.
+      'closure-decided-on': {
+        meta: {
+          question: {
+            field: 'closureDecidedOn',
+            input: { kind: 'date', notAfter: 'today' },
+          },
+        },
         on: {
           answer: [
             { guard: 'reopeningWindowOpen', target: 'reopened-before', actions: 'record' },

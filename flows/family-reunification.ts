@@ -9,6 +9,21 @@ export const createFamilyReunificationFlow = ({ content }: FlowEnv) => {
   const ctx = (event: AnswerEvent) => ({ asOf: event.asOf, content });
   const facts = (context: rules.FamilyFacts, event: AnswerEvent) => factsAfter(context, event);
   const other = (which: Other) => ({ type: 'isOther' as const, params: { which } });
+  const afterPermit = [
+    { guard: other('family-reunion'), target: 'family-reunion', actions: 'record' as const },
+    { guard: other('accompanying-family'), target: 'accompanying-family', actions: 'record' as const },
+    { guard: other('excluded-permit'), target: 'excluded-permit', actions: 'record' as const },
+    { guard: 'permitIsOther' as const, target: 'permit-unclear', actions: 'record' as const },
+    { target: 'commune', actions: 'record' as const },
+  ];
+  const toResources = [
+    { guard: 'isAlgerian' as const, target: 'monthly-resources-algeria', actions: 'record' as const },
+    { target: 'monthly-resources', actions: 'record' as const },
+  ];
+  const afterResources = [
+    { guard: 'resourcesMet' as const, target: 'checklist', actions: 'record' as const },
+    { target: 'receives-aah-asi', actions: 'record' as const },
+  ];
   return setup({
     types: { context: {} as rules.FamilyFacts, events: {} as AnswerEvent, input: {} as FlowInput },
     guards: {
@@ -21,6 +36,8 @@ export const createFamilyReunificationFlow = ({ content }: FlowEnv) => {
       resourcesMet: ({ context, event }) => rules.resourcesMet(facts(context, event), ctx(event)) === true,
       exemptionByAgePossible: ({ context, event }) => rules.exemptionByAgePossible(facts(context, event), ctx(event)),
       marriageYearsNeeded: ({ context, event }) => rules.marriageYearsNeeded(facts(context, event), ctx(event)),
+      isAlgerian: ({ context, event }) => rules.isAlgerian(facts(context, event)),
+      applicationDateMatters: ({ context, event }) => rules.applicationDateMatters(facts(context, event), ctx(event)),
     },
     actions: { record: assign(({ context, event }) => facts(context, event)) },
   }).createMachine({
@@ -42,21 +59,19 @@ export const createFamilyReunificationFlow = ({ content }: FlowEnv) => {
         on: {
           answer: [
             { guard: 'isFalse', target: 'irregular', actions: 'record' },
+            { guard: 'isAlgerian', target: 'permit-algeria', actions: 'record' },
             { target: 'permit', actions: 'record' },
           ],
         },
       },
       permit: {
-        meta: { question: { field: 'permit', input: { kind: 'choice', options: rules.permits } } },
-        on: {
-          answer: [
-            { guard: other('family-reunion'), target: 'family-reunion', actions: 'record' },
-            { guard: other('accompanying-family'), target: 'accompanying-family', actions: 'record' },
-            { guard: other('excluded-permit'), target: 'excluded-permit', actions: 'record' },
-            { guard: 'permitIsOther', target: 'permit-unclear', actions: 'record' },
-            { target: 'commune', actions: 'record' },
-          ],
-        },
+        meta: { question: { field: 'permit', input: { kind: 'choice', options: rules.permitsAsked } } },
+        on: { answer: afterPermit },
+      },
+      // Algerians hold a certificat de résidence (1968 agreement): it is offered to them first.
+      'permit-algeria': {
+        meta: { question: { field: 'permit', input: { kind: 'choice', options: rules.permitsAskedOfAlgerians } } },
+        on: { answer: afterPermit },
       },
       commune: {
         meta: { question: { field: 'commune', input: { kind: 'commune' } } },
@@ -112,16 +127,25 @@ export const createFamilyReunificationFlow = ({ content }: FlowEnv) => {
       },
       'housing-surface': {
         meta: { question: { field: 'housingSurfaceM2', input: { kind: 'number' } } },
-        on: { answer: { target: 'monthly-resources', actions: 'record' } },
+        on: {
+          answer: [{ guard: 'applicationDateMatters', target: 'application-date', actions: 'record' }, ...toResources],
+        },
+      },
+      // Asked only when the month of the application changes the SMIC average.
+      'application-date': {
+        meta: {
+          question: { field: 'applicationDate', input: { kind: 'date', notBefore: 'today', suggestToday: true } },
+        },
+        on: { answer: toResources },
       },
       'monthly-resources': {
         meta: { question: { field: 'monthlyResources', input: { kind: 'number' } } },
-        on: {
-          answer: [
-            { guard: 'resourcesMet', target: 'checklist', actions: 'record' },
-            { target: 'receives-aah-asi', actions: 'record' },
-          ],
-        },
+        on: { answer: afterResources },
+      },
+      // Under the 1968 agreement only family benefits are left out of the resources: its own help text.
+      'monthly-resources-algeria': {
+        meta: { question: { field: 'monthlyResources', input: { kind: 'number' } } },
+        on: { answer: afterResources },
       },
       'receives-aah-asi': {
         meta: { question: { field: 'receivesAahOrAsi', input: { kind: 'yesno' } } },

@@ -2,10 +2,7 @@ import { assign, setup } from 'xstate';
 import * as rules from '../src/rules/return-aid';
 import { factsAfter, missingOutcome, yesNoGuards, type AnswerEvent, type FlowEnv, type FlowInput } from './types';
 
-/**
- * Routing only; every decision is in src/rules/return-aid. Each question is asked only when the rules still need its
- * fact.
- */
+/** Routing only; every decision is in src/rules/return-aid. A question is asked only when its fact is still needed. */
 export const createReturnAidFlow = ({ content }: FlowEnv) => {
   const ctx = (event: AnswerEvent) => ({ asOf: event.asOf, content });
   const facts = (context: rules.ReturnAidFacts, event: AnswerEvent) => factsAfter(context, event);
@@ -17,6 +14,7 @@ export const createReturnAidFlow = ({ content }: FlowEnv) => {
       needsReturnBan: ({ context, event }) => rules.needsReturnBan(facts(context, event), ctx(event)),
       derogationRelevant: ({ context, event }) => rules.derogationRelevant(facts(context, event), ctx(event)),
       householdNeeded: ({ context, event }) => rules.householdNeeded(facts(context, event), ctx(event)),
+      withoutOqtfInMayotte: ({ context, event }) => rules.withoutOqtfInMayotte(facts(context, event)),
     },
     actions: { record: assign(({ context, event }) => facts(context, event)) },
   }).createMachine({
@@ -26,7 +24,13 @@ export const createReturnAidFlow = ({ content }: FlowEnv) => {
     states: {
       territory: {
         meta: { question: { field: 'territory', input: { kind: 'choice', options: rules.territories } } },
-        on: { answer: { target: 'nationality', actions: 'record' } },
+        // Every amount and list depends on the territory: without it, OFII decides.
+        on: {
+          answer: [
+            { guard: 'isUnknown', target: 'missing', actions: 'record' },
+            { target: 'nationality', actions: 'record' },
+          ],
+        },
       },
       nationality: {
         meta: { question: { field: 'nationality', input: { kind: 'country' } } },
@@ -51,6 +55,7 @@ export const createReturnAidFlow = ({ content }: FlowEnv) => {
         on: {
           answer: [
             { guard: 'isUnknown', target: 'missing', actions: 'record' },
+            { guard: 'withoutOqtfInMayotte', target: 'no-oqtf-mayotte', actions: 'record' },
             { guard: 'isFalse', target: 'no-oqtf', actions: 'record' },
             { target: 'oqtf-notified-on', actions: 'record' },
           ],
@@ -115,6 +120,7 @@ export const createReturnAidFlow = ({ content }: FlowEnv) => {
       missing: missingOutcome,
       'already-received': { type: 'final', meta: { outcome: { id: 'already-received' } } },
       'no-oqtf': { type: 'final', meta: { outcome: { id: 'no-oqtf' } } },
+      'no-oqtf-mayotte': { type: 'final', meta: { outcome: { id: 'no-oqtf-mayotte' } } },
       'residence-short': { type: 'final', meta: { outcome: { id: 'residence-short' } } },
       amounts: { type: 'final', meta: { outcome: { id: 'amounts' } } },
     },

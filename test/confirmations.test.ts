@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { Application } from '../src/app';
-import { testApp } from './helpers';
+import { TODAY, testApp } from './helpers';
 
 /**
  * Issue 11 through the real transports: free text said back, uncertain or decisive readings confirmed
@@ -51,6 +51,7 @@ describe('over HTTP', () => {
     await s.say({ value: [4, 9] });
     await s.say({ value: 4 });
     await s.say({ value: 60 });
+    await s.say({ value: TODAY }); // the application's day: the resources threshold is revalued on 1 January
     // "1.500 €": one thousand five hundred, or one and a half? Asked, not guessed.
     let m = await s.say({ text: '1.500 €' });
     expect(m).toEqual([

@@ -1,10 +1,13 @@
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { QuestionMeta } from '../flows/types';
 import { ContentError, defaultContentDir, loadContent } from '../src/content/load';
 import type { LocaleTree } from '../src/content/schemas';
 import { explore } from '../src/dialogue/explore';
 import { decisionAt } from '../src/dialogue/messages';
+import { renderDecision } from '../src/dialogue/decisions';
+import { daysBetween, isIsoDate, plusDays } from '../src/dates/calendar';
+import type { RawDecision } from '../src/rules/decision';
 import { optionLabelKey } from '../src/dialogue/answers';
 import { errorCodes } from '../src/errors';
 import { translator } from '../src/i18n';
@@ -140,9 +143,121 @@ describe('every decision a flow can reach renders in every language, with no key
   });
 });
 
+/** The dates on which a figure begins, ends, goes missing or goes stale: each period of each parameter, both ends. */
+function datesThatMatter(): string[] {
+  const dates = new Set<string>();
+  for (const periods of c.parameters.values())
+    for (const p of periods) {
+      dates.add(p.validFrom);
+      dates.add(plusDays(p.validFrom, -1));
+      if (p.validTo) dates.add(p.validTo).add(plusDays(p.validTo, 1));
+    }
+  for (const f of c.families.values()) dates.add(plusDays(f.reviewBy, 1));
+  return [...dates].sort();
+}
+
+/** Facts as given on one day, moved to another: their dates keep the same distance from "today". */
+function shifted(facts: Record<string, unknown>, from: string, to: string): Record<string, unknown> {
+  const by = daysBetween(from, to);
+  return Object.fromEntries(
+    Object.entries(facts).map(([k, v]) => [k, typeof v === 'string' && isIsoDate(v) ? plusDays(v, by) : v]),
+  );
+}
+
+/** Every situation worth saying: one per outcome of each flow, and every scenario's facts. */
+function situations(): { procedure: string; facts: Record<string, unknown>; asOf: string }[] {
+  const out = procedureIds.flatMap((procedure) =>
+    [...explore(e, procedure, TODAY, c).samples.values()].map((pos) => ({
+      procedure: pos.procedure,
+      facts: pos.state.context,
+      asOf: TODAY,
+    })),
+  );
+  const dir = path.join(__dirname, 'scenarios');
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    const table = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as {
+      procedure: string;
+      scenarios: { facts: Record<string, unknown>; asOf: string }[];
+    };
+    for (const s of table.scenarios) out.push({ procedure: table.procedure, facts: s.facts, asOf: s.asOf });
+  }
+  return out;
+}
+
+/** A sentence given a missing figure: '?' (or nothing) where a parameter's value should be. */
+const missingValues = (d: RawDecision) =>
+  [
+    ...d.conditions.map((x) => x.explain),
+    ...d.amounts.map((x) => x.explain),
+    ...d.deadlines.map((x) => x.explain),
+    ...[...d.nextSteps, ...d.notices].map((x) => x.text),
+    ...(d.referral ? [d.referral.reason] : []),
+  ].flatMap((text) =>
+    Object.entries(text.values ?? {})
+      .filter(([, v]) => v === undefined || v === '?' || v === '—' || v === '')
+      .map(([name]) => `${text.key}:${name}`),
+  );
+
+describe('no text in any language shows a missing figure or an unresolved placeholder, on any date a figure changes', () => {
+  const instance = i18n();
+  const all = situations();
+  // The same decision often comes back on many dates: each is rendered once.
+  const rendered = new Set<string>();
+  test.each(datesThatMatter())('%s', (asOf) => {
+    for (const s of all) {
+      const procedure = e.procedure(s.procedure);
+      const facts = shifted(s.facts, s.asOf, asOf);
+      const raw = procedure.evaluate(facts, { asOf, content: c });
+      expect({ procedure: s.procedure, facts, missing: missingValues(raw) }).toEqual({
+        procedure: s.procedure,
+        facts,
+        missing: [],
+      });
+      const key = JSON.stringify({ ...raw, asOf: '' });
+      if (rendered.has(key)) continue;
+      rendered.add(key);
+      for (const lang of languages) {
+        const text = JSON.stringify(renderDecision(raw, c, translator(instance, lang), lang));
+        expect({ lang, text }).not.toMatchObject({
+          text: expect.stringMatching(/{{|\$t\(|undefined|"[a-z-]+:[a-z-]+\.[a-z.-]+"/),
+        });
+      }
+    }
+  });
+});
+
 test('every reference cited by a parameter or the holidays exists, with a title in French', () => {
   for (const periods of c.parameters.values())
     for (const p of periods) expect(c.references.get(p.reference)?.title.fr).toBeTruthy();
+});
+
+test('every family of parameters sends to a body known in every language, for the exact figure', () => {
+  const instance = i18n();
+  for (const f of c.families.values())
+    for (const lang of languages)
+      expect({
+        family: f.id,
+        lang,
+        ok: instance.exists(`common:bodies.${f.refer}.name`, { lng: lang, fallbackLng: false }),
+      }).toEqual({ family: f.id, lang, ok: true });
+});
+
+test('a reference is dated only when its reading is recorded; the others say they were not checked', () => {
+  const dated = [...c.references.values()].filter((r) => r.lastChecked).map((r) => r.id);
+  // FACTS.md dates these readings: OpenFisca as of 2026-07-23 (the SMIC), the service-public pages by version.
+  expect(dated.sort()).toEqual(
+    [
+      'arrete-2026-05-22-smic',
+      'decret-2023-12-20-smic',
+      'decret-2024-951',
+      'decret-2025-1228',
+      'reg-2018-1806-annex-ii',
+      'service-public-f11166',
+      'service-public-f33974',
+      'service-public-f36192',
+      'solidarites-avfs-2024',
+    ].sort(),
+  );
 });
 
 test('dated parameters do not overlap', () => {
@@ -166,6 +281,18 @@ describe('a broken content file stops the start, naming the file', () => {
     writeFileSync(file, JSON.stringify(json));
     expect(() => loadContent(dir)).toThrow(ContentError);
     expect(() => loadContent(dir)).toThrow(/asylum-filing.parameters\.json.*no-such-text/);
+  });
+
+  test('a parameter that belongs to no family has no review horizon: refused', () => {
+    const dir = tempDir('content-');
+    cpSync(defaultContentDir(), dir, { recursive: true });
+    const file = path.join(dir, 'procedures', 'asylum-filing', 'parameters.json');
+    const json = JSON.parse(readFileSync(file, 'utf8'));
+    json.families['asylum-deadlines'].parameters = json.families['asylum-deadlines'].parameters.filter(
+      (id: string) => id !== 'ofpra-filing-days',
+    );
+    writeFileSync(file, JSON.stringify(json));
+    expect(() => loadContent(dir)).toThrow(/asylum-filing.parameters\.json.*ofpra-filing-days belongs to no family/);
   });
 
   test('a value of the wrong type', () => {

@@ -105,9 +105,9 @@ describe('procedures', () => {
     expect(script.start).toBe('location');
     const stage = script.questions.find((q: { node: string }) => q.node === 'stage');
     expect(stage.leadsTo).toEqual(
-      expect.arrayContaining([{ answer: "L'OFPRA a clôturé ma demande", to: 'closure-notified-on' }]),
+      expect.arrayContaining([{ answer: "L'OFPRA a clôturé ma demande", to: 'closure-decided-on' }]),
     );
-    const closure = script.questions.find((q: { node: string }) => q.node === 'closure-notified-on');
+    const closure = script.questions.find((q: { node: string }) => q.node === 'closure-decided-on');
     expect([...new Set(closure.leadsTo.map((l: { to: string }) => l.to))].sort()).toEqual([
       'closure',
       'reopened-before',
@@ -209,8 +209,10 @@ describe('a conversation', () => {
     const ics = await api().get(`/api/v1/sessions/${id}/summary?format=ics`).set(auth).expect(200);
     expect(ics.type).toBe('text/calendar');
     expect(ics.text).toMatch(/BEGIN:VEVENT/);
-    expect(ics.text).toMatch(/DTSTART;VALUE=DATE:20261205/);
-    expect(ics.text).toMatch(/DTEND;VALUE=DATE:20261206/);
+    // The last day is Saturday 5 December: the event is on the Friday to act by, the legal last day said (issue 12).
+    expect(ics.text).toMatch(/DTSTART;VALUE=DATE:20261204/);
+    expect(ics.text).toMatch(/DTEND;VALUE=DATE:20261205/);
+    expect(ics.text.replace(/\r\n[ \t]/g, '')).toMatch(/Last day of the time limit: Saturday\\, 5 December 2026/);
     expect(ics.text).toMatch(/SUMMARY:Send the complete file to OFPRA/);
     expect(ics.text).toMatch(/TRIGGER:-PT48H/);
   });

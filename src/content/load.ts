@@ -27,6 +27,7 @@ import {
   type Holidays,
   type LanguageFile,
   type LocaleTree,
+  type ParameterFamily,
   type ParameterPeriod,
   type ProcedureLexicon,
   type Reference,
@@ -46,6 +47,10 @@ export interface Content {
   references: ReadonlyMap<string, Reference>;
   /** parameter id -> dated periods, every procedure's file merged into one map */
   parameters: ReadonlyMap<string, readonly ParameterPeriod[]>;
+  /** families of parameters revised together, with their review horizon */
+  families: ReadonlyMap<string, Family>;
+  /** parameter id -> its family's id */
+  familyOf: ReadonlyMap<string, string>;
   holidays: Holidays;
   /** dated lists of countries (EU, visa-exempt, ...) */
   countryLists: ReadonlyMap<string, CountryList>;
@@ -100,6 +105,72 @@ const folders = (dir: string) =>
         .sort()
     : [];
 
+/** A family of parameters, with its id. */
+export type Family = ParameterFamily & { id: string };
+
+interface Parameters {
+  parameters: Map<string, ParameterPeriod[]>;
+  families: Map<string, Family>;
+  familyOf: Map<string, string>;
+}
+
+/** One procedure's parameters.json into the shared maps: each parameter in one family, each reference known. */
+function readParameters(file: string, into: Parameters, cites: (where: string, id: string) => void) {
+  const { parameters, families } = readJson(file, parametersFileSchema);
+  for (const [pid, periods] of Object.entries(parameters)) {
+    if (into.parameters.has(pid)) throw new ContentError(`${file}: parameter ${pid} is defined twice`);
+    for (const p of periods) cites(`${file}: ${pid}`, p.reference);
+    into.parameters.set(pid, periods);
+  }
+  for (const [id, family] of Object.entries(families)) {
+    if (into.families.has(id)) throw new ContentError(`${file}: family ${id} is defined twice`);
+    into.families.set(id, { id, ...family });
+    for (const pid of family.parameters) {
+      if (!(pid in parameters)) throw new ContentError(`${file}: family ${id} lists unknown parameter ${pid}`);
+      if (into.familyOf.has(pid)) throw new ContentError(`${file}: parameter ${pid} is in two families`);
+      into.familyOf.set(pid, id);
+    }
+  }
+  const orphan = Object.keys(parameters).find((pid) => !into.familyOf.has(pid));
+  if (orphan) throw new ContentError(`${file}: parameter ${orphan} belongs to no family (no review horizon)`);
+}
+
+/** Every language's shared texts and words. */
+function readLanguages(dir: string, languages: readonly string[]) {
+  const locales: Record<string, Record<string, LocaleTree>> = {};
+  const lexicons: Record<string, Lexicon> = {};
+  const languageInfo: Record<string, LanguageFile> = {};
+  for (const lang of languages) {
+    locales[lang] = {};
+    languageInfo[lang] = readJson(path.join(dir, 'locales', lang, 'language.json'), languageFileSchema);
+    for (const name of readdirSync(path.join(dir, 'locales', lang)).filter(
+      (f) => f.endsWith('.json') && f !== 'language.json',
+    )) {
+      locales[lang][name.replace(/\.json$/, '')] = readJson(path.join(dir, 'locales', lang, name), localeTreeSchema);
+    }
+    const lexiconDir = path.join(dir, 'lexicon', lang);
+    lexicons[lang] = {
+      answers: readJson(path.join(lexiconDir, 'answers.json'), answersLexiconSchema),
+      numbers: readJson(path.join(lexiconDir, 'numbers.json'), numbersLexiconSchema),
+      dates: readJson(path.join(lexiconDir, 'dates.json'), datesLexiconSchema),
+      countries: readJson(path.join(lexiconDir, 'countries.json'), countriesLexiconSchema),
+      urgent: readJson(path.join(lexiconDir, 'urgent.json'), urgentLexiconSchema),
+      procedures: {},
+    };
+  }
+  return { locales, lexicons, languageInfo };
+}
+
+/** The urgent situations and whom to call, each contact checked to exist. */
+function readUrgent(dir: string) {
+  const urgent = readJson(path.join(dir, 'urgent.json'), urgentFileSchema);
+  for (const [situation, u] of Object.entries(urgent.situations)) {
+    for (const c of u.contacts)
+      if (!urgent.contacts[c]) throw new ContentError(`urgent.json: ${situation} names unknown contact ${c}`);
+  }
+  return urgent;
+}
+
 /**
  * Reads and checks everything in content/: the shared files, then one folder per procedure
  * (content/procedures/<id>/: parameters.json, locales/<lang>.json, lexicon/<lang>.json). Folders given
@@ -122,29 +193,9 @@ export function loadContent(dir = defaultContentDir(), extraProcedureDirs: reado
 
   const languages = folders(path.join(dir, 'locales'));
   if (!languages.includes('fr')) throw new ContentError('locales/fr is missing: French is the reference language');
-  const locales: Record<string, Record<string, LocaleTree>> = {};
-  const lexicons: Record<string, Lexicon> = {};
-  const languageInfo: Record<string, LanguageFile> = {};
-  for (const lang of languages) {
-    locales[lang] = {};
-    languageInfo[lang] = readJson(path.join(dir, 'locales', lang, 'language.json'), languageFileSchema);
-    for (const name of readdirSync(path.join(dir, 'locales', lang)).filter(
-      (f) => f.endsWith('.json') && f !== 'language.json',
-    )) {
-      locales[lang][name.replace(/\.json$/, '')] = readJson(path.join(dir, 'locales', lang, name), localeTreeSchema);
-    }
-    const lexiconDir = path.join(dir, 'lexicon', lang);
-    lexicons[lang] = {
-      answers: readJson(path.join(lexiconDir, 'answers.json'), answersLexiconSchema),
-      numbers: readJson(path.join(lexiconDir, 'numbers.json'), numbersLexiconSchema),
-      dates: readJson(path.join(lexiconDir, 'dates.json'), datesLexiconSchema),
-      countries: readJson(path.join(lexiconDir, 'countries.json'), countriesLexiconSchema),
-      urgent: readJson(path.join(lexiconDir, 'urgent.json'), urgentLexiconSchema),
-      procedures: {},
-    };
-  }
+  const { locales, lexicons, languageInfo } = readLanguages(dir, languages);
 
-  const parameters = new Map<string, ParameterPeriod[]>();
+  const params: Parameters = { parameters: new Map(), families: new Map(), familyOf: new Map() };
   const procedureDirs = [
     ...folders(path.join(dir, 'procedures')).map((id) => path.join(dir, 'procedures', id)),
     ...extraProcedureDirs,
@@ -152,13 +203,7 @@ export function loadContent(dir = defaultContentDir(), extraProcedureDirs: reado
   for (const procedureDir of procedureDirs) {
     const id = path.basename(procedureDir);
     const parametersFile = path.join(procedureDir, 'parameters.json');
-    if (existsSync(parametersFile)) {
-      for (const [pid, periods] of Object.entries(readJson(parametersFile, parametersFileSchema).parameters)) {
-        if (parameters.has(pid)) throw new ContentError(`${parametersFile}: parameter ${pid} is defined twice`);
-        for (const p of periods) cites(`${parametersFile}: ${pid}`, p.reference);
-        parameters.set(pid, periods);
-      }
-    }
+    if (existsSync(parametersFile)) readParameters(parametersFile, params, cites);
     for (const lang of languages) {
       const texts = path.join(procedureDir, 'locales', `${lang}.json`);
       if (existsSync(texts)) locales[lang]![id] = readJson(texts, localeTreeSchema);
@@ -167,19 +212,13 @@ export function loadContent(dir = defaultContentDir(), extraProcedureDirs: reado
     }
   }
 
-  const communes = loadCommunes(dir);
-  const urgent = readJson(path.join(dir, 'urgent.json'), urgentFileSchema);
-  for (const [situation, u] of Object.entries(urgent.situations)) {
-    for (const c of u.contacts)
-      if (!urgent.contacts[c]) throw new ContentError(`urgent.json: ${situation} names unknown contact ${c}`);
-  }
   return {
-    urgent,
+    urgent: readUrgent(dir),
     references,
-    parameters,
+    ...params,
     holidays,
     countryLists: new Map(Object.entries(lists)),
-    communes,
+    communes: loadCommunes(dir),
     locales,
     lexicons,
     languages,

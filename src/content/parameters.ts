@@ -1,4 +1,4 @@
-import type { Content } from './load';
+import type { Content, Family } from './load';
 import type { ParameterPeriod } from './schemas';
 
 /** The period of a parameter in force on `asOf` (YYYY-MM-DD), or undefined when none holds. */
@@ -68,4 +68,44 @@ export function latestNumberOn(
     .filter((p) => p.validFrom <= asOf && typeof p.value === 'number')
     .sort((a, b) => b.validFrom.localeCompare(a.validFrom))[0];
   return before ? { value: before.value as number, period: before, estimate: true } : undefined;
+}
+
+/** The family a parameter belongs to: its review horizon, and whom to ask for the exact figure. */
+export function familyOf(content: Content, id: string): Family {
+  const family = content.families.get(content.familyOf.get(id) ?? '');
+  if (!family) throw new Error(`parameter ${id} belongs to no family`);
+  return family;
+}
+
+/** Past its family's review horizon, a figure may have changed without this service knowing it. */
+export const isStale = (content: Content, id: string, asOf: string): boolean => asOf > familyOf(content, id).reviewBy;
+
+/**
+ * The day a figure used on `asOf` was known: when its source was last read (the reference's
+ * lastChecked), else the day its period started.
+ */
+export function knownOn(content: Content, id: string, asOf: string): string | undefined {
+  const period =
+    parameterOn(content, id, asOf) ??
+    [...(content.parameters.get(id) ?? [])]
+      .filter((p) => p.validFrom <= asOf)
+      .sort((a, b) => b.validFrom.localeCompare(a.validFrom))[0];
+  if (!period) return undefined;
+  return content.references.get(period.reference)?.lastChecked ?? period.validFrom;
+}
+
+/** A view of the content that notes every parameter read, so a decision can tell which figures it rests on. */
+export function recordingReads(content: Content, read: Set<string>): Content {
+  const parameters = new Proxy(content.parameters, {
+    get(target, prop) {
+      if (prop === 'get')
+        return (id: string) => {
+          read.add(id);
+          return target.get(id);
+        };
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return { ...content, parameters };
 }

@@ -15,7 +15,11 @@ export const referenceSchema = z.object({
   inForceFrom: isoDate,
   status: legalStatus,
   note: z.string().optional(),
-  lastChecked: isoDate,
+  /**
+   * When the text was last read against this service's content, as shared/legal/FACTS.md or the seed
+   * records it; absent when no such reading is recorded: the reference then says it was not checked.
+   */
+  lastChecked: isoDate.optional(),
 });
 export type Reference = z.infer<typeof referenceSchema>;
 
@@ -37,8 +41,23 @@ export const parameterPeriodSchema = z
   .refine((p) => !p.validTo || p.validTo >= p.validFrom, { message: 'validTo is before validFrom' });
 export type ParameterPeriod = z.infer<typeof parameterPeriodSchema>;
 
+/**
+ * Parameters that are revised together (the SMIC, the return-aid amounts...): past `reviewBy` their
+ * figures are said to be "known on <date>, may have changed", and the person is sent to `refer` (a
+ * body of common:bodies) for the exact figure.
+ */
+export const parameterFamilySchema = z.strictObject({
+  parameters: z.array(z.string()).min(1),
+  reviewBy: isoDate,
+  refer: z.string().regex(/^[a-z0-9-]+$/),
+  note: z.string().optional(),
+});
+export type ParameterFamily = z.infer<typeof parameterFamilySchema>;
+
 export const parametersFileSchema = z.object({
   $comment: z.string().optional(),
+  /** every parameter of the file belongs to exactly one family */
+  families: z.record(z.string().regex(/^[a-z0-9-]+$/), parameterFamilySchema),
   parameters: z.record(z.string(), z.array(parameterPeriodSchema).min(1)),
 });
 

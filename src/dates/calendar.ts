@@ -1,4 +1,13 @@
-import { addDays, addMonths, differenceInCalendarDays, format, isValid, parseISO, subDays } from 'date-fns';
+import {
+  addDays,
+  addMonths,
+  differenceInCalendarDays,
+  differenceInMonths,
+  format,
+  isValid,
+  parseISO,
+  subDays,
+} from 'date-fns';
 
 /** Calendar dates travel as YYYY-MM-DD strings; these helpers do the arithmetic with date-fns. */
 export type IsoDate = string;
@@ -16,6 +25,8 @@ export const plusDays = (iso: IsoDate, n: number): IsoDate => toIso(addDays(toDa
 export const minusDays = (iso: IsoDate, n: number): IsoDate => toIso(subDays(toDate(iso), n));
 export const plusMonths = (iso: IsoDate, n: number): IsoDate => toIso(addMonths(toDate(iso), n));
 export const daysBetween = (from: IsoDate, to: IsoDate): number => differenceInCalendarDays(toDate(to), toDate(from));
+/** Whole months from one date to another (negative when `to` is before `from`). */
+export const monthsBetween = (from: IsoDate, to: IsoDate): number => differenceInMonths(toDate(to), toDate(from));
 
 /** 0 = Sunday ... 6 = Saturday */
 export const weekday = (iso: IsoDate): number => toDate(iso).getDay();

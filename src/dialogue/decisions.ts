@@ -15,7 +15,16 @@ export interface Decision {
   status: DecisionStatus;
   asOf: string;
   conditions: { id: string; status: string; reference: string; explanation: string; figures?: Figures }[];
-  amounts: { id: string; maxEur: number; per: string; reference: string; explanation: string }[];
+  amounts: {
+    id: string;
+    maxEur: number;
+    per: string;
+    reference: string;
+    explanation: string;
+    /** a maximum only if the named condition (in `conditions`, unknown) is met; never counted in a total */
+    conditional?: true;
+    condition?: string;
+  }[];
   deadlines: {
     id: string;
     /** what is to be done by then, in a few words (calendar entries use it) */
@@ -31,10 +40,20 @@ export interface Decision {
     actBefore?: string;
     warning?: string;
   }[];
-  nextSteps: { id: string; text: string; reference?: string }[];
-  notices: { id: string; text: string; reference?: string }[];
+  /** `body`: the body (an id of common:bodies) the step sends the person to */
+  nextSteps: { id: string; text: string; reference?: string; body?: string }[];
+  notices: { id: string; text: string; reference?: string; body?: string }[];
   referral?: { to: string; name: string; contact: string; reason: string };
-  references: { id: string; title: string; url: string; inForceFrom: string; status: string; note?: string }[];
+  /** `lastChecked`: when the text was last read against this service's content, or null: not checked */
+  references: {
+    id: string;
+    title: string;
+    url: string;
+    inForceFrom: string;
+    status: string;
+    note?: string;
+    lastChecked: string | null;
+  }[];
   lang: string;
   /** set when the language is not French: the French text is the reference */
   translationNotice?: string;
@@ -47,20 +66,14 @@ export function say(text: Text, t: Translate, lang: string): string {
   return t(text.key, values);
 }
 
-/**
- * What a procedure's rules decide from facts on a date, in a language: the one path for conversations and POST
- * /evaluate.
- */
+/** What a procedure's rules decide on facts and a date, in a language: one path for conversations and evaluate. */
 export function decide(
   procedure: Procedure,
   facts: Record<string, unknown>,
   ctx: { content: Content; t: Translate; lang: string; asOf: string },
 ): Decision {
   const raw = procedure.evaluate(facts, { asOf: ctx.asOf, content: ctx.content });
-  // What is missing, and whom to ask: an incomplete decision names the procedure's body (the registry's).
-  const missing = raw.status === 'incomplete' && !raw.referral;
-  const referral = missing ? { to: procedure.body, reason: { key: 'common:referral-missing' } } : raw.referral;
-  return renderDecision({ ...raw, ...(referral ? { referral } : {}) }, ctx.content, ctx.t, ctx.lang);
+  return renderDecision(raw, ctx.content, ctx.t, ctx.lang);
 }
 
 export function renderDecision(raw: RawDecision, content: Content, t: Translate, lang: string): Decision {
@@ -90,44 +103,20 @@ export function renderDecision(raw: RawDecision, content: Content, t: Translate,
       per: a.per,
       reference: a.reference,
       explanation: s(a.explain),
+      ...(a.conditional ? { conditional: a.conditional, condition: a.condition } : {}),
     })),
-    deadlines: raw.deadlines.map((d) => {
-      const kind = d.lastDay.kind;
-      const warning =
-        kind === 'working'
-          ? undefined
-          : t(`common:deadline.non-working.${kind}`, {
-              date: formatDate(d.date, lang),
-              holiday: kind === 'holiday' ? t(`common:holidays.${d.lastDay.holiday}`) : '',
-              actBefore: d.actBefore ? formatDate(d.actBefore, lang) : '',
-            });
-      return {
-        id: d.id,
-        title: t(`${raw.procedure}:deadline-titles.${d.id}`),
-        date: d.date,
-        daysLeft: d.daysLeft,
-        passed: d.passed,
-        reference: d.reference,
-        explanation: s(d.explain),
-        remaining: d.passed
-          ? t('common:deadline.passed', { date: formatDate(d.date, lang) })
-          : d.daysLeft === 0
-            ? t('common:deadline.today')
-            : t('common:deadline.days-left', { count: d.daysLeft }),
-        lastDayKind: kind,
-        ...(d.actBefore ? { actBefore: d.actBefore } : {}),
-        ...(warning ? { warning } : {}),
-      };
-    }),
+    deadlines: raw.deadlines.map((d) => renderDeadline(d, raw.procedure, t, lang)),
     nextSteps: raw.nextSteps.map((n) => ({
       id: n.id,
       text: s(n.text),
       ...(n.reference ? { reference: n.reference } : {}),
+      ...(n.body ? { body: n.body } : {}),
     })),
     notices: raw.notices.map((n) => ({
       id: n.id,
       text: s(n.text),
       ...(n.reference ? { reference: n.reference } : {}),
+      ...(n.body ? { body: n.body } : {}),
     })),
     ...(raw.referral
       ? {
@@ -139,19 +128,53 @@ export function renderDecision(raw: RawDecision, content: Content, t: Translate,
           },
         }
       : {}),
-    references: [...cited].map((id) => {
-      const ref = content.references.get(id);
-      if (!ref) throw new Error(`unknown reference ${id}`);
-      return {
-        id,
-        title: ref.title[lang] ?? ref.title.fr,
-        url: ref.url,
-        inForceFrom: ref.inForceFrom,
-        status: ref.status,
-        ...(ref.note ? { note: ref.note } : {}),
-      };
-    }),
+    references: [...cited].map((id) => renderReference(id, content, lang)),
     lang,
     ...(lang === 'fr' ? {} : { translationNotice: t('common:translation-notice') }),
+  };
+}
+
+/** A deadline in words: its title, what is left, and a warning when the last day is not a working day. */
+function renderDeadline(d: RawDecision['deadlines'][number], procedure: string, t: Translate, lang: string) {
+  const kind = d.lastDay.kind;
+  const warning =
+    kind === 'working'
+      ? undefined
+      : t(`common:deadline.non-working.${kind}`, {
+          date: formatDate(d.date, lang),
+          holiday: kind === 'holiday' ? t(`common:holidays.${d.lastDay.holiday}`) : '',
+          actBefore: d.actBefore ? formatDate(d.actBefore, lang) : '',
+        });
+  return {
+    id: d.id,
+    title: t(`${procedure}:deadline-titles.${d.id}`),
+    date: d.date,
+    daysLeft: d.daysLeft,
+    passed: d.passed,
+    reference: d.reference,
+    explanation: say(d.explain, t, lang),
+    remaining: d.passed
+      ? t('common:deadline.passed', { date: formatDate(d.date, lang) })
+      : d.daysLeft === 0
+        ? t('common:deadline.today')
+        : t('common:deadline.days-left', { count: d.daysLeft }),
+    lastDayKind: kind,
+    ...(d.actBefore ? { actBefore: d.actBefore } : {}),
+    ...(warning ? { warning } : {}),
+  };
+}
+
+/** A reference with its title in the language (French otherwise), and whether and when it was checked. */
+function renderReference(id: string, content: Content, lang: string): Decision['references'][number] {
+  const ref = content.references.get(id);
+  if (!ref) throw new Error(`unknown reference ${id}`);
+  return {
+    id,
+    title: ref.title[lang] ?? ref.title.fr,
+    url: ref.url,
+    inForceFrom: ref.inForceFrom,
+    status: ref.status,
+    ...(ref.note ? { note: ref.note } : {}),
+    lastChecked: ref.lastChecked ?? null,
   };
 }

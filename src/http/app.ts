@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import type { Config } from '../config';
 import type { Services } from '../edge/services';
 import { AppError } from '../errors';
+import { contentReportRouter } from './content-report';
 import { errorHandler, notFound } from './error-handler';
 import { operationsRouter } from './operations';
 import { pagesRouter, publicDir } from './pages';
@@ -58,6 +59,7 @@ export function apiRouter(s: Services, config: Config) {
   api.use(textsRouter(s));
   api.use(proceduresRouter(s));
   api.use(sessionsRouter(s));
+  api.use(contentReportRouter(s));
   return api;
 }
 

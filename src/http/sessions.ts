@@ -68,7 +68,7 @@ export function sessionsRouter(s: Services): Router {
           : undefined;
       res.type('html').send(summaryHtml(summary, t, french && { summary: french, t: translator(s.i18n, 'fr') }));
     } else if (format === 'text') res.type('text/plain').send(summaryText(summary, t));
-    else if (format === 'ics') res.type('text/calendar').attachment('deadlines.ics').send(summaryIcs(summary));
+    else if (format === 'ics') res.type('text/calendar').attachment('deadlines.ics').send(summaryIcs(summary, t));
     else throw new AppError('UNSUPPORTED_FORMAT', { lang: summary.session.lang });
   });
 

@@ -54,10 +54,7 @@ function summarySections(s: Summary, t: Translate): string {
   return sections.join('');
 }
 
-/**
- * A printable page: the answers, the decision, the dates, the references; with the French beside it when given. No
- * script.
- */
+/** A printable page: answers, decision, dates, references; the French beside it when given. No script. */
 export function summaryHtml(s: Summary, t: Translate, french?: { summary: Summary; t: Translate }): string {
   const lang = s.session.lang;
   const e = escapeHtml;
@@ -98,14 +95,26 @@ export function summaryText(s: Summary, t: Translate): string {
 
 const dateArray = (iso: string) => iso.split('-').map(Number) as [number, number, number];
 
-/** The deadlines as all-day calendar events (RFC 5545), made with the ics library. */
-export function summaryIcs(s: Summary): string {
+/**
+ * The deadlines as all-day calendar events (RFC 5545), made with the ics library. The event is on the
+ * day to act by: the last working day when the legal last day is a Saturday, Sunday or public holiday
+ * (no extension is promised), with the legal last day said in the description.
+ */
+export function summaryIcs(s: Summary, t: Translate): string {
+  const lang = s.session.lang;
   const events: EventAttributes[] = (s.decision?.deadlines ?? []).map((d) => {
+    const day = d.actBefore ?? d.date;
+    const legalLastDay = d.actBefore
+      ? t('common:calendar.legal-last-day', {
+          date: formatDate(d.date, lang),
+          actBefore: formatDate(d.actBefore, lang),
+        })
+      : undefined;
     return {
-      start: dateArray(d.date),
-      end: dateArray(plusDays(d.date, 1)),
+      start: dateArray(day),
+      end: dateArray(plusDays(day, 1)),
       title: d.title,
-      description: [d.explanation, d.warning, d.reference].filter(Boolean).join('\n'),
+      description: [d.explanation, legalLastDay, d.reference].filter(Boolean).join('\n'),
       uid: `${s.session.id}-${d.id}@guidance`,
       productId: 'guidance-bot',
       // two days before, so there is time to act before the last day

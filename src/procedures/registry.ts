@@ -10,6 +10,7 @@ import * as asylumFiling from '../rules/asylum-filing';
 import { PARIS } from '../dates/zones';
 import type { RuleContext } from '../rules/context';
 import type { RawDecision } from '../rules/decision';
+import { withStaleFigures } from '../rules/figures';
 import * as elderlyMigrantAid from '../rules/elderly-migrant-aid';
 import * as familyReunification from '../rules/family-reunification';
 import * as returnAid from '../rules/return-aid';
@@ -38,25 +39,35 @@ interface Definition<S extends z.ZodObject> {
   id: string;
   rules: {
     factsSchema: S;
-    evaluate(facts: z.infer<S>, ctx: RuleContext): RawDecision;
-    timeZone?(facts: z.infer<S>): string;
+    evaluate: (facts: z.infer<S>, ctx: RuleContext) => RawDecision;
+    timeZone?: (facts: z.infer<S>) => string;
   };
-  flow(env: FlowEnv): AnyStateMachine;
+  flow: (env: FlowEnv) => AnyStateMachine;
   body: string;
   samples?: Procedure['samples'];
 }
 
-/** One procedure from its parts: facts are checked by its schema before its rules see them. */
+/**
+ * One procedure from its parts: facts are checked by its schema before its rules see them, the figures the rules
+ * read are noted (so that those past their review horizon are said as such), and a decision the rules cannot reach
+ * names the procedure's body: what is missing, and whom to ask.
+ */
 export function procedure<S extends z.ZodObject>(d: Definition<S>): Procedure {
+  const evaluate = withStaleFigures(d.rules.evaluate);
   return {
     id: d.id,
     factsSchema: d.rules.factsSchema,
-    evaluate: (facts, ctx) => d.rules.evaluate(d.rules.factsSchema.parse(facts), ctx),
+    evaluate: (facts, ctx) => referIncomplete(evaluate(d.rules.factsSchema.parse(facts), ctx), d.body),
     createFlow: (env) => d.flow(env),
     body: d.body,
     timeZone: (facts) => d.rules.timeZone?.(facts as z.infer<S>) ?? PARIS,
     ...(d.samples ? { samples: d.samples } : {}),
   };
+}
+
+function referIncomplete(raw: RawDecision, body: string): RawDecision {
+  if (raw.status !== 'incomplete' || raw.referral) return raw;
+  return { ...raw, referral: { to: body, reason: { key: 'common:referral-missing' } } };
 }
 
 /** The guided procedures, in the order triage offers them. */

@@ -1,17 +1,12 @@
 import type { DeadlineFacts } from '../dates/deadlines';
 import type { IsoDate } from '../dates/calendar';
 
-/**
- * Shapes of the rules engine's answer. The rules produce text keys; src/dialogue/decisions.ts turns them into words.
- */
+/** Shapes of the rules engine's answer. The rules produce text keys; src/dialogue/decisions.ts says them in words. */
 
 export type ConditionStatus = 'met' | 'not-met' | 'unknown';
 export type DecisionStatus = 'eligible' | 'partly-eligible' | 'ineligible' | 'refer' | 'incomplete';
 
-/**
- * A sentence to say: an i18next key (namespace:key) and its values. `{ date }` and `{ eur }` values are formatted per
- * language.
- */
+/** A sentence: an i18next key (namespace:key) and its values; `{ date }` and `{ eur }` are formatted per language. */
 export interface Text {
   key: string;
   values?: Record<string, string | number | { date: IsoDate } | { eur: number }>;
@@ -40,6 +35,12 @@ export interface RawAmount {
   per: 'person' | 'household' | 'month' | 'year';
   reference: string;
   explain: Text;
+  /**
+   * A maximum that holds only if a condition the rules cannot settle is met (the condition's id in
+   * `conditions`): said as "if ...", and never added into a total.
+   */
+  conditional?: true;
+  condition?: string;
 }
 
 export interface RawDeadline extends DeadlineFacts {
@@ -52,6 +53,8 @@ export interface RawStep {
   id: string;
   text: Text;
   reference?: string;
+  /** the body (an id of common:bodies) this step sends the person to, when it sends them somewhere */
+  body?: string;
 }
 
 /** Whom a person must see when the rules cannot decide, and why. `to` is a body id in common:bodies. */

@@ -8,7 +8,12 @@ export function textsOf(ns: string) {
     text: t(`steps.${id}`, values),
     ...(reference ? { reference } : {}),
   });
-  return { t, step };
+  /** A step that sends the person to a body (an id of common:bodies), whose text says how to reach it. */
+  const goTo = (body: string, id: string, reference?: string, values?: Text['values']): RawStep => ({
+    ...step(id, reference, values),
+    body,
+  });
+  return { t, step, goTo };
 }
 
 /** A three-valued condition as the key of its sentence: unknown is never not-met. */

@@ -23,7 +23,7 @@ describe('asylum-filing, node by node', () => {
       ['registered', 'attestation-issued-on'],
       ['file-sent', 'file-sent'],
       ['incomplete-letter', 'letter-received-on'],
-      ['closed', 'closure-notified-on'],
+      ['closed', 'closure-decided-on'],
     ])('%s -> %s', (stage, node) => expect(nodeAfter([inFrance, ['stage', stage]])).toBe(node));
   });
 
@@ -52,14 +52,22 @@ describe('asylum-filing, node by node', () => {
       ['location', 'france'],
       ['stage', 'closed'],
     ];
+    test('the date asked is the one printed on the decision (issue 12 #1), not its notification', () => {
+      const q = flowAt('asylum-filing', closed);
+      expect(q.state.value).toBe('closure-decided-on');
+    });
     test('within the nine months -> asks whether a reopening was used already', () => {
-      expect(nodeAfter([...closed, ['closureNotifiedOn', '2026-06-01']])).toBe('reopened-before');
+      expect(nodeAfter([...closed, ['closureDecidedOn', '2026-06-01']])).toBe('reopened-before');
+    });
+    test('on the day the nine months are reached, a reopening may still be asked: its first use matters', () => {
+      expect(nodeAfter([...closed, ['closureDecidedOn', '2026-02-23']])).toBe('reopened-before');
     });
     test('beyond the nine months -> closure, without asking what the rules no longer need', () => {
-      expect(nodeAfter([...closed, ['closureNotifiedOn', '2025-06-01']])).toBe('closure');
+      expect(nodeAfter([...closed, ['closureDecidedOn', '2026-02-22']])).toBe('closure');
+      expect(nodeAfter([...closed, ['closureDecidedOn', '2025-06-01']])).toBe('closure');
     });
     test.each([true, false])('reopened before = %s -> closure', (v) => {
-      expect(nodeAfter([...closed, ['closureNotifiedOn', '2026-06-01'], ['reopenedBefore', v]])).toBe('closure');
+      expect(nodeAfter([...closed, ['closureDecidedOn', '2026-06-01'], ['reopenedBefore', v]])).toBe('closure');
     });
   });
 

@@ -1,4 +1,5 @@
-import { content, converseAndEvaluate, nodesOf, testApp, understandAt } from '../helpers';
+import { applicationDateMatters } from '../../src/rules/family-reunification';
+import { TODAY, content, converseAndEvaluate, nodesOf, testApp, understandAt } from '../helpers';
 
 /** family-reunification node by node, the town as people write it, and conversation = evaluate. */
 
@@ -75,41 +76,59 @@ describe('family-reunification, node by node', () => {
     );
   });
 
-  const toResources: A[] = [
+  const toHousing: A[] = [
     ...toFamily,
     ['familyAbroad', true],
     ['spouseJoining', true],
     ['spouseAge', 30],
     ['childrenAges', []],
     ['householdSize', 2],
-    ['housingSurfaceM2', 30],
   ];
+  test('the planned application date is asked when the month changes the SMIC average (issue 12)', () => {
+    // On 23 November 2026 the window holds the January and June 2026 increases: the month matters.
+    expect(nodeAfter([...toHousing, ['housingSurfaceM2', 30]])).toBe('application-date');
+    expect(nodeAfter([...toHousing, ['housingSurfaceM2', 30], ['applicationDate', TODAY]])).toBe('monthly-resources');
+  });
+  test('the application date is not asked when every window from now on has the same SMIC', () => {
+    const ctx = (asOf: string) => ({ asOf, content: content() });
+    expect(applicationDateMatters({ commune: '75056' }, ctx('2026-11-23'))).toBe(true);
+    // 14 months after the last increase known, every window from then on has the same SMIC.
+    expect(applicationDateMatters({ commune: '75056' }, ctx('2027-08-15'))).toBe(false);
+    expect(applicationDateMatters({ commune: '75056', applicationDate: '2027-01-10' }, ctx('2026-11-23'))).toBe(false);
+  });
+
+  const toResources: A[] = [...toHousing, ['housingSurfaceM2', 30], ['applicationDate', TODAY]];
   test('enough resources -> checklist; not enough -> the exemptions, only as far as they can apply', () => {
     expect(nodeAfter([...toResources, ['monthlyResources', 3000]])).toBe('checklist');
     expect(nodeAfter([...toResources, ['monthlyResources', 1000]])).toBe('receives-aah-asi');
     expect(nodeAfter([...toResources, ['monthlyResources', 1000], ['receivesAahOrAsi', true]])).toBe('checklist');
-    expect(nodeAfter([...toResources, ['monthlyResources', 1000], ['receivesAahOrAsi', false]])).toBe('applicant-age');
-    expect(
-      nodeAfter([...toResources, ['monthlyResources', 1000], ['receivesAahOrAsi', false], ['applicantAge', 50]]),
-    ).toBe('checklist');
   });
 
-  test('the marriage length only for someone over 65 with 25 years of residence', () => {
-    const long: A[] = [
-      ...start,
-      ['permit', 'resident'],
-      ['commune', '75056'],
-      ['residenceMonths', 320],
-      ['familyAbroad', true],
-      ['spouseJoining', true],
-      ['spouseAge', 60],
-      ['childrenAges', []],
-      ['householdSize', 2],
-      ['housingSurfaceM2', 30],
-      ['monthlyResources', 900],
-      ['receivesAahOrAsi', false],
-    ];
+  test('the age is not asked when the residence already rules out the age exemption (issue 12)', () => {
+    // 24 months of residence: far from the 25 years the age route needs.
+    expect(nodeAfter([...toResources, ['monthlyResources', 1000], ['receivesAahOrAsi', false]])).toBe('checklist');
+  });
+
+  const long: A[] = [
+    ...start,
+    ['permit', 'resident'],
+    ['commune', '75056'],
+    ['residenceMonths', 320],
+    ['familyAbroad', true],
+    ['spouseJoining', true],
+    ['spouseAge', 60],
+    ['childrenAges', []],
+    ['householdSize', 2],
+    ['housingSurfaceM2', 30],
+    ['applicationDate', TODAY],
+    ['monthlyResources', 900],
+    ['receivesAahOrAsi', false],
+  ];
+  test('with 25 years of residence, the age; the marriage length only from 65 (65 is over 65: issue 12)', () => {
+    expect(nodeAfter(long)).toBe('applicant-age');
     expect(nodeAfter([...long, ['applicantAge', 70]])).toBe('marriage-years');
+    expect(nodeAfter([...long, ['applicantAge', 65]])).toBe('marriage-years');
+    expect(nodeAfter([...long, ['applicantAge', 64]])).toBe('checklist');
     expect(nodeAfter([...long, ['applicantAge', 70], ['marriageYears', 12]])).toBe('checklist');
   });
 
@@ -121,9 +140,45 @@ describe('family-reunification, node by node', () => {
       ['childrenAges', [4]],
       ['householdSize', 2],
       ['housingSurfaceM2', 30],
+      ['applicationDate', TODAY],
       ['monthlyResources', 900],
     ];
     expect(nodeAfter([...noSpouse, ['receivesAahOrAsi', false]])).toBe('checklist');
+  });
+});
+
+describe('Algerians (issue 12 #6)', () => {
+  const algerian: A[] = [
+    ['nationality', 'DZ'],
+    ['regularStay', true],
+  ];
+  test('the permits offered begin with the certificat de résidence, whose validity is asked', () => {
+    expect(nodeAfter(algerian)).toBe('permit-algeria');
+    expect(nodeAfter([...algerian, ['permit', 'algerian-residence-certificate']])).toBe('commune');
+    expect(nodeAfter([...algerian, ['permit', 'algerian-residence-certificate'], ['commune', '75056']])).toBe(
+      'permit-validity-months',
+    );
+    expect(nodeAfter([...algerian, ['permit', 'international-protection']])).toBe('family-reunion');
+  });
+  test('others are not offered the certificate', () => {
+    expect(nodeAfter(start)).toBe('permit');
+  });
+  test('the resources question whose help leaves out only family benefits', () => {
+    const toHousing: A[] = [
+      ...algerian,
+      ['permit', 'algerian-residence-certificate'],
+      ['commune', '75056'],
+      ['permitValidityMonths', 120],
+      ['residenceMonths', 24],
+      ['familyAbroad', true],
+      ['spouseJoining', true],
+      ['spouseAge', 30],
+      ['childrenAges', [4]],
+      ['householdSize', 3],
+      ['housingSurfaceM2', 40],
+    ];
+    expect(nodeAfter([...toHousing, ['applicationDate', TODAY]])).toBe('monthly-resources-algeria');
+    expect(nodeAfter([...toHousing, ['applicationDate', TODAY], ['monthlyResources', 3000]])).toBe('checklist');
   });
 });
 
@@ -175,13 +230,33 @@ describe('a conversation and the evaluate endpoint give the same decision', () =
         '4, 9',
         '4',
         '40',
+        "aujourd'hui",
         '1900',
         'non',
-        '45',
       ],
     ],
-    ['en', ['Algeria', 'yes', 'temporary', 'Dijon', '12', '14', 'yes', 'no', '3, 17, 19', '3', '40', '2000']],
-    ['en', ['Senegal', 'yes', 'multi-year', "I don't know", '20', 'yes', 'yes', '25', 'none', '2', '30', '2500']],
+    [
+      'en',
+      [
+        'Algeria',
+        'yes',
+        'residence certificate',
+        'Dijon',
+        '12',
+        '14',
+        'yes',
+        'no',
+        '3, 17, 19',
+        '3',
+        '40',
+        'today',
+        '2000',
+      ],
+    ],
+    [
+      'en',
+      ['Senegal', 'yes', 'multi-year', "I don't know", '20', 'yes', 'yes', '25', 'none', '2', '30', 'today', '2500'],
+    ],
   ])('%s: %j', async (lang, texts) => {
     const app = testApp();
     const { last, evaluated } = await converseAndEvaluate(app, { procedure: 'family-reunification', lang, texts });

@@ -47,6 +47,16 @@ describe('return-aid, node by node', () => {
     expect(nodeAfter(upToOqtf('DZ'))).toBe('validation-date');
   });
 
+  test('no OQTF in Mayotte: its own outcome, with no other route (issue 12 #4)', () => {
+    const mayotte: A[] = [
+      ['territory', 'mayotte'],
+      ['nationality', 'CD'],
+      ['receivedBefore', false],
+    ];
+    expect(nodeAfter([...mayotte, ['hasOqtf', false]])).toBe('no-oqtf-mayotte');
+    expect(nodeAfter([...mayotte, ['hasOqtf', true]])).toBe('oqtf-notified-on');
+  });
+
   test('the ban on return is asked only of the visa-exempt group', () => {
     expect(nodeAfter([...upToOqtf('DZ'), ['validationDate', TODAY]])).toBe('three-months-residence');
     for (const code of ['GE', 'BY', 'XK', 'US'])

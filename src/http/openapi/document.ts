@@ -197,6 +197,22 @@ const catalogPaths = {
       responses: { '200': json(z.looseObject({ openapi: z.string() }), 'OpenAPI 3.1') },
     }),
   },
+  '/api/v1/content/report': {
+    get: op({
+      summary: 'The content report for service owners (an agent\u2019s key)',
+      security: [{ agentKey: [] }],
+      requestParams: {
+        query: langQuery.extend({ asOf: z.iso.date().optional(), format: z.enum(['json', 'text']).optional() }),
+      },
+      responses: {
+        '200': {
+          description: 'the report',
+          content: { 'application/json': { schema: out.contentReport }, 'text/plain': { schema: z.string() } },
+        },
+      },
+      errors: [401, 404],
+    }),
+  },
   '/healthz': { get: { summary: 'Liveness', responses: { '200': json(out.health, 'alive') } } },
   '/readyz': {
     get: { summary: 'Readiness: the store answers', responses: { '200': json(out.health, 'ready'), ...errors(503) } },
@@ -213,7 +229,10 @@ export function openApiDocument() {
         'The public contract is docs/PROTOCOL.md, with docs/protocol-additions.md; error codes in docs/errors.md.',
     },
     components: {
-      securitySchemes: { session: { type: 'http', scheme: 'bearer', description: 'the session token given at start' } },
+      securitySchemes: {
+        session: { type: 'http', scheme: 'bearer', description: 'the session token given at start' },
+        agentKey: { type: 'apiKey', in: 'header', name: 'X-Agent-Key', description: 'an agent terminal\u2019s key' },
+      },
     },
     paths: { ...catalogPaths, ...sessionPaths },
   });

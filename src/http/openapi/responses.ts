@@ -118,3 +118,30 @@ export const uiTexts = open({ lang: text, dir: z.enum(['ltr', 'rtl']), ui: z.rec
   id: 'UiTexts',
 });
 export const health = open({ status: text });
+
+const legalStatus = z.enum(['CONFIRMED', 'SECONDARY', 'UNCONFIRMED']);
+export const contentReport = open({
+  asOf: z.iso.date(),
+  parameters: z.array(
+    open({
+      id: text,
+      family: text,
+      value: z.unknown(),
+      unit: text.nullable(),
+      validFrom: z.iso.date().nullable(),
+      validTo: z.iso.date().nullable(),
+      inForce: z.boolean(),
+      status: legalStatus.nullable(),
+      note: text.nullable(),
+      source: open({ reference: text, title: text, url: text, status: legalStatus }).nullable(),
+      lastChecked: z.iso.date().nullable(),
+      reviewBy: z.iso.date(),
+      stale: z.boolean(),
+      refer: text,
+    }),
+  ),
+  summary: z.record(text, z.number().int()),
+}).meta({
+  id: 'ContentReport',
+  description: 'every legal parameter, its status, source, last check and review horizon',
+});
