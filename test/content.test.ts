@@ -22,31 +22,57 @@ test('French and English are there; French is the reference', () => {
   expect(languages).toEqual(expect.arrayContaining(['fr', 'en']));
 });
 
+/** i18next's plural forms: `days_one`, `days_other`... one key per plural category of the language (Intl.PluralRules). */
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+const singular = (key: string) => key.replace(PLURAL, '');
+const categories = (lang: string) => new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+
 describe.each(languages.filter((l) => l !== 'fr'))('%s has exactly the keys of fr', (lang) => {
   test.each(Object.keys(c.locales.fr!))('namespace %s', (ns) => {
-    const fr = flatten(c.locales.fr![ns]!).sort();
-    const other = flatten(c.locales[lang]?.[ns] ?? {}).sort();
-    expect(other).toEqual(fr);
+    const keys = (l: string) => [...new Set(flatten(c.locales[l]?.[ns] ?? {}).map(singular))].sort();
+    expect(keys(lang)).toEqual(keys('fr'));
   });
 });
 
+test('a text with plural forms has every form its language needs', () => {
+  for (const lang of languages)
+    for (const ns of Object.keys(c.locales.fr!)) {
+      const keys = flatten(c.locales[lang]![ns]!);
+      for (const base of new Set(keys.filter((k) => PLURAL.test(k)).map(singular)))
+        for (const category of categories(lang))
+          expect({ lang, key: `${ns}:${base}_${category}`, present: keys.includes(`${base}_${category}`) }).toEqual({
+            lang,
+            key: `${ns}:${base}_${category}`,
+            present: true,
+          });
+    }
+});
+
 test('interpolation placeholders match between languages', () => {
-  const placeholders = (s: string) => (s.match(/{{\s*\w+/g) ?? []).map((p) => p.replace(/[{\s]/g, '')).sort();
+  // A plural form may say its number in words ("يومان", two days): `count` may be left out of a form.
+  const placeholders = (s: string, plural: boolean) =>
+    (s.match(/{{\s*\w+/g) ?? [])
+      .map((p) => p.replace(/[{\s]/g, ''))
+      .filter((p) => !plural || p !== 'count')
+      .sort();
   for (const ns of Object.keys(c.locales.fr!)) {
-    for (const key of flatten(c.locales.fr![ns]!)) {
-      const get = (lang: string) =>
-        key
-          .split('.')
-          .reduce<LocaleTree | string | undefined>(
-            (t, k) => (typeof t === 'object' ? t[k] : undefined),
-            c.locales[lang]![ns],
-          ) as string;
-      for (const lang of languages)
-        expect({ key: `${ns}:${key}`, lang, p: placeholders(get(lang)) }).toEqual({
+    for (const lang of languages) {
+      for (const key of flatten(c.locales[lang]![ns]!)) {
+        const plural = PLURAL.test(key);
+        const frKey = plural ? `${singular(key)}_other` : key;
+        const get = (l: string, k: string) =>
+          k
+            .split('.')
+            .reduce<LocaleTree | string | undefined>(
+              (t, part) => (typeof t === 'object' ? t[part] : undefined),
+              c.locales[l]![ns],
+            ) as string;
+        expect({ key: `${ns}:${key}`, lang, p: placeholders(get(lang, key), plural) }).toEqual({
           key: `${ns}:${key}`,
           lang,
-          p: placeholders(get('fr')),
+          p: placeholders(get('fr', frKey), plural),
         });
+      }
     }
   }
 });

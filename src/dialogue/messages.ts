@@ -1,6 +1,7 @@
 import type { Content } from '../content/load';
 import { numberOn } from '../content/parameters';
 import { directionOf, type Translate } from '../i18n';
+import { agentOutcomeLines, agentQuestionLines, type AgentLines } from './agent-lines';
 import { optionLabelKey } from './answers';
 import { decide, type Decision } from './decisions';
 import type { Channel } from '../store/types';
@@ -25,8 +26,8 @@ export interface Message {
     maxLength?: number;
   };
   decision?: Decision;
-  /** agent channel only: the line in French (the reference) and the agent's notes */
-  agent?: { textFr: string; helpFr?: string; notes: string[] };
+  /** agent channel only: everything the agent reads or clicks, in French (./agent-lines) */
+  agent?: AgentLines;
   lang: string;
   dir: 'ltr' | 'rtl';
   canGoBack: boolean;
@@ -133,7 +134,7 @@ export function renderPosition(pos: Position, ctx: RenderContext): Message {
       text: questionText(q, key, ctx),
       ...(help ? { help } : {}),
       input: renderInput(q, pos.procedure, pos.state.value, { ...ctx, facts: pos.state.context }),
-      ...(ctx.channel === 'agent' ? { agent: agentLines(q, key, ctx) } : {}),
+      ...(ctx.channel === 'agent' ? { agent: agentQuestionLines(q, key, pos, ctx) } : {}),
     };
   }
   const outcome = ctx.engine.outcome(pos);
@@ -143,18 +144,8 @@ export function renderPosition(pos: Position, ctx: RenderContext): Message {
     ...base,
     text: ctx.t(`${pos.procedure}:outcomes.${outcome.id}.text`),
     decision: decisionAt(pos, ctx),
+    ...(ctx.channel === 'agent' ? { agent: agentOutcomeLines(pos, outcome.id, ctx) } : {}),
   };
-}
-
-/** For the agent: the French line to read, and notes (what the answer fills, what it is compared with). */
-function agentLines(q: Question, key: string, ctx: RenderContext): NonNullable<Message['agent']> {
-  const helpFr = ctx.tFr(`${key}.help`, { defaultValue: '' });
-  const notes = [ctx.t('common:agent.fills', { field: q.field })];
-  for (const id of q.thresholds ?? []) {
-    const v = numberOn(ctx.content, id, ctx.today);
-    if (v) notes.push(ctx.t('common:agent.threshold', { value: v.value, reference: v.period.reference }));
-  }
-  return { textFr: questionText(q, key, { ...ctx, t: ctx.tFr }), ...(helpFr ? { helpFr } : {}), notes };
 }
 
 /** The decision at a position (an outcome): the procedure's rules on the facts collected, today. */
@@ -165,11 +156,13 @@ export const decisionAt = (
 
 /** Said when triage hands over to a procedure, before its first question. */
 export function handoverMessage(pos: Position, ctx: RenderContext): Message {
+  const said = (t: Translate) => t('common:session.handover', { procedure: t(`${pos.procedure}:title`) });
   return {
     type: 'info',
     node: 'handover',
     procedure: pos.procedure,
-    text: ctx.t('common:session.handover', { procedure: ctx.t(`${pos.procedure}:title`) }),
+    text: said(ctx.t),
+    ...(ctx.channel === 'agent' ? { agent: { textFr: said(ctx.tFr), notes: [] } } : {}),
     lang: ctx.lang,
     dir: directionOf(ctx.lang),
     canGoBack: ctx.canGoBack,

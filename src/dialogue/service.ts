@@ -15,6 +15,7 @@ import {
   decisionAt,
   handoverMessage,
   questionText,
+  renderInput,
   renderPosition,
   type Message,
   type RenderContext,
@@ -36,6 +37,8 @@ export interface SummaryAnswer {
   question: string;
   value: unknown;
   answer: string;
+  /** the question's input in the summary's language, so a page can offer to change the answer */
+  input?: Message['input'];
 }
 
 export interface Summary {
@@ -331,7 +334,8 @@ export class DialogueService {
         field: a.field,
         question: q ? questionText(q, key, ctx) : t(`${key}.text`),
         value: a.value,
-        answer: answerLabel(a, key, record.lang, t, q?.input.kind),
+        answer: answerLabel(a, key, record.lang, t, q?.input.kind, this.o.content),
+        ...(q ? { input: renderInput(q, a.procedure, a.node, ctx) } : {}),
       };
     });
     const finished = this.o.engine.outcome(pos) !== undefined;
@@ -498,9 +502,13 @@ function answerLabel(
   lang: string,
   t: ReturnType<typeof translator>,
   kind?: string,
+  content?: Content,
 ): string {
   if (typeof a.value === 'boolean') return t(a.value ? 'common:yes' : 'common:no');
   if (kind === 'country' && typeof a.value === 'string') return countryName(a.value, lang);
+  // a town by its name, never its INSEE code
+  if (kind === 'commune' && typeof a.value === 'string')
+    return a.value === 'unknown' ? t('common:commune-unknown') : (content?.communes.byInsee(a.value)?.name ?? a.value);
   if (Array.isArray(a.value)) return a.value.length ? a.value.join(', ') : t('common:none');
   if (kind === 'date' && typeof a.value === 'string') return formatDate(a.value, lang);
   if (typeof a.value === 'string') return t(`${key}.options.${a.value}`, { defaultValue: a.value });

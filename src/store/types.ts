@@ -30,6 +30,18 @@ export interface SessionRecord {
   turn: number;
   /** the last step taken, so that the same step sent again (a double tap, a retry) is answered idempotently */
   lastStep?: LastStep;
+  /** set on the copy of a conversation handed over to a human (src/dialogue/handover.ts) */
+  handover?: Handover;
+}
+
+/** A conversation the person agreed to hand over: waiting for an agent until `expiresAt`, then opened once. */
+export interface Handover {
+  /** the channel the person used */
+  from: Channel;
+  consentedAt: string;
+  /** the code's time limit */
+  expiresAt: string;
+  openedAt?: string;
 }
 
 export interface LastStep {
