@@ -20,15 +20,27 @@ const params = new URLSearchParams(location.search);
 const procedure = params.get('procedure') ?? undefined;
 const root = document.getElementById('frame')!;
 
-const stored = (): SessionKeys | undefined => {
+/**
+ * The frame's own storage for this tab. A browser that refuses storage to frames of another site than the page's
+ * (third-party storage blocked) gets the keys in memory only: the conversation works, a reload starts a new one.
+ */
+let inMemory: SessionKeys | undefined;
+function stored(): SessionKeys | undefined {
   try {
     return (JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as SessionKeys | null) ?? undefined;
   } catch {
-    return undefined;
+    return inMemory;
   }
-};
-const store = (keys: SessionKeys | undefined) =>
-  keys ? sessionStorage.setItem(KEY, JSON.stringify(keys)) : sessionStorage.removeItem(KEY);
+}
+function store(keys: SessionKeys | undefined) {
+  inMemory = keys;
+  try {
+    if (keys) sessionStorage.setItem(KEY, JSON.stringify(keys));
+    else sessionStorage.removeItem(KEY);
+  } catch {
+    // storage refused to this frame: the keys stay in memory
+  }
+}
 
 /** To the loader on the host page: nothing but what to do with the frame. */
 const toLoader = (type: 'close' | 'leave' | 'resumed' | 'ready') =>
