@@ -3,9 +3,9 @@ import type { Frame, Page } from 'playwright-core';
 import { DESKTOP, PHONE, screenshotDir, seriousViolations, useBrowserAndServer, widgetFrame } from './browser';
 
 /**
- * The chat widget on the demo page, in a real Chromium: the loader adds a button and a frame of the server's own origin,
- * where the conversation runs. A whole conversation, a reload, the answers checked before the outcome, leaving quickly,
- * accessibility, screenshots.
+ * The chat widget on the demo page, in a real Chromium: the loader adds a button and a frame of the server's own
+ * origin, where the conversation runs. A whole conversation, a reload, the answers checked before the outcome,
+ * leaving quickly, accessibility, screenshots.
  */
 
 jest.setTimeout(60_000);

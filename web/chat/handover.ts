@@ -34,7 +34,12 @@ export function handoverPanel(
         return;
       }
       const { code, expiresAt } = r.handover;
-      const time = new Date(expiresAt).toLocaleTimeString(texts.lang, { hour: '2-digit', minute: '2-digit' });
+      // the service's times are France's
+      const time = new Date(expiresAt).toLocaleTimeString(texts.lang, {
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone: 'Europe/Paris',
+      });
       const shown = `${code.slice(0, 3)} ${code.slice(3)}`;
       const heading = h('h3', { tabindex: '-1' }, t['code-title']);
       panel.replaceChildren(
