@@ -22,7 +22,7 @@ test('French and English are there; French is the reference', () => {
   expect(languages).toEqual(expect.arrayContaining(['fr', 'en']));
 });
 
-/** i18next's plural forms: `days_one`, `days_other`... one key per plural category of the language (Intl.PluralRules). */
+/** i18next's plural forms (`days_one`, `days_other`...): one key per plural category of the language. */
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 const singular = (key: string) => key.replace(PLURAL, '');
 const categories = (lang: string) => new Intl.PluralRules(lang).resolvedOptions().pluralCategories;

@@ -72,6 +72,7 @@ test('privacy first; the answers checked before an outcome that leads with the d
   await expectText(card.locator('.deadlines .warning'), /samedi 5 décembre 2026/);
   // focus on the outcome, for keyboard and screen-reader users
   expect(await frame.evaluate(() => document.activeElement?.matches('.decision h3.status'))).toBe(true);
+  await page.screenshot({ path: path.join(screenshotDir, 'widget-desktop.png') });
   // no verdict cut short; "Why?" adds the text it rests on, not the same sentence again
   expect(await card.locator('.conditions').textContent()).not.toContain('…');
   await card.locator('details summary', { hasText: 'Pourquoi ?' }).first().click();
@@ -83,7 +84,6 @@ test('privacy first; the answers checked before an outcome that leads with the d
   expect((await download).suggestedFilename()).toBe('deadlines.ics');
   await card.getByRole('button', { name: 'Oui', exact: true }).click();
   await expectText(card, /Merci/);
-  await page.screenshot({ path: path.join(screenshotDir, 'widget-desktop.png') });
   await context.close();
 });
 
