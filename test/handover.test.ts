@@ -105,8 +105,8 @@ test('a code works for HANDOVER_TTL_SECONDS, then the copy is gone; wrong codes 
   expect((await open(app, 'ABCDEF').expect(429)).body.error.code).toBe('RATE_LIMITED');
 });
 
-test('only an agent opens a code; the person needs their token to make one', async () => {
-  const { app } = setUp();
+test('only an agent opens a code; the person needs their token to make one, within the session starts limit', async () => {
+  const { app } = setUp({ SESSION_STARTS_PER_MINUTE: '3' });
   const { id, auth } = await personWithAnswers(app);
   await request(app.app).post(`/api/v1/sessions/${id}/handover`).expect(404);
   const { code } = (await request(app.app).post(`/api/v1/sessions/${id}/handover`).set(auth).expect(201)).body.handover;
@@ -114,6 +114,10 @@ test('only an agent opens a code; the person needs their token to make one', asy
   expect(anonymous.body.error.code).toBe('AGENT_CREDENTIAL_REQUIRED');
   expect((await open(app, code, 'wrong-key-wrong-key').expect(401)).body.error.code).toBe('AGENT_CREDENTIAL_REQUIRED');
   await open(app, code).expect(201);
+  // each code keeps a copy: it counts as a session start (one session and two codes so far)
+  await request(app.app).post(`/api/v1/sessions/${id}/handover`).set(auth).expect(201);
+  const refused = await request(app.app).post(`/api/v1/sessions/${id}/handover`).set(auth).expect(429);
+  expect(refused.body.error.code).toBe('RATE_LIMITED');
 });
 
 test('over Socket.IO: the person asks for a code, an agent connection opens it and goes on with the conversation', async () => {

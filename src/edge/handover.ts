@@ -7,8 +7,10 @@ import type { Services } from './services';
  * Handing over to a human, the same on both transports: the person's session gives a code (with their consent, asked
  * by the page); an agent's connection or request opens the conversation with it.
  */
-export async function createHandover(s: Services, id: string, token: string | undefined) {
+export async function createHandover(s: Services, id: string, token: string | undefined, client: Client) {
   const record = await s.dialogue.load(id, token);
+  // each code keeps a copy of the conversation: counted as a session start, so a client cannot fill the store
+  await s.limits.sessionStart(client, record.lang);
   return { handover: await s.handovers.create(record) };
 }
 

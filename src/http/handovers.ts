@@ -13,7 +13,8 @@ export function handoversRouter(s: Services): Router {
   const router = Router();
 
   router.post('/sessions/:id/handover', async (req, res) => {
-    res.status(201).json(await createHandover(s, String(req.params.id), bearerToken(req)));
+    const client = { address: req.ip ?? 'unknown' };
+    res.status(201).json(await createHandover(s, String(req.params.id), bearerToken(req), client));
   });
 
   router.post('/handovers', async (req, res) => {

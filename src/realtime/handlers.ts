@@ -70,7 +70,7 @@ export const handlers: Record<keyof ClientToServerEvents, Handler> = {
   },
   'handover:create': async (s, socket) => {
     const { id, token } = bound(socket);
-    return createHandover(s, id, token);
+    return createHandover(s, id, token, socket.data.client!);
   },
   'handover:open': async (s, socket, payload) => {
     const { code } = input.handoverCode.parse(payload);

@@ -167,13 +167,14 @@ test('an answer given while the connection is down reaches the session once it i
 });
 
 test('"leave quickly" erases the session and removes the widget from the page; "restart" asks first', async () => {
-  const context = await env.browser.newContext({ viewport: PHONE, locale: 'fr-FR' });
+  const context = await env.browser.newContext({ viewport: PHONE, locale: 'fr-FR', bypassCSP: true });
   const page = await context.newPage();
   const frame = await openWidget(page);
   await frame.getByRole('button', { name: "Demander l'asile (protection en France)" }).click();
   await frame.getByRole('button', { name: 'En France', exact: true }).waitFor();
   await frame.getByRole('button', { name: 'Recommencer' }).click();
   await frame.getByRole('alert').filter({ hasText: 'Recommencer depuis le début ?' }).waitFor();
+  expect(await seriousViolations(frame)).toEqual([]);
   await frame.getByRole('button', { name: 'Annuler' }).click();
   expect(await frame.getByRole('button', { name: 'En France', exact: true }).isVisible()).toBe(true);
   const keys = await frame.evaluate(() => JSON.parse(sessionStorage.getItem('guidance-session') ?? 'null'));
