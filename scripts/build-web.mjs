@@ -1,5 +1,5 @@
-// Builds the three pages (the widget's loader and frame, the kiosk, the agent console) into dist/public with esbuild: browser bundles
-// of web/*.ts (socket.io-client included), and the HTML and CSS copied as they are.
+// Builds the three pages (the widget's loader and frame, the kiosk, the agent console) into dist/public with
+// esbuild: browser bundles of web/*.ts (socket.io-client and qrcode included), and the HTML and CSS copied as they are.
 import { build } from 'esbuild';
 import { cpSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
