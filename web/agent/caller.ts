@@ -36,7 +36,7 @@ export function newCaller(app: Console, key: string, tabs: Tabs, from?: { code: 
   const lang = h(
     'select',
     { id: `lang-${n}` },
-    ...app.languages.map((l) => h('option', { value: l.code, lang: l.code }, l.name)),
+    ...app.languages.map((l) => h('option', { value: l.code, lang: l.code, selected: l.code === 'fr' }, l.name)),
   );
   const start = async () => {
     const { client, conversation } = await setUp(caller, lang.value, procedure.value);
