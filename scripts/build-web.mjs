@@ -1,5 +1,5 @@
-// Builds the three pages (widget, kiosk, agent console) into dist/public with esbuild: browser bundles
-// of web/*.ts (socket.io-client included), and the HTML and CSS copied as they are.
+// Builds the three pages (the widget's loader and frame, the kiosk, the agent console) into dist/public with
+// esbuild: browser bundles of web/*.ts (socket.io-client and qrcode included), and the HTML and CSS copied as they are.
 import { build } from 'esbuild';
 import { cpSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -10,7 +10,7 @@ const out = path.join(root, 'dist', 'public');
 mkdirSync(out, { recursive: true });
 
 await build({
-  entryPoints: ['widget', 'kiosk', 'agent'].map((name) => path.join(root, 'web', `${name}.ts`)),
+  entryPoints: ['widget', 'frame', 'kiosk', 'agent'].map((name) => path.join(root, 'web', `${name}.ts`)),
   outdir: out,
   bundle: true,
   format: 'iife',

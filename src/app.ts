@@ -5,6 +5,7 @@ import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import { loadContent, type Content } from './content/load';
 import { FlowEngine } from './dialogue/engine';
+import { HandoverDesk } from './dialogue/handover';
 import { DialogueService } from './dialogue/service';
 import { Credentials } from './edge/credentials';
 import { ClientLimits } from './edge/limits';
@@ -100,7 +101,13 @@ function createServices(config: Config, overrides: Overrides): Services {
     ...(config.TERMINALS_FILE ? { file: config.TERMINALS_FILE } : {}),
   });
   const limits = new ClientLimits(config);
-  return { dialogue, engine, content, i18n, clock, store, logger, metrics, credentials, limits };
+  const handovers = new HandoverDesk({
+    store,
+    clock,
+    ttlSeconds: config.HANDOVER_TTL_SECONDS,
+    agentTtlSeconds: config.SESSION_TTL_AGENT_SECONDS,
+  });
+  return { dialogue, engine, content, i18n, clock, store, logger, metrics, credentials, limits, handovers };
 }
 
 /** Deletes expired sessions on a timer (by the server's clock: the store's own expiry is only a backstop). */

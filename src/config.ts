@@ -44,6 +44,8 @@ export const configSchema = z.object({
   KIOSK_IDLE_SECONDS: seconds(90),
   KIOSK_WARNING_SECONDS: seconds(20),
   SWEEP_INTERVAL_SECONDS: seconds(60),
+  /** how long a hand-over code works; a conversation handed over and not opened by an agent is erased after it */
+  HANDOVER_TTL_SECONDS: seconds(30 * 60),
   /** the helpdesk agents' credential (16 characters or more); without it the agent console is closed */
   AGENT_KEY: z.string().min(16, 'AGENT_KEY must be 16 characters or more').optional(),
   /** a JSON file listing each agent's and each kiosk terminal's own key, hashed; read again when it changes */

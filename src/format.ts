@@ -11,10 +11,18 @@ export function formatDate(iso: string, lang: string): string {
   );
 }
 
-/** An amount in euros as the language writes numbers ("2 021,60" in French); the € sign is in the texts. */
-export function formatEuros(amount: number, lang: string, minimumFractionDigits = 2): string {
+/**
+ * An amount in euros as the language writes numbers, the same on every page and printout: whole euros without
+ * decimals ("1 200"), cents with two ("2 021,60"). The € sign is in the texts.
+ */
+export function formatEuros(amount: number, lang: string): string {
+  const minimumFractionDigits = Number.isInteger(amount) ? 0 : 2;
   return new Intl.NumberFormat(locale(lang), { minimumFractionDigits, maximumFractionDigits: 2 }).format(amount);
 }
+
+/** A number as the language writes it ("1 398,69"). */
+export const formatNumber = (n: number, lang: string): string =>
+  new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 2 }).format(n);
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

@@ -109,10 +109,12 @@ test('agent sessions need the credential; they carry the French line and notes',
     .send({ channel: 'agent', lang: 'en', procedure: 'elderly-migrant-aid' })
     .expect(201);
   expect(r.body.session.channel).toBe('agent');
+  // everything the agent reads is in French, and the notes say what to expect in words, never a fact's name
   expect(r.body.messages[0].agent).toMatchObject({
     textFr: 'Quelle est votre nationalité ?',
-    notes: [expect.stringContaining('nationality')],
+    notes: [expect.stringContaining('un pays')],
   });
+  expect(JSON.stringify(r.body.messages[0].agent)).not.toMatch(/nationality/);
   const web = await request(app.app).post('/api/v1/sessions').send({ lang: 'en' }).expect(201);
   expect(web.body.messages[0].agent).toBeUndefined();
 });
@@ -121,7 +123,9 @@ test('the agent script as printable HTML', async () => {
   const r = await request(app.app).get('/api/v1/procedures/asylum-filing/script?format=html&lang=en').expect(200);
   expect(r.type).toBe('text/html');
   expect(r.text).toContain('Where are you now?');
-  expect(r.text).toContain('href="#node-filing-deadline"');
+  // where each answer leads, in words: the next question's number and sentence, or the result
+  expect(r.text).toContain('go to question 2 (<a href="#q2">');
+  expect(r.text).toMatch(/<a href="#r1">end: result 1<\/a>/);
 });
 
 test('the pages are served, with a content security policy', async () => {

@@ -1,6 +1,7 @@
 import type { Content } from '../content/load';
 import { numberOn } from '../content/parameters';
 import { directionOf, type Translate } from '../i18n';
+import { agentOutcomeLines, agentQuestionLines, type AgentLines } from './agent-lines';
 import { optionLabelKey } from './answers';
 import { decide, type Decision } from './decisions';
 import type { Channel, Pending } from '../store/types';
@@ -39,8 +40,8 @@ export interface Message {
     contacts: { id: string; name: string; number?: string; text: string }[];
     leaveQuickly: boolean;
   };
-  /** agent channel only: the line in French (the reference) and the agent's notes */
-  agent?: { textFr: string; helpFr?: string; notes: string[] };
+  /** agent channel only: everything the agent reads or clicks, in French (./agent-lines) */
+  agent?: AgentLines;
   lang: string;
   dir: 'ltr' | 'rtl';
   canGoBack: boolean;
@@ -166,29 +167,20 @@ export function renderPosition(pos: Position, ctx: RenderContext): Message {
       text: questionText(q, key, ctx),
       ...(help ? { help } : {}),
       input: renderInput(q, pos.procedure, pos.state.value, { ...ctx, facts: pos.state.context }),
-      ...(ctx.channel === 'agent' ? { agent: agentLines(q, key, ctx) } : {}),
+      ...(ctx.channel === 'agent' ? { agent: agentQuestionLines(q, key, pos, ctx) } : {}),
     };
     return ctx.pending ? pendingQuestion(question, q, pos, ctx) : question;
   }
   const outcome = ctx.engine.outcome(pos);
   if (!outcome) throw new Error(`state ${pos.state.value} of ${pos.procedure} is neither a question nor an outcome`);
+  const outcomeKey = `${outcome.shared ? 'common' : pos.procedure}:outcomes.${outcome.id}.text`;
   return {
     type: 'outcome',
     ...base,
-    text: ctx.t(`${outcome.shared ? 'common' : pos.procedure}:outcomes.${outcome.id}.text`),
+    text: ctx.t(outcomeKey),
     decision: decisionAt(pos, ctx),
+    ...(ctx.channel === 'agent' ? { agent: agentOutcomeLines(pos, outcomeKey, ctx) } : {}),
   };
-}
-
-/** For the agent: the French line to read, and notes (what the answer fills, what it is compared with). */
-function agentLines(q: Question, key: string, ctx: RenderContext): NonNullable<Message['agent']> {
-  const helpFr = ctx.tFr(`${key}.help`, { defaultValue: '' });
-  const notes = [ctx.t('common:agent.fills', { field: q.field })];
-  for (const id of q.thresholds ?? []) {
-    const v = numberOn(ctx.content, id, ctx.today);
-    if (v) notes.push(ctx.t('common:agent.threshold', { value: v.value, reference: v.period.reference }));
-  }
-  return { textFr: questionText(q, key, { ...ctx, t: ctx.tFr }), ...(helpFr ? { helpFr } : {}), notes };
 }
 
 /** The decision at a position (an outcome): the procedure's rules on the facts collected, today. */
@@ -199,11 +191,13 @@ export const decisionAt = (
 
 /** Said when triage hands over to a procedure, before its first question. */
 export function handoverMessage(pos: Position, ctx: RenderContext): Message {
+  const said = (t: Translate) => t('common:session.handover', { procedure: t(`${pos.procedure}:title`) });
   return {
     type: 'info',
     node: 'handover',
     procedure: pos.procedure,
-    text: ctx.t('common:session.handover', { procedure: ctx.t(`${pos.procedure}:title`) }),
+    text: said(ctx.t),
+    ...(ctx.channel === 'agent' ? { agent: { textFr: said(ctx.tFr), notes: [] } } : {}),
     lang: ctx.lang,
     dir: directionOf(ctx.lang),
     canGoBack: ctx.canGoBack,

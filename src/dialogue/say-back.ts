@@ -13,15 +13,14 @@ export interface SayContext {
   content: Content;
 }
 
-const euros = (n: number, lang: string) => formatEuros(n, lang, Number.isInteger(n) ? 0 : 2);
 
 /** A number in words of its unit: "1 500 € per month", "18 months", "54 m²". */
 export function sayNumber(n: number, unit: NumberUnit | undefined, ctx: Pick<SayContext, 't' | 'lang'>): string {
   switch (unit) {
     case 'eur-month':
-      return ctx.t('common:understood.eur-month', { amount: euros(n, ctx.lang) });
+      return ctx.t('common:understood.eur-month', { amount: formatEuros(n, ctx.lang) });
     case 'eur-year':
-      return ctx.t('common:understood.eur-year', { amount: euros(n, ctx.lang) });
+      return ctx.t('common:understood.eur-year', { amount: formatEuros(n, ctx.lang) });
     case 'years':
       return ctx.t('common:understood.years', { count: n });
     case 'months':

@@ -1,6 +1,9 @@
 import type { Content } from '../content/load';
+import { formatNumber } from '../format';
 import type { Translate } from '../i18n';
-import type { FlowEngine } from './engine';
+import { questionNotes } from './agent-lines';
+import { countryName } from '../understanding/country-names';
+import type { FlowEngine, Question } from './engine';
 import { explore } from './explore';
 import { decisionAt, questionText, renderInput } from './messages';
 
@@ -10,7 +13,10 @@ export interface ScriptQuestion {
   text: string;
   help?: string;
   input: ReturnType<typeof renderInput>;
+  /** each answer in words (an option's label; for open answers, a sample: a country or a number) and where it leads */
   leadsTo: { answer: string; to: string }[];
+  /** for whoever reads it out: the choices, the kind of answer, the thresholds in force with their texts */
+  notes: string[];
 }
 
 export interface ScriptOutcome {
@@ -45,16 +51,17 @@ export function buildScript(
     const key = `${procedure}:questions.${node}`;
     const help = t(`${key}.help`, { defaultValue: '' });
     const input = renderInput(q, procedure, node, { t, today });
-    const label = (answer: unknown) =>
-      answer === undefined
-        ? t('common:dont-know')
-        : q.input.kind === 'date'
-          ? t('common:script.a-date')
-          : (input.options?.find((o) => o.value === answer)?.label ?? String(answer));
+    const inWords = answerInWords(q, input, { t, lang, content });
+    const label = (answer: unknown) => (answer === undefined ? t('common:dont-know') : inWords(answer));
     const leadsTo = map.edges
       .filter((e) => e.from === node)
       .map((e) => ({ answer: label(e.answer), to: e.to }))
       .filter((e, i, all) => all.findIndex((x) => x.answer === e.answer && x.to === e.to) === i);
+    const notes = questionNotes(
+      q,
+      (input.options ?? []).map((o) => o.label),
+      { t, lang, content, today },
+    );
     return {
       node,
       field: q.field,
@@ -62,6 +69,7 @@ export function buildScript(
       ...(help ? { help } : {}),
       input,
       leadsTo,
+      notes,
     };
   });
   const outcomes = map.outcomes.map((node): ScriptOutcome => {
@@ -83,4 +91,32 @@ export function buildScript(
     return { node, text: t(`${outcome.shared ? 'common' : procedure}:outcomes.${outcome.id}.text`), references };
   });
   return { procedure, title: t(`${procedure}:title`), lang, start: map.initial, questions, outcomes };
+}
+
+/** An answer as it is said: an option's label, a country or a town by its name, a number as the language writes it. */
+function answerInWords(
+  q: Question,
+  input: ReturnType<typeof renderInput>,
+  ctx: { t: Translate; lang: string; content: Content },
+) {
+  return (answer: unknown): string => {
+    const option = input.options?.find((o) => JSON.stringify(o.value) === JSON.stringify(answer));
+    if (option) return option.label;
+    switch (q.input.kind) {
+      case 'date':
+        return ctx.t('common:script.a-date');
+      case 'country':
+        return countryName(String(answer), ctx.lang);
+      case 'commune':
+        return ctx.content.communes.byInsee(String(answer))?.name ?? String(answer);
+      case 'number':
+        return formatNumber(Number(answer), ctx.lang);
+      case 'numbers':
+        return (answer as number[]).map((n) => formatNumber(n, ctx.lang)).join(', ');
+      case 'text':
+        return ctx.t('common:script.any-text');
+      default:
+        return String(answer);
+    }
+  };
 }

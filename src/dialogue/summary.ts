@@ -1,5 +1,5 @@
 import type { Decision } from './decisions';
-import { decisionAt, questionText } from './messages';
+import { decisionAt, questionText, renderInput, type Message } from './messages';
 import type { Renderer } from './renderer';
 import { sayBack } from './say-back';
 import { position } from './sessions';
@@ -21,6 +21,8 @@ export interface SummaryAnswer {
   /** absent when the answer was "I don't know" */
   value?: unknown;
   answer: string;
+  /** the question's input in the summary's language, so a page can offer to change the answer */
+  input?: Message['input'];
 }
 
 export interface Summary {
@@ -53,6 +55,7 @@ export function summaryOf(record: SessionRecord, renderer: Renderer): Summary {
       question: q ? questionText(q, key, ctx) : ctx.t(`${key}.text`),
       ...(a.unknown ? {} : { value: a.value }),
       answer: q ? sayBack(q, a.unknown ? null : a.value, say) : String(a.value),
+      ...(q ? { input: renderInput(q, a.procedure, a.node, ctx) } : {}),
     };
   });
   const finished = renderer.engine.outcome(pos) !== undefined;

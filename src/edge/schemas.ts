@@ -45,6 +45,9 @@ export const setLanguage = z.strictObject({ lang });
 /** `feedback`: only the yes/no is counted; the comment is read and dropped (it could hold personal details). */
 export const feedback = z.strictObject({ helpful: z.boolean(), comment: z.string().max(1000).optional() });
 
+/** POST /handovers, `handover:open`: the code the person gave (case, spaces and dashes do not matter) */
+export const handoverCode = z.strictObject({ code: z.string().max(32) });
+
 /** POST /procedures/:id/evaluate */
 export const evaluate = z.strictObject({
   facts: z.record(z.string(), z.unknown()),

@@ -4,6 +4,7 @@ import type { ClientLimits } from './limits';
 import type { Content } from '../content/load';
 import type { DialogueService } from '../dialogue/service';
 import type { FlowEngine } from '../dialogue/engine';
+import type { HandoverDesk } from '../dialogue/handover';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { SessionStore } from '../store/types';
@@ -23,4 +24,6 @@ export interface Services {
   credentials: Credentials;
   /** limits per client address, kiosk terminal or agent */
   limits: ClientLimits;
+  /** conversations handed over to a human, under a short code */
+  handovers: HandoverDesk;
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { AppError } from '../errors';
+import { agentOpened } from './handover';
 import { languageOf } from './language';
 import type { Client } from './limits';
 import type { startSession as startSessionSchema } from './schemas';
@@ -18,5 +19,7 @@ export async function startSession(s: Services, input: z.infer<typeof startSessi
     throw new AppError('AGENT_CREDENTIAL_REQUIRED', { lang });
   }
   await s.limits.sessionStart(client, lang);
-  return s.dialogue.start({ procedure, lang, channel: input.channel ?? 'web' });
+  const started = await s.dialogue.start({ procedure, lang, channel: input.channel ?? 'web' });
+  if (input.channel === 'agent') agentOpened(s, client.terminal!, 'new');
+  return started;
 }

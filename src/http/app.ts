@@ -7,6 +7,7 @@ import type { Services } from '../edge/services';
 import { AppError } from '../errors';
 import { contentReportRouter } from './content-report';
 import { errorHandler, notFound } from './error-handler';
+import { handoversRouter } from './handovers';
 import { operationsRouter } from './operations';
 import { pagesRouter, publicDir } from './pages';
 import { proceduresRouter } from './procedures';
@@ -31,7 +32,7 @@ export function createHttpApp(s: Services, config: Config): Express {
   app.use(timing(s));
   app.use(operationsRouter(s, config));
   app.use('/api/v1', apiRouter(s, config));
-  app.use(pagesRouter(publicDir(), s));
+  app.use(pagesRouter(publicDir(), s, config.CORS_ORIGINS));
   app.use(notFound);
   app.use(errorHandler(s));
   return app;
@@ -56,9 +57,10 @@ export function apiRouter(s: Services, config: Config) {
   );
   api.use(express.json({ limit: config.MAX_BODY_BYTES, strict: true }));
   api.use(referenceRouter());
-  api.use(textsRouter(s));
+  api.use(textsRouter(s, config));
   api.use(proceduresRouter(s));
   api.use(sessionsRouter(s));
+  api.use(handoversRouter(s));
   api.use(contentReportRouter(s));
   return api;
 }

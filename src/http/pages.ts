@@ -8,8 +8,11 @@ import type { Services } from '../edge/services';
 /** Where `npm run build` puts the pages (web/ bundled by esbuild). */
 export const publicDir = () => path.join(projectRoot(), 'dist', 'public');
 
-/** The demo page with the widget at /, the kiosk at /kiosk, the agent console at /agent, and their scripts. */
-export function pagesRouter(dir: string, s: Services): Router {
+/**
+ * The demo page with the widget at /, the widget's conversation frame at /widget/frame, the kiosk at /kiosk, the agent
+ * console at /agent, and their scripts.
+ */
+export function pagesRouter(dir: string, s: Services, embedders: readonly string[] = []): Router {
   const router = Router();
   if (!existsSync(dir)) {
     s.logger.warn('dist/public is missing: run `npm run build` to serve the pages');
@@ -25,6 +28,14 @@ export function pagesRouter(dir: string, s: Services): Router {
   );
   const page = (file: string) => (_req: express.Request, res: express.Response) => res.sendFile(path.join(dir, file));
   router.get('/', page('index.html'));
+  // The widget's conversation runs in a frame of this origin, so the host page's scripts can read nothing of it: only
+  // this server's own pages and the sites in CORS_ORIGINS may frame it (helmet's X-Frame-Options cannot list origins).
+  router.get('/widget/frame', (req, res) => {
+    res.removeHeader('X-Frame-Options');
+    const csp = String(res.getHeader('Content-Security-Policy') ?? '');
+    res.set('Content-Security-Policy', csp.replace(/frame-ancestors [^;]*/, frameAncestors(embedders)));
+    page('frame.html')(req, res);
+  });
   router.get('/kiosk', page('kiosk.html'));
   // Without a configured credential the console cannot be used: say so instead of showing a dead page.
   router.get('/agent', (req, res, next) =>
@@ -32,3 +43,7 @@ export function pagesRouter(dir: string, s: Services): Router {
   );
   return router;
 }
+
+/** The frame may be embedded by this server's own pages and the configured sites, and by nobody else. */
+export const frameAncestors = (origins: readonly string[]) =>
+  ['frame-ancestors', "'self'", ...origins.filter((o) => /^https?:\/\/[^\s;,']+$/.test(o))].join(' ');

@@ -56,7 +56,9 @@ export function sessionsRouter(s: Services): Router {
   });
 
   router.get('/sessions/:id/summary', async (req, res) => {
-    const summary = await s.dialogue.summary(id(req), token(req));
+    // ?lang=: in another language than the session's (an agent's summary in French for a caller who speaks Arabic)
+    const lang = req.query.lang === undefined ? undefined : languageOf(req.query.lang, s.content.languages);
+    const summary = await s.dialogue.summary(id(req), token(req), lang);
     const t = translator(s.i18n, summary.session.lang);
     const format = req.query.format ?? 'json';
     if (format === 'json') res.json(summary);

@@ -1,10 +1,11 @@
 import { Router } from 'express';
-import { directionOf, translator } from '../i18n';
+import type { Config } from '../config';
+import { directionOf, translator, type Translate } from '../i18n';
 import { languageOf } from '../edge/language';
 import type { Services } from '../edge/services';
 
 /** What the pages need to speak: the languages (each named in its own script) and the interface texts. */
-export function textsRouter(s: Services): Router {
+export function textsRouter(s: Services, config: Config): Router {
   const router = Router();
 
   router.get('/languages', (_req, res) => {
@@ -25,9 +26,28 @@ export function textsRouter(s: Services): Router {
       dir: directionOf(lang),
       ui: s.content.locales[lang]?.ui ?? {},
       status: t('common:status', { returnObjects: true }),
+      // the settings the pages tell people, in words: how long a conversation is kept, how long a hand-over code works
+      durations: {
+        web: durationInWords(config.SESSION_TTL_WEB_SECONDS, t),
+        kiosk: durationInWords(config.KIOSK_IDLE_SECONDS, t),
+        agent: durationInWords(config.SESSION_TTL_AGENT_SECONDS, t),
+        handover: durationInWords(config.HANDOVER_TTL_SECONDS, t),
+      },
       ...(lang === 'fr' ? {} : { translationNotice: t('common:translation-notice') }),
     });
   });
 
   return router;
+}
+
+/** Seconds in the largest whole unit, with the language's plural forms: "1 jour", "15 minutes", "90 secondes". */
+export function durationInWords(seconds: number, t: Translate): string {
+  const units = [
+    ['days', 86400],
+    ['hours', 3600],
+    ['minutes', 60],
+  ] as const;
+  for (const [unit, size] of units)
+    if (seconds % size === 0) return t(`common:duration.${unit}`, { count: seconds / size });
+  return t('common:duration.seconds', { count: seconds });
 }

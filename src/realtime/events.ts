@@ -1,6 +1,7 @@
 import type { Message } from '../dialogue/messages';
 import type { SessionView } from '../dialogue/service';
 import type { ErrorBody } from '../errors';
+import type { Handover } from '../store/types';
 import type { Client } from '../edge/limits';
 
 /** The one typed event contract of the /chat namespace, shared by the server, the pages and the tests. */
@@ -40,6 +41,13 @@ export interface ClientToServerEvents {
   restart: (ack: Ack<{ messages: Message[] }>) => void;
   'lang:set': (payload: { lang: string }, ack: Ack<{ messages: Message[] }>) => void;
   feedback: (payload: { helpful: boolean; comment?: string }, ack: Ack<object>) => void;
+  /** the person agreed to hand the conversation over to a human: a short code, for a limited time */
+  'handover:create': (ack: Ack<{ handover: { code: string; expiresAt: string } }>) => void;
+  /** an agent's connection opens a conversation handed over, by its code; the connection is then bound to it */
+  'handover:open': (
+    payload: { code: string },
+    ack: Ack<{ session: SessionView & { token: string }; messages: Message[]; handover: Handover }>,
+  ) => void;
 }
 
 export interface ServerToClientEvents {

@@ -1,6 +1,7 @@
 import { languageOf } from '../edge/language';
 import * as input from '../edge/schemas';
 import type { Services } from '../edge/services';
+import { createHandover, openHandover } from '../edge/handover';
 import { startSession } from '../edge/start-session';
 import { AppError } from '../errors';
 import type { ClientToServerEvents } from './events';
@@ -65,6 +66,17 @@ export const handlers: Record<keyof ClientToServerEvents, Handler> = {
     const lang = languageOf(input.setLanguage.parse(payload).lang, s.content.languages);
     const result = await s.dialogue.setLanguage(session.id, session.token, lang);
     session.lang = lang;
+    return result;
+  },
+  'handover:create': async (s, socket) => {
+    const { id, token } = bound(socket);
+    return createHandover(s, id, token, socket.data.client!);
+  },
+  'handover:open': async (s, socket, payload) => {
+    const { code } = input.handoverCode.parse(payload);
+    const result = await openHandover(s, code, socket.data.client!);
+    const { id, token, lang, channel } = result.session;
+    socket.data.session = { id, token, lang, channel };
     return result;
   },
   // Only the yes/no is counted; the comment is not kept (it could hold personal details).

@@ -40,6 +40,18 @@ export interface SessionRecord {
   pending?: Pending;
   /** free-text answers in a row that triage could not place (the second leads to a referral) */
   misses?: number;
+  /** set on the copy of a conversation handed over to a human (src/dialogue/handover.ts) */
+  handover?: Handover;
+}
+
+/** A conversation the person agreed to hand over: waiting for an agent until `expiresAt`, then opened once. */
+export interface Handover {
+  /** the channel the person used */
+  from: Channel;
+  consentedAt: string;
+  /** the code's time limit */
+  expiresAt: string;
+  openedAt?: string;
 }
 
 export interface LastStep {

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import type { Application } from '../../src/app';
 import { MemoryStore } from '../../src/store/memory';
 import { movableClock, testApp } from '../helpers';
@@ -40,8 +40,10 @@ export async function serve(settings: Record<string, string> = {}) {
 
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-/** axe-core on the page as it stands; the serious and critical violations, with their targets. */
-export async function seriousViolations(page: Page): Promise<{ id: string; impact: string; targets: string[] }[]> {
+/** axe-core on the page (or a frame of it) as it stands; the serious and critical violations, with their targets. */
+export async function seriousViolations(
+  page: Page | Frame,
+): Promise<{ id: string; impact: string; targets: string[] }[]> {
   await page.addScriptTag({ content: axeSource });
   const result = await page.evaluate(async () => {
     const axe = (
@@ -89,4 +91,20 @@ export function useBrowserAndServer(settings: Record<string, string> = {}) {
     await env.app?.close();
   });
   return env;
+}
+
+/** The widget's frame on a page (the loader puts it in its shadow root; Playwright's CSS reaches into open ones). */
+export async function widgetFrame(page: Page): Promise<Frame> {
+  const handle = await page.locator('#guidance-widget iframe').elementHandle();
+  const frame = await handle?.contentFrame();
+  if (!frame) throw new Error('no widget frame');
+  return frame;
+}
+
+/** What a page keeps in the browser: storage, and how many history entries it added since `historyAtLoad`. */
+export async function kept(page: Page | Frame, historyAtLoad = 0) {
+  return page.evaluate(
+    (h0) => ({ local: localStorage.length, session: sessionStorage.length, historyAdded: history.length - h0 }),
+    historyAtLoad,
+  );
 }

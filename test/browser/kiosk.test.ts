@@ -1,19 +1,10 @@
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { DESKTOP, PHONE, screenshotDir, seriousViolations, useBrowserAndServer } from './browser';
+import { DESKTOP, kept, PHONE, screenshotDir, seriousViolations, useBrowserAndServer } from './browser';
 
 /** The kiosk in a real Chromium: language first, a conversation, inactivity erases everything, "finish" too. */
 
 jest.setTimeout(60_000);
 const env = useBrowserAndServer({ KIOSK_IDLE_SECONDS: '4', KIOSK_WARNING_SECONDS: '2' });
-
-/** What the browser keeps: storage, and how many history entries the kiosk added since it loaded. */
-async function kept(page: Page, historyAtLoad: number) {
-  return page.evaluate(
-    (h0) => ({ local: localStorage.length, session: sessionStorage.length, historyAdded: history.length - h0 }),
-    historyAtLoad,
-  );
-}
 
 test('language first, in its own script; a whole conversation to the return-aid amounts', async () => {
   const context = await env.browser.newContext({ viewport: DESKTOP, bypassCSP: true });
@@ -43,6 +34,7 @@ test('language first, in its own script; a whole conversation to the return-aid 
   await page.getByLabel('Number').fill('0');
   await page.getByRole('button', { name: 'Use this' }).click();
   await page.getByRole('button', { name: 'Yes', exact: true }).click();
+  await page.getByRole('button', { name: 'See the result' }).click();
   const card = page.locator('.decision');
   await card.waitFor();
   await card.filter({ hasText: '1,200' }).waitFor();
@@ -62,7 +54,6 @@ test('after inactivity: a visible countdown, then the session is erased and the 
   await page.getByRole('button', { name: /Demander l'asile/ }).click();
   await page.getByRole('button', { name: 'En France', exact: true }).waitFor();
   expect(env.store.size).toBe(before + 1);
-  await page.screenshot({ path: path.join(screenshotDir, 'kiosk-phone.png') });
 
   const warning = page.getByRole('alertdialog');
   await warning.filter({ hasText: /Êtes-vous toujours là/ }).waitFor({ timeout: 10_000 });
@@ -108,7 +99,7 @@ test('every language is laid out in its own direction (Arabic right to left)', a
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: path.join(screenshotDir, `kiosk-${l.code}-phone.png`) });
     }
-    await page.locator('button.finish').click();
+    await page.locator('.header button.leave').click();
     await page.locator('.kiosk-home').waitFor();
   }
   await context.close();

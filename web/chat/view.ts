@@ -1,55 +1,50 @@
-import { formatDate, formatEuros } from '../../src/format';
 import { h } from './dom';
-import type { Decision, Message, UiTexts } from './types';
+import { inputParts, navBar } from './controls';
+import { renderDecision, type DecisionActions } from './decision';
+import { renderMessage, renderPastAnswer } from './message';
+import { renderReview } from './review';
+import type { Answer, Mode, Shown, SummaryAnswer, UiTexts } from './types';
 
-export type Answer = { value: unknown } | { text: string };
-
-export interface ViewActions {
+export interface ViewActions extends DecisionActions {
   answer(a: Answer, shown: string): void;
   back(): void;
   restart(): void;
-  feedback(helpful: boolean): void;
-  calendar(): void;
-  summary(): void;
 }
 
 /**
- * The conversation in a container: a log that screen readers follow (role=log, polite), the
- * current question's input (buttons for choices, a date field for dates), free text always.
+ * The conversation in a container: a log that screen readers follow (role=log, polite) and the current question's ways
+ * to answer. Focus moves to each new question or outcome, so keyboard and screen-reader users start from it.
  */
 export class ChatView {
   readonly log: HTMLElement;
   readonly controls: HTMLElement;
-  private texts: UiTexts;
+  /** the kiosk's current question, kept with its answers above the fold; into the log once answered */
+  private pinned?: HTMLElement;
 
   constructor(
     readonly root: HTMLElement,
-    texts: UiTexts,
+    public texts: UiTexts,
     private readonly actions: ViewActions,
-    private readonly options: { large?: boolean; agent?: boolean } = {},
+    private readonly options: { mode: Mode; navExtras?: () => HTMLElement[] },
   ) {
-    this.texts = texts;
     this.log = h('div', {
       className: 'log',
       role: 'log',
       'aria-live': 'polite',
       'aria-relevant': 'additions',
       tabindex: '0',
-      'aria-label': texts.ui.chat.bot ?? '',
+      'aria-label': texts.ui.chat.bot,
     });
     this.controls = h('div', { className: 'controls' });
     root.append(this.log, this.controls);
   }
 
-  setTexts(texts: UiTexts) {
-    this.texts = texts;
-  }
-
-  private get t() {
-    return this.texts.ui;
+  get mode(): Mode {
+    return this.options.mode;
   }
 
   clear() {
+    this.pinned = undefined;
     this.log.replaceChildren();
     this.controls.replaceChildren();
   }
@@ -60,297 +55,109 @@ export class ChatView {
   }
 
   said(text: string) {
+    this.unpin();
     this.log.append(
-      h('p', { className: 'bubble user' }, h('span', { className: 'visually-hidden' }, `${this.t.chat.you}: `), text),
+      h(
+        'p',
+        { className: 'bubble user' },
+        h('span', { className: 'visually-hidden' }, `${this.texts.ui.chat.you}: `),
+        text,
+      ),
     );
   }
 
-  /** New messages from the server: each in the log; the last one sets the input. */
-  show(messages: Message[]) {
-    const shown = messages.map((m) => this.renderMessage(m));
-    this.log.append(...shown);
+  /** A block of the page's own (the first screen's privacy lines, a hand-over) in the log; focus on its heading. */
+  add(block: HTMLElement, focus = true) {
+    this.log.append(block);
+    this.scroll();
+    if (focus) block.querySelector<HTMLElement>('h2, h3')?.focus({ preventScroll: true });
+  }
+
+  /** The earlier questions and answers, re-drawn from the stored answers (after a reload or a change of language). */
+  past(answers: SummaryAnswer[]) {
+    if (!answers.length) return;
+    this.log.append(
+      h('p', { className: 'visually-hidden' }, this.texts.ui.chat.history),
+      ...answers.flatMap((a) => renderPastAnswer(a.question, a.answer, this.texts, this.texts.dir)),
+    );
+  }
+
+  /** New messages from the server: each in the log; the last one sets the ways to answer and takes the focus. */
+  show(messages: Shown[]) {
+    this.unpin();
+    const shown = messages.map((m) => this.render(m));
     const last = messages[messages.length - 1];
+    // On the kiosk the question stays with its answers, so both fit a small screen whatever came before.
+    if (this.mode === 'kiosk' && last?.type === 'question') this.pinned = shown[shown.length - 1];
+    this.log.append(...shown.filter((el) => el !== this.pinned));
     if (last) this.renderControls(last);
-    // An outcome is read from its top; a question sits at the bottom, by the answers.
-    // (the log scrolls itself, never the page around it: the kiosk's header stays in view)
-    const outcome = last?.type === 'outcome' ? shown[shown.length - 1] : undefined;
-    if (outcome) this.log.scrollTop = outcome.offsetTop;
+    const target = shown[shown.length - 1];
+    if (!target) return;
+    // An outcome is read from its top; a question sits at the bottom, by its answers. The log scrolls, never the page.
+    if (last?.type === 'outcome') this.log.scrollTop = target.offsetTop;
     else this.scroll();
+    (target.querySelector<HTMLElement>('h3.status') ?? target).focus({ preventScroll: true });
+  }
+
+  /** The answers to check before an outcome; `proceed` shows it. */
+  review(answers: SummaryAnswer[], on: { change(index: number, a: Answer, shown: string): void; proceed(): void }) {
+    const block = renderReview(answers, { texts: this.texts, mode: this.mode, ...on });
+    this.log.querySelectorAll('.review').forEach((old) => old.remove());
+    this.controls.replaceChildren(navBar(true, this.texts, this.actions, this.extras()));
+    this.add(block);
+  }
+
+  private unpin() {
+    if (this.pinned) this.log.append(this.pinned);
+    this.pinned = undefined;
+  }
+
+  private extras() {
+    return this.options.navExtras?.() ?? [];
   }
 
   private scroll() {
     this.log.scrollTop = this.log.scrollHeight;
   }
 
-  private renderMessage(m: Message): HTMLElement {
-    const box = h('div', { className: `bubble bot ${m.type}`, lang: m.lang, dir: m.dir });
-    if (m.type === 'outcome' && m.decision) {
-      box.append(h('p', { className: 'outcome-text' }, m.text), this.renderDecision(m.decision));
+  private render(m: Shown): HTMLElement {
+    if (m.type !== 'outcome' || !m.decision) return renderMessage(m, this.texts, this.mode);
+    const ctx = { texts: this.texts, mode: this.mode, actions: this.actions };
+    const box = h('div', { className: 'bubble bot outcome', lang: m.lang, dir: m.dir });
+    if (this.mode === 'agent' && m.agent?.decision) {
+      // the agent reads the result in French; the caller's words are beside it, to read out
+      box.lang = 'fr';
+      box.dir = 'ltr';
+      box.append(h('p', { className: 'outcome-text' }, m.agent.textFr), renderDecision(m.agent.decision, ctx));
+      if (m.lang !== 'fr')
+        box.append(
+          h(
+            'details',
+            { className: 'caller-decision', lang: m.lang, dir: m.dir },
+            h('summary', { lang: 'fr', dir: 'ltr' }, this.texts.ui.agent['decision-caller']),
+            h('p', {}, m.text),
+            renderDecision(m.decision, ctx),
+          ),
+        );
       return box;
     }
-    if (this.options.agent && m.agent) {
-      box.append(
-        h('p', { className: 'agent-label' }, this.t.agent['read-fr'] ?? ''),
-        h('p', { className: 'agent-fr', lang: 'fr', dir: 'ltr' }, m.agent.textFr),
-        h('p', { className: 'agent-label' }, this.t.agent['read-caller'] ?? ''),
-      );
-    }
-    box.append(h('p', {}, m.text));
-    if (m.help) box.append(h('p', { className: 'help' }, m.help));
-    if (this.options.agent && m.agent?.notes.length) {
-      box.append(
-        h('p', { className: 'agent-label' }, this.t.agent.notes ?? ''),
-        h('ul', { className: 'agent-notes' }, ...m.agent.notes.map((n) => h('li', {}, n))),
-      );
-    }
+    box.append(h('p', { className: 'outcome-text' }, m.text), renderDecision(m.decision, ctx));
     return box;
   }
 
-  private renderControls(m: Message) {
-    const t = this.t.chat;
-    const nav = h(
-      'div',
-      { className: 'nav' },
-      m.canGoBack
-        ? h('button', { type: 'button', className: 'secondary', onclick: () => this.actions.back() }, t.back)
-        : undefined,
-      h('button', { type: 'button', className: 'secondary', onclick: () => this.actions.restart() }, t.restart),
-    );
+  private renderControls(m: Shown) {
+    const nav = navBar(m.canGoBack, this.texts, this.actions, this.extras());
     if (m.type !== 'question' || !m.input) {
       this.controls.replaceChildren(nav);
       return;
     }
-    const parts: HTMLElement[] = [];
-    const options = m.input.options ?? [];
-    if (options.length) {
-      parts.push(
-        h(
-          'div',
-          { className: 'options', role: 'group', 'aria-label': m.text },
-          ...options.map((o) =>
-            h(
-              'button',
-              { type: 'button', className: 'option', onclick: () => this.actions.answer({ value: o.value }, o.label) },
-              o.label,
-            ),
-          ),
-        ),
-      );
-    }
-    if (m.input.kind === 'date') {
-      const id = `date-${Math.random().toString(36).slice(2)}`;
-      const field = h('input', { id, type: 'date', min: m.input.minDate, max: m.input.maxDate, required: true });
-      parts.push(
-        h(
-          'form',
-          {
-            className: 'typed',
-            onsubmit: (e: Event) => (
-              e.preventDefault(),
-              field.value && this.actions.answer({ value: field.value }, field.value)
-            ),
-          },
-          h('label', { for: id }, t['date-label']),
-          field,
-          h('button', { type: 'submit' }, t.use),
-        ),
-      );
-    }
-    if (m.input.kind === 'number') {
-      const id = `number-${Math.random().toString(36).slice(2)}`;
-      const field = h('input', {
-        id,
-        type: 'number',
-        inputmode: 'decimal',
-        min: m.input.min,
-        max: m.input.max,
-        step: 'any',
-        required: true,
-      });
-      parts.push(
-        h(
-          'form',
-          {
-            className: 'typed',
-            onsubmit: (e: Event) => (
-              e.preventDefault(),
-              field.value !== '' && this.actions.answer({ value: Number(field.value) }, field.value)
-            ),
-          },
-          h('label', { for: id }, t['number-label']),
-          field,
-          h('button', { type: 'submit' }, t.use),
-        ),
-      );
-    }
-    // Free text is always possible, in the session's language.
-    const textId = `text-${Math.random().toString(36).slice(2)}`;
-    const text = h('input', {
-      id: textId,
-      type: 'text',
-      autocomplete: 'off',
-      placeholder: t.placeholder,
-      maxlength: 500,
+    const parts = inputParts(m.input, {
+      texts: this.texts,
+      mode: this.mode,
+      label: m.agent?.textFr ?? m.text,
+      answer: (a, shown) => this.actions.answer(a, shown),
+      ...(m.agent?.options ? { agentOptions: m.agent.options, lang: m.lang } : {}),
     });
-    parts.push(
-      h(
-        'form',
-        {
-          className: 'free',
-          onsubmit: (e: Event) => (
-            e.preventDefault(),
-            text.value.trim() && this.actions.answer({ text: text.value.trim() }, text.value.trim())
-          ),
-        },
-        h('label', { for: textId, className: 'visually-hidden' }, t['answer-label']),
-        text,
-        h('button', { type: 'submit' }, t.send),
-      ),
-    );
-    this.controls.replaceChildren(...parts, nav);
-    (this.controls.querySelector('button.option, input') as HTMLElement | null)?.focus({ preventScroll: true });
-  }
-
-  private renderDecision(d: Decision): HTMLElement {
-    const t = this.t.outcome;
-    const card = h('section', {
-      className: `decision status-${d.status}`,
-      'aria-label': this.texts.status[d.status] ?? d.status,
-    });
-    card.append(h('h3', { className: 'status' }, this.texts.status[d.status] ?? d.status));
-    const refTitle = (id: string) => d.references.find((r) => r.id === id);
-
-    if (d.referral)
-      card.append(
-        h('h4', {}, t.referral),
-        h(
-          'p',
-          { className: 'referral' },
-          h('strong', {}, d.referral.name),
-          ` — ${d.referral.reason} ${d.referral.contact}`,
-        ),
-      );
-
-    if (d.deadlines.length) {
-      card.append(
-        h('h4', {}, t.deadlines),
-        h(
-          'ul',
-          { className: 'deadlines' },
-          ...d.deadlines.map((x) =>
-            h(
-              'li',
-              {},
-              h('strong', {}, `${x.title}: ${formatDate(x.date, d.lang)}`),
-              ` — ${x.remaining}`,
-              x.warning ? h('p', { className: 'warning' }, x.warning) : undefined,
-              h('p', { className: 'small' }, x.explanation),
-            ),
-          ),
-        ),
-        h(
-          'button',
-          { type: 'button', className: 'secondary', onclick: () => this.actions.calendar() },
-          t['download-calendar'],
-        ),
-      );
-    }
-    if (d.amounts.length) {
-      card.append(
-        h('h4', {}, t.amounts),
-        h(
-          'ul',
-          { className: 'amounts' },
-          ...d.amounts.map((a) =>
-            h(
-              'li',
-              {},
-              h('strong', {}, `${formatEuros(a.maxEur, d.lang, 0)} € ${t[`per-${a.per}`] ?? ''}`),
-              ` — ${a.explanation}`,
-            ),
-          ),
-        ),
-      );
-    }
-    card.append(
-      h('h4', {}, t.conditions),
-      h(
-        'ul',
-        { className: 'conditions' },
-        ...d.conditions.map((c) => {
-          const ref = refTitle(c.reference);
-          return h(
-            'li',
-            { className: `condition ${c.status}` },
-            h('span', { className: 'badge' }, t[`status-${c.status}`] ?? c.status),
-            ' ',
-            firstSentence(c.explanation),
-            h(
-              'details',
-              {},
-              h('summary', {}, t.why),
-              h('p', {}, c.explanation),
-              ref
-                ? h(
-                    'p',
-                    { className: 'small' },
-                    `${t.reference}: `,
-                    h('a', { href: ref.url, rel: 'noopener', target: '_blank' }, ref.title),
-                  )
-                : undefined,
-            ),
-          );
-        }),
-      ),
-    );
-    if (d.nextSteps.length)
-      card.append(
-        h('h4', {}, t.steps),
-        h('ol', { className: 'steps' }, ...d.nextSteps.map((n) => h('li', {}, n.text))),
-      );
-    if (d.notices.length)
-      card.append(
-        h('h4', {}, t.notices),
-        h('ul', { className: 'notices' }, ...d.notices.map((n) => h('li', {}, n.text))),
-      );
-    card.append(
-      h(
-        'details',
-        { className: 'references' },
-        h('summary', {}, t.references),
-        h(
-          'ul',
-          {},
-          ...d.references.map((r) => h('li', {}, h('a', { href: r.url, rel: 'noopener', target: '_blank' }, r.title))),
-        ),
-      ),
-    );
-    if (d.translationNotice) card.append(h('p', { className: 'small' }, d.translationNotice));
-    card.append(
-      h(
-        'button',
-        { type: 'button', className: 'secondary', onclick: () => this.actions.summary() },
-        t['print-summary'],
-      ),
-    );
-    const useful = h('div', { className: 'useful', role: 'group', 'aria-label': t.useful }, h('span', {}, t.useful));
-    const thank = () => useful.replaceChildren(h('span', {}, t.thanks));
-    useful.append(
-      h(
-        'button',
-        { type: 'button', className: 'secondary', onclick: () => (this.actions.feedback(true), thank()) },
-        t.yes,
-      ),
-      h(
-        'button',
-        { type: 'button', className: 'secondary', onclick: () => (this.actions.feedback(false), thank()) },
-        t.no,
-      ),
-    );
-    card.append(useful);
-    return card;
+    this.controls.replaceChildren(...(this.pinned ? [this.pinned] : []), ...parts, nav);
   }
 }
-
-const firstSentence = (s: string) =>
-  s.length > 140 ? `${s.slice(0, s.indexOf(' ', 120) > 0 ? s.indexOf(' ', 120) : 140)}…` : s;

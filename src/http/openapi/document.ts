@@ -113,6 +113,24 @@ const sessionPaths = {
       errors: [404, 409, 410],
     }),
   },
+  '/api/v1/sessions/{id}/handover': {
+    post: op({
+      summary: 'Hand the conversation over to an adviser (with the person\u2019s consent): a code',
+      security: bearer,
+      requestParams: { path: sessionId },
+      responses: { '201': json(out.handoverCreated, 'the code') },
+      errors: [404, 410],
+    }),
+  },
+  '/api/v1/handovers': {
+    post: op({
+      summary: 'Open a handed-over conversation with its code (an agent\u2019s key)',
+      security: [{ agentKey: [] }],
+      requestBody: { content: { 'application/json': { schema: input.handoverCode } } },
+      responses: { '201': json(out.handoverOpened, 'the conversation, now the agent\u2019s session') },
+      errors: [401, 404, 410, 413],
+    }),
+  },
   '/api/v1/sessions/{id}/summary': {
     get: op({
       summary: 'The answers and the decision (json, html, text, ics)',
@@ -122,6 +140,10 @@ const sessionPaths = {
         query: z.object({
           format: z.enum(['json', 'html', 'text', 'ics']).optional(),
           bilingual: z.enum(['1']).optional(),
+          lang: z
+            .string()
+            .optional()
+            .meta({ description: 'another language than the session\u2019s (an agent\u2019s French summary)' }),
         }),
       },
       responses: {

@@ -145,3 +145,13 @@ export const contentReport = open({
   id: 'ContentReport',
   description: 'every legal parameter, its status, source, last check and review horizon',
 });
+
+export const handoverCreated = open({ handover: open({ code: text, expiresAt: z.iso.datetime() }) }).meta({
+  id: 'HandoverCode',
+  description: 'the code to give an adviser, and until when it works',
+});
+export const handoverOpened = open({
+  session: sessionView.extend({ token: text }),
+  messages: z.array(message),
+  handover: open({ from: text, consentedAt: z.iso.datetime(), expiresAt: z.iso.datetime() }),
+}).meta({ id: 'HandoverOpened', description: "the caller's conversation, now the agent's session" });
