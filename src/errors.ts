@@ -35,6 +35,8 @@ export interface ErrorBody {
   code: ErrorCode;
   message: string;
   field?: string;
+  /** UNSUPPORTED_LANGUAGE: the languages offered, each named in its own script */
+  languages?: { code: string; name: string }[];
 }
 
 /** An error the client caused or may see. `reason` is a more precise message key (e.g. common:answer.invalid-date). */
@@ -52,6 +54,7 @@ export class AppError extends Error {
       messages?: unknown[];
       /** the session's language, for the message */
       lang?: string;
+      languages?: { code: string; name: string }[];
     } = {},
   ) {
     super(code);

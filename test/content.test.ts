@@ -44,6 +44,32 @@ describe.each(languages.filter((l) => l !== 'fr'))('%s has exactly the keys of f
   });
 });
 
+/**
+ * No French or English left in another language's texts (issue 13): a text the same as the French or the English one
+ * is an untranslated one, unless nothing is left of it once the terms kept in French on purpose (the glossary),
+ * placeholders, numbers, addresses and punctuation are taken out.
+ */
+test('no text of a translation is left in French or English, glossary terms apart', () => {
+  const glossary = (
+    JSON.parse(readFileSync(path.join(defaultContentDir(), 'glossary.json'), 'utf8')) as {
+      terms: string[];
+    }
+  ).terms.sort((a, b) => b.length - a.length);
+  const bare = (text: string) =>
+    glossary
+      .reduce((t, term) => t.split(term).join(' '), text)
+      .replace(/\{\{[^}]+\}\}|https?:\/\/\S+|\S+@\S+|[\d\p{P}\p{S}\s]+/gu, '');
+  const untranslated: string[] = [];
+  for (const lang of languages.filter((l) => !['fr', 'en'].includes(l)))
+    for (const ns of Object.keys(c.locales.fr!))
+      for (const key of flatten(c.locales[lang]![ns]!)) {
+        const text = textAt(lang, ns, key);
+        const same = ['fr', 'en'].some((ref) => textAt(ref, ns, key) === text);
+        if (typeof text === 'string' && same && bare(text) !== '') untranslated.push(`${lang} ${ns}:${key}: ${text}`);
+      }
+  expect(untranslated).toEqual([]);
+});
+
 test('a text with plural forms has every form the language needs, and only those', () => {
   for (const lang of languages) {
     const needed = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;

@@ -73,8 +73,13 @@ test('languages named in their own script, interface texts per language', async 
   const langs = await request(app.app).get('/api/v1/languages').expect(200);
   expect(langs.body).toEqual(
     expect.arrayContaining([
-      { code: 'fr', name: 'Français', dir: 'ltr' },
-      { code: 'en', name: 'English', dir: 'ltr' },
+      expect.objectContaining({ code: 'fr', name: 'Français', dir: 'ltr', translation: { status: 'reference' } }),
+      expect.objectContaining({
+        code: 'en',
+        name: 'English',
+        dir: 'ltr',
+        purpose: expect.stringMatching(/return aid/),
+      }),
     ]),
   );
   const en = await request(app.app).get('/api/v1/texts/ui?lang=en').expect(200);

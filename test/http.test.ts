@@ -229,10 +229,18 @@ describe('a conversation', () => {
     const outcome = r.body.messages[1];
     expect(outcome).toMatchObject({ type: 'outcome', dir: 'rtl' });
     expect(outcome.decision.deadlines[0]).toMatchObject({ date: '2026-12-05', lastDayKind: 'saturday' });
-    expect(outcome.decision.translationNotice).toBe('هذه ترجمة؛ النص الفرنسي هو المرجع.');
-    const html = await api().get(`/api/v1/sessions/${id}/summary?format=html&bilingual=1`).set(auth).expect(200);
+    // Arabic is machine-made, not reviewed: the outcome says so, in Arabic, with the French reference beside it
+    expect(outcome.decision.translationNotice).toMatch(/^هذه الترجمة آلية/);
+    expect(outcome.french.text).toMatch(/OFPRA/);
+    expect(outcome.french.decision.lang).toBe('fr');
+    expect(outcome.french.decision.translationNotice).toBeUndefined();
+    expect(outcome.french.decision.deadlines[0].date).toBe('2026-12-05');
+    // and so does the printable summary, without being asked
+    const html = await api().get(`/api/v1/sessions/${id}/summary?format=html`).set(auth).expect(200);
     expect(html.text).toContain('<html lang="ar" dir="rtl">');
     expect(html.text).toContain('<section class="col" lang="fr" dir="ltr">');
+    const text = await api().get(`/api/v1/sessions/${id}/summary?format=text`).set(auth).expect(200);
+    expect(text.text).toContain('----- Texte de référence en français -----');
   });
 
   test('back forgets the last answer; restart goes back to the start; nothing to undo at the start', async () => {

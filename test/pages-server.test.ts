@@ -3,6 +3,7 @@ import type { Application } from '../src/app';
 import { formatEuros } from '../src/format';
 import { translator } from '../src/i18n';
 import { summaryHtml, summaryText } from '../src/http/summary-formats';
+import { voiceOf } from '../src/languages';
 import { i18n, testApp } from './helpers';
 
 /**
@@ -95,9 +96,9 @@ test('an amount is written the same on the card, in the printout and in the text
   const summary = await app.services.dialogue.summary(id, auth.Authorization.slice(7));
   const amount = summary.decision!.amounts[0]!;
   const shown = `${formatEuros(amount.maxEur, 'fr')} €`;
-  const t = translator(app.services.i18n, 'fr');
-  expect(summaryHtml(summary, t)).toContain(shown);
-  expect(summaryText(summary, t)).toContain(shown);
+  const voice = voiceOf(app.services.content, app.services.i18n, 'fr');
+  expect(summaryHtml(summary, voice)).toContain(shown);
+  expect(summaryText(summary, voice)).toContain(shown);
   expect(shown).not.toMatch(/,00/);
 });
 

@@ -56,8 +56,9 @@ interface State {
 
 async function mount() {
   const languages: Language[] = await http.languages(server);
-  const lang = languages.find((l) => l.code === params.get('lang'))?.code ?? 'fr';
-  const texts = await http.texts(server, lang);
+  // the loader's choice; else the browser's first language the service speaks (the server reads Accept-Language)
+  const texts = await http.texts(server, languages.find((l) => l.code === params.get('lang'))?.code);
+  const lang = texts.lang;
   const frame = layout(texts, languages, lang);
   const client = new ChatClient(server);
   const state = { lang, texts, client } as State;

@@ -8,19 +8,18 @@ import loaderCss from './styles/widget.css';
 const script = document.currentScript as HTMLScriptElement | null;
 const server = script?.dataset.server ?? (script ? new URL(script.src).origin : location.origin);
 const procedure = script?.dataset.procedure;
-
-interface Language {
-  code: string;
-}
+/** A site may fix the language (data-lang); else the server picks the browser's first one it speaks (Accept-Language). */
+const fixedLang = script?.dataset.lang;
 
 async function mount() {
-  const languages = (await (await fetch(`${server}/api/v1/languages`)).json()) as Language[];
-  const wanted = (document.documentElement.lang || navigator.language || 'fr').slice(0, 2);
-  const lang = languages.find((l) => l.code === wanted)?.code ?? 'fr';
-  const texts = (await (await fetch(`${server}/api/v1/texts/ui?lang=${lang}`)).json()) as {
+  const asked = fixedLang ? `?lang=${encodeURIComponent(fixedLang)}` : '';
+  const res = await fetch(`${server}/api/v1/texts/ui${asked}`);
+  const texts = (await (res.ok ? res : await fetch(`${server}/api/v1/texts/ui`)).json()) as {
+    lang: string;
     dir: string;
     ui: { widget: Record<string, string> };
   };
+  const lang = texts.lang;
 
   const host = document.createElement('div');
   host.id = 'guidance-widget';

@@ -205,6 +205,11 @@ export const languageFileSchema = z.strictObject({
   /** the language's name in its own script, as people who speak it would look for it */
   name: z.string().min(1),
   dir: z.enum(['ltr', 'rtl']),
+  /** the BCP 47 tag Intl formats with when the code alone is not it (en-GB: dates in the European order) */
+  locale: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
+    .optional(),
   /** the digits the language writes (an Intl numbering system: latn, arab, arabext…); latn when not given */
   numbering: z
     .string()

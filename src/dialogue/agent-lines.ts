@@ -1,4 +1,5 @@
 import type { Content } from '../content/load';
+import { intlLocale } from '../languages';
 import { numberOn } from '../content/parameters';
 import { formatNumber } from '../format';
 import type { Translate } from '../i18n';
@@ -69,7 +70,7 @@ export function questionNotes(
     const reference = ctx.content.references.get(v.period.reference);
     notes.push(
       t('common:agent.threshold', {
-        value: formatNumber(v.value, ctx.lang),
+        value: formatNumber(v.value, intlLocale(ctx.content, ctx.lang)),
         reference: reference ? (reference.title[ctx.lang] ?? reference.title.fr) : '',
       }),
     );

@@ -1,5 +1,7 @@
 import type { Content } from '../content/load';
-import { formatDate, formatEuros, type Translate } from '../i18n';
+import { formatDate, formatEuros } from '../format';
+import type { Translate } from '../i18n';
+import { intlLocale, translationNotice } from '../languages';
 import type { Procedure } from '../procedures/registry';
 import type { DecisionStatus, Figures, RawDecision, Text } from '../rules/decision';
 
@@ -55,14 +57,17 @@ export interface Decision {
     lastChecked: string | null;
   }[];
   lang: string;
+  /** the Intl locale its dates and amounts were written with (the Gregorian calendar, the language's digits) */
+  locale: string;
   /** set when the language is not French: the French text is the reference */
   translationNotice?: string;
 }
 
-export function say(text: Text, t: Translate, lang: string): string {
+/** A text key and its values in words; `locale` is the language's Intl locale (src/languages.ts). */
+export function say(text: Text, t: Translate, locale: string): string {
   const values: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(text.values ?? {}))
-    values[k] = typeof v !== 'object' ? v : 'date' in v ? formatDate(v.date, lang) : formatEuros(v.eur, lang);
+    values[k] = typeof v !== 'object' ? v : 'date' in v ? formatDate(v.date, locale) : formatEuros(v.eur, locale);
   return t(text.key, values);
 }
 
@@ -77,7 +82,8 @@ export function decide(
 }
 
 export function renderDecision(raw: RawDecision, content: Content, t: Translate, lang: string): Decision {
-  const s = (text: Text) => say(text, t, lang);
+  const locale = intlLocale(content, lang);
+  const s = (text: Text) => say(text, t, locale);
   const cited = new Set<string>([
     ...raw.conditions.map((c) => c.reference),
     ...raw.amounts.map((a) => a.reference),
@@ -105,7 +111,7 @@ export function renderDecision(raw: RawDecision, content: Content, t: Translate,
       explanation: s(a.explain),
       ...(a.conditional ? { conditional: a.conditional, condition: a.condition } : {}),
     })),
-    deadlines: raw.deadlines.map((d) => renderDeadline(d, raw.procedure, t, lang)),
+    deadlines: raw.deadlines.map((d) => renderDeadline(d, raw.procedure, t, locale)),
     nextSteps: raw.nextSteps.map((n) => ({
       id: n.id,
       text: s(n.text),
@@ -130,20 +136,21 @@ export function renderDecision(raw: RawDecision, content: Content, t: Translate,
       : {}),
     references: [...cited].map((id) => renderReference(id, content, lang)),
     lang,
-    ...(lang === 'fr' ? {} : { translationNotice: t('common:translation-notice') }),
+    locale,
+    ...translationNotice(content, t, lang),
   };
 }
 
 /** A deadline in words: its title, what is left, and a warning when the last day is not a working day. */
-function renderDeadline(d: RawDecision['deadlines'][number], procedure: string, t: Translate, lang: string) {
+function renderDeadline(d: RawDecision['deadlines'][number], procedure: string, t: Translate, locale: string) {
   const kind = d.lastDay.kind;
   const warning =
     kind === 'working'
       ? undefined
       : t(`common:deadline.non-working.${kind}`, {
-          date: formatDate(d.date, lang),
+          date: formatDate(d.date, locale),
           holiday: kind === 'holiday' ? t(`common:holidays.${d.lastDay.holiday}`) : '',
-          actBefore: d.actBefore ? formatDate(d.actBefore, lang) : '',
+          actBefore: d.actBefore ? formatDate(d.actBefore, locale) : '',
         });
   return {
     id: d.id,
@@ -152,9 +159,9 @@ function renderDeadline(d: RawDecision['deadlines'][number], procedure: string, 
     daysLeft: d.daysLeft,
     passed: d.passed,
     reference: d.reference,
-    explanation: say(d.explain, t, lang),
+    explanation: say(d.explain, t, locale),
     remaining: d.passed
-      ? t('common:deadline.passed', { date: formatDate(d.date, lang) })
+      ? t('common:deadline.passed', { date: formatDate(d.date, locale) })
       : d.daysLeft === 0
         ? t('common:deadline.today')
         : t('common:deadline.days-left', { count: d.daysLeft }),

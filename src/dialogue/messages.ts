@@ -1,6 +1,7 @@
 import type { Content } from '../content/load';
 import { numberOn } from '../content/parameters';
-import { directionOf, type Translate } from '../i18n';
+import type { Translate } from '../i18n';
+import { directionOf, isMachineTranslated } from '../languages';
 import { agentOutcomeLines, agentQuestionLines, type AgentLines } from './agent-lines';
 import { optionLabelKey } from './answers';
 import { decide, type Decision } from './decisions';
@@ -40,6 +41,8 @@ export interface Message {
     contacts: { id: string; name: string; number?: string; text: string }[];
     leaveQuickly: boolean;
   };
+  /** an outcome in a language whose translation is not reviewed: the French reference beside it */
+  french?: { text: string; decision: Decision };
   /** agent channel only: everything the agent reads or clicks, in French (./agent-lines) */
   agent?: AgentLines;
   lang: string;
@@ -152,7 +155,7 @@ export function renderPosition(pos: Position, ctx: RenderContext): Message {
     node: pos.state.value,
     procedure: pos.procedure,
     lang: ctx.lang,
-    dir: directionOf(ctx.lang),
+    dir: directionOf(ctx.content, ctx.lang),
     canGoBack: ctx.canGoBack,
     ...(ctx.turn !== undefined ? { turn: ctx.turn } : {}),
   };
@@ -180,6 +183,9 @@ export function renderPosition(pos: Position, ctx: RenderContext): Message {
     text: ctx.t(outcomeKey),
     decision: decisionAt(pos, ctx),
     ...(ctx.channel === 'agent' ? { agent: agentOutcomeLines(pos, outcomeKey, ctx) } : {}),
+    ...(ctx.channel !== 'agent' && isMachineTranslated(ctx.content, ctx.lang)
+      ? { french: { text: ctx.tFr(outcomeKey), decision: decisionAt(pos, { ...ctx, t: ctx.tFr, lang: 'fr' }) } }
+      : {}),
   };
 }
 
@@ -199,7 +205,7 @@ export function handoverMessage(pos: Position, ctx: RenderContext): Message {
     text: said(ctx.t),
     ...(ctx.channel === 'agent' ? { agent: { textFr: said(ctx.tFr), notes: [] } } : {}),
     lang: ctx.lang,
-    dir: directionOf(ctx.lang),
+    dir: directionOf(ctx.content, ctx.lang),
     canGoBack: ctx.canGoBack,
   };
 }

@@ -1,15 +1,16 @@
 import type { UrgentSituation } from '../content/schemas';
 import type { i18n } from 'i18next';
 import type { Content } from '../content/load';
-import { directionOf, translator } from '../i18n';
+import { translator } from '../i18n';
+import { directionOf } from '../languages';
 import type { Position } from './engine';
 import type { Message, RenderContext } from './messages';
 
-const base = (pos: Position, node: string, ctx: Pick<RenderContext, 'lang' | 'canGoBack'>) => ({
+const base = (pos: Position, node: string, ctx: Pick<RenderContext, 'lang' | 'canGoBack' | 'content'>) => ({
   node,
   procedure: pos.procedure,
   lang: ctx.lang,
-  dir: directionOf(ctx.lang),
+  dir: directionOf(ctx.content, ctx.lang),
   canGoBack: ctx.canGoBack,
 });
 
@@ -73,7 +74,7 @@ export function switchLanguageMessage(
     type: 'info',
     ...base(pos, 'switch-language', ctx),
     lang,
-    dir: content.languageInfo[lang]?.dir ?? 'ltr',
+    dir: directionOf(content, lang),
     text: translator(i18n, lang)('common:switch-language', { name }),
     help: ctx.t('common:switch-language', { name }),
     switchLanguage: { lang, name },

@@ -1,5 +1,7 @@
 import type { Content } from '../content/load';
-import { formatDate, formatEuros, type Translate } from '../i18n';
+import { formatDate, formatEuros, formatNumber } from '../format';
+import type { Translate } from '../i18n';
+import { intlLocale } from '../languages';
 import { countryName } from '../understanding/country-names';
 import type { NumberUnit } from '../understanding/numbers';
 import { optionLabelKey } from './answers';
@@ -13,22 +15,25 @@ export interface SayContext {
   content: Content;
 }
 
-
 /** A number in words of its unit: "1 500 € per month", "18 months", "54 m²". */
-export function sayNumber(n: number, unit: NumberUnit | undefined, ctx: Pick<SayContext, 't' | 'lang'>): string {
+export function sayNumber(
+  n: number,
+  unit: NumberUnit | undefined,
+  ctx: Pick<SayContext, 't' | 'lang' | 'content'>,
+): string {
   switch (unit) {
     case 'eur-month':
-      return ctx.t('common:understood.eur-month', { amount: formatEuros(n, ctx.lang) });
+      return ctx.t('common:understood.eur-month', { amount: formatEuros(n, intlLocale(ctx.content, ctx.lang)) });
     case 'eur-year':
-      return ctx.t('common:understood.eur-year', { amount: formatEuros(n, ctx.lang) });
+      return ctx.t('common:understood.eur-year', { amount: formatEuros(n, intlLocale(ctx.content, ctx.lang)) });
     case 'years':
       return ctx.t('common:understood.years', { count: n });
     case 'months':
       return ctx.t('common:understood.months', { count: n });
     case 'm2':
-      return ctx.t('common:understood.m2', { value: new Intl.NumberFormat(ctx.lang).format(n) });
+      return ctx.t('common:understood.m2', { value: formatNumber(n, intlLocale(ctx.content, ctx.lang)) });
     default:
-      return new Intl.NumberFormat(ctx.lang).format(n);
+      return formatNumber(n, intlLocale(ctx.content, ctx.lang));
   }
 }
 
@@ -46,7 +51,7 @@ export function sayBack(q: Question, value: unknown, ctx: SayContext, given?: { 
       case 'choice':
         return ctx.t(optionLabelKey(i, ctx.procedure, ctx.node, String(value)));
       case 'date':
-        return formatDate(String(value), ctx.lang);
+        return formatDate(String(value), intlLocale(ctx.content, ctx.lang));
       case 'number':
         return sayNumber(Number(value), i.unit, ctx);
       case 'numbers': {

@@ -1,4 +1,5 @@
 import type { Content } from '../content/load';
+import { intlLocale } from '../languages';
 import { formatNumber } from '../format';
 import type { Translate } from '../i18n';
 import { questionNotes } from './agent-lines';
@@ -110,9 +111,9 @@ function answerInWords(
       case 'commune':
         return ctx.content.communes.byInsee(String(answer))?.name ?? String(answer);
       case 'number':
-        return formatNumber(Number(answer), ctx.lang);
+        return formatNumber(Number(answer), intlLocale(ctx.content, ctx.lang));
       case 'numbers':
-        return (answer as number[]).map((n) => formatNumber(n, ctx.lang)).join(', ');
+        return (answer as number[]).map((n) => formatNumber(n, intlLocale(ctx.content, ctx.lang))).join(', ');
       case 'text':
         return ctx.t('common:script.any-text');
       default:

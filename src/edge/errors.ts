@@ -26,7 +26,12 @@ export function toAppError(err: unknown): AppError {
 export function errorBody(err: AppError, services: Pick<Services, 'i18n'>, lang: string): ErrorBody {
   const t = translator(services.i18n, lang);
   const message = err.options.reason ? t(err.options.reason, err.options.values ?? {}) : t(`common:errors.${err.code}`);
-  return { code: err.code, message, ...(err.options.field ? { field: err.options.field } : {}) };
+  return {
+    code: err.code,
+    message,
+    ...(err.options.field ? { field: err.options.field } : {}),
+    ...(err.options.languages ? { languages: err.options.languages } : {}),
+  };
 }
 
 /**

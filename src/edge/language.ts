@@ -1,10 +1,29 @@
+import Negotiator from 'negotiator';
+import type { Content } from '../content/load';
 import { AppError } from '../errors';
 import { supportedLanguage } from '../i18n';
 
-/** A supported language from a request value, or the fallback when none was given; an unsupported one is refused. */
-export function languageOf(value: unknown, languages: readonly string[], fallback = 'fr'): string {
+type Languages = Pick<Content, 'languages' | 'languageInfo'>;
+
+/** The first language of a client's Accept-Language list that the service speaks, else French (the reference). */
+export function preferredLanguage(acceptLanguage: string | undefined, languages: readonly string[]): string {
+  if (!acceptLanguage) return 'fr';
+  return new Negotiator({ headers: { 'accept-language': acceptLanguage } }).language([...languages]) ?? 'fr';
+}
+
+/**
+ * A supported language from a request value, or `fallback` (the client's preferred one) when none was given. An
+ * unsupported one is refused in the fallback language, with the languages offered, each named in its own script.
+ */
+export function languageOf(value: unknown, content: Languages, fallback = 'fr'): string {
   if (value === undefined) return fallback;
-  const lang = typeof value === 'string' ? supportedLanguage(value, languages) : undefined;
-  if (!lang) throw new AppError('UNSUPPORTED_LANGUAGE');
-  return lang;
+  const lang = typeof value === 'string' ? supportedLanguage(value, content.languages) : undefined;
+  if (lang) return lang;
+  const offered = content.languages.map((code) => ({ code, name: content.languageInfo[code]?.name ?? code }));
+  throw new AppError('UNSUPPORTED_LANGUAGE', {
+    lang: fallback,
+    values: { list: offered.map((l) => l.name).join(', ') },
+    reason: 'common:errors.UNSUPPORTED_LANGUAGE',
+    languages: offered,
+  });
 }

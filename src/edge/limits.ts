@@ -13,6 +13,8 @@ import type { Terminal } from './credentials';
 export interface Client {
   address: string;
   terminal?: Terminal;
+  /** the language the client's Accept-Language prefers among the service's (edge/language.ts) */
+  preferredLang?: string;
 }
 
 const keyOf = (c: Client) => (c.terminal ? `${c.terminal.kind}:${c.terminal.id}` : `address:${c.address}`);

@@ -11,7 +11,7 @@ import type { Services } from './services';
  * agent's credential for an agent session, and the client's limit of session starts.
  */
 export async function startSession(s: Services, input: z.infer<typeof startSessionSchema>, client: Client) {
-  const lang = languageOf(input.lang, s.content.languages);
+  const lang = languageOf(input.lang, s.content, client.preferredLang);
   const procedure = input.procedure ?? 'triage';
   if (!s.dialogue.hasProcedure(procedure)) throw new AppError('UNKNOWN_PROCEDURE', { lang });
   // Agent sessions live a working day and carry the agent's script: they need an agent's credential.

@@ -5,7 +5,7 @@ import { contentReport, contentReportText } from '../content/report';
 import { isoDate } from '../content/schemas';
 import { AppError } from '../errors';
 import { presentedTerminal } from '../edge/credentials';
-import { languageOf } from '../edge/language';
+import { requestLanguage } from './request-language';
 import type { Services } from '../edge/services';
 
 const reportQuery = z.object({ asOf: isoDate.optional() });
@@ -18,7 +18,7 @@ const reportQuery = z.object({ asOf: isoDate.optional() });
 export function contentReportRouter(s: Services): Router {
   const router = Router();
   router.get('/content/report', async (req, res) => {
-    const lang = languageOf(req.query.lang, s.content.languages);
+    const lang = requestLanguage(req, s);
     const terminal = await presentedTerminal(s, req.ip ?? 'unknown', { agent: req.get('x-agent-key') }, lang);
     if (terminal?.kind !== 'agent') throw new AppError('AGENT_CREDENTIAL_REQUIRED', { lang });
     const format = req.query.format ?? 'json';

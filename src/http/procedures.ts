@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { AppError } from '../errors';
 import { translator } from '../i18n';
 import { scriptHtml } from './script-html';
-import { languageOf } from '../edge/language';
+import { voiceOf } from '../languages';
+import { requestLanguage } from './request-language';
 import type { Services } from '../edge/services';
 import * as input from '../edge/schemas';
 
@@ -17,7 +18,7 @@ export function proceduresRouter(s: Services): Router {
   };
 
   router.get('/procedures', (req, res) => {
-    const lang = languageOf(req.query.lang, s.content.languages);
+    const lang = requestLanguage(req, s);
     const t = translator(s.i18n, lang);
     res.json(s.engine.procedures.all.map(({ id }) => ({ id, title: t(`${id}:title`), summary: t(`${id}:summary`) })));
   });
@@ -29,7 +30,7 @@ export function proceduresRouter(s: Services): Router {
   router.post('/procedures/:id/evaluate', (req, res) => {
     procedureOf(req.params.id);
     const body = input.evaluate.parse(req.body);
-    const lang = languageOf(body.lang ?? req.query.lang, s.content.languages);
+    const lang = requestLanguage(req, s, body.lang ?? req.query.lang);
     res.json({
       decision: s.dialogue.evaluate(req.params.id, body.facts, { ...(body.asOf ? { asOf: body.asOf } : {}), lang }),
     });
@@ -37,11 +38,11 @@ export function proceduresRouter(s: Services): Router {
 
   router.get('/procedures/:id/script', (req, res) => {
     procedureOf(req.params.id);
-    const lang = languageOf(req.query.lang, s.content.languages);
+    const lang = requestLanguage(req, s);
     const format = req.query.format ?? 'json';
     if (format !== 'json' && format !== 'html') throw new AppError('UNSUPPORTED_FORMAT', { lang });
     const script = s.dialogue.script(req.params.id, lang);
-    if (format === 'html') res.type('html').send(scriptHtml(script, translator(s.i18n, lang)));
+    if (format === 'html') res.type('html').send(scriptHtml(script, voiceOf(s.content, s.i18n, lang)));
     else res.json(script);
   });
 

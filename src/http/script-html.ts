@@ -1,6 +1,7 @@
 import type { Script, ScriptQuestion } from '../dialogue/script';
 import { escapeHtml } from '../format';
-import { directionOf, type Translate } from '../i18n';
+import type { Translate } from '../i18n';
+import type { Voice } from '../languages';
 
 const e = escapeHtml;
 
@@ -9,7 +10,8 @@ const e = escapeHtml;
  * answers in words and where each one leads (the next question's number and words, or the result), the notes; then the
  * results in plain words with their references (title, article, address). No fact names, no node ids.
  */
-export function scriptHtml(script: Script, t: Translate): string {
+export function scriptHtml(script: Script, v: Voice): string {
+  const { t } = v;
   const number = new Map(script.questions.map((q, i) => [q.node, i + 1]));
   const results = script.outcomes.filter((o) => !o.handover);
   const resultNumber = new Map(results.map((o, i) => [o.node, i + 1]));
@@ -43,7 +45,7 @@ export function scriptHtml(script: Script, t: Translate): string {
     '.read{font-size:1.15rem;font-weight:600}.label{display:block;font-size:.85rem;font-weight:700;color:#333;text-transform:uppercase}' +
     '.help,.notes,.url{color:#333}.url{font-size:.9rem;word-break:break-all}a{color:#0b3d91}li{margin-bottom:.3rem}';
   return (
-    `<!doctype html><html lang="${e(script.lang)}" dir="${directionOf(script.lang)}"><head><meta charset="utf-8">` +
+    `<!doctype html><html lang="${e(script.lang)}" dir="${v.dir}"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${e(title)}</title><style>${style}</style></head>` +
     `<body><main><h1>${e(title)}</h1><p>${e(t('common:script.intro'))}</p>` +
     `<h2>${e(t('common:script.questions'))}</h2>${questions.join('')}` +

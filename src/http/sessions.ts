@@ -1,12 +1,13 @@
 import { Router, type Request } from 'express';
 import { presentedTerminal } from '../edge/credentials';
-import { languageOf } from '../edge/language';
 import * as input from '../edge/schemas';
 import type { Services } from '../edge/services';
 import { startSession } from '../edge/start-session';
+import { languageOf } from '../edge/language';
 import { AppError } from '../errors';
-import { translator } from '../i18n';
+import { isMachineTranslated, voiceOf } from '../languages';
 import { bearerToken } from './bearer';
+import { preferredOf, requestLanguage } from './request-language';
 import { summaryHtml, summaryIcs, summaryText } from './summary-formats';
 
 export function sessionsRouter(s: Services): Router {
@@ -18,8 +19,10 @@ export function sessionsRouter(s: Services): Router {
     const body = input.startSession.parse(req.body ?? {});
     const address = req.ip ?? 'unknown';
     const keys = { agent: req.get('x-agent-key'), kiosk: req.get('x-kiosk-key') };
-    const terminal = await presentedTerminal(s, address, keys, body.lang);
-    res.status(201).json(await startSession(s, body, { address, ...(terminal ? { terminal } : {}) }));
+    const preferredLang = preferredOf(req, s);
+    const terminal = await presentedTerminal(s, address, keys, preferredLang);
+    const client = { address, preferredLang, ...(terminal ? { terminal } : {}) };
+    res.status(201).json(await startSession(s, body, client));
   });
 
   router.get('/sessions/:id', async (req, res) => {
@@ -50,27 +53,29 @@ export function sessionsRouter(s: Services): Router {
   });
 
   router.patch('/sessions/:id', async (req, res) => {
-    await s.dialogue.load(id(req), token(req));
-    const lang = languageOf(input.setLanguage.parse(req.body).lang, s.content.languages);
+    const session = await s.dialogue.load(id(req), token(req));
+    // refused in the session's language, with the languages offered
+    const lang = languageOf(input.setLanguage.parse(req.body).lang, s.content, session.lang);
     res.json(await s.dialogue.setLanguage(id(req), token(req), lang));
   });
 
   router.get('/sessions/:id/summary', async (req, res) => {
     // ?lang=: in another language than the session's (an agent's summary in French for a caller who speaks Arabic)
-    const lang = req.query.lang === undefined ? undefined : languageOf(req.query.lang, s.content.languages);
+    const lang = req.query.lang === undefined ? undefined : requestLanguage(req, s);
     const summary = await s.dialogue.summary(id(req), token(req), lang);
-    const t = translator(s.i18n, summary.session.lang);
+    const voice = voiceOf(s.content, s.i18n, summary.session.lang);
     const format = req.query.format ?? 'json';
+    // The French beside the person's language: asked for (?bilingual=1), or always while the translation is unreviewed.
+    const withFrench =
+      summary.session.lang !== 'fr' &&
+      (req.query.bilingual === '1' || isMachineTranslated(s.content, summary.session.lang));
+    const french = withFrench
+      ? { summary: await s.dialogue.summary(id(req), token(req), 'fr'), voice: voiceOf(s.content, s.i18n, 'fr') }
+      : undefined;
     if (format === 'json') res.json(summary);
-    else if (format === 'html') {
-      // ?bilingual=1: the French beside the person's language (kiosk print-outs)
-      const french =
-        req.query.bilingual === '1' && summary.session.lang !== 'fr'
-          ? await s.dialogue.summary(id(req), token(req), 'fr')
-          : undefined;
-      res.type('html').send(summaryHtml(summary, t, french && { summary: french, t: translator(s.i18n, 'fr') }));
-    } else if (format === 'text') res.type('text/plain').send(summaryText(summary, t));
-    else if (format === 'ics') res.type('text/calendar').attachment('deadlines.ics').send(summaryIcs(summary, t));
+    else if (format === 'html') res.type('html').send(summaryHtml(summary, voice, french));
+    else if (format === 'text') res.type('text/plain').send(summaryText(summary, voice, french));
+    else if (format === 'ics') res.type('text/calendar').attachment('deadlines.ics').send(summaryIcs(summary, voice));
     else throw new AppError('UNSUPPORTED_FORMAT', { lang: summary.session.lang });
   });
 

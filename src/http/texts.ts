@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import type { Config } from '../config';
-import { directionOf, translator, type Translate } from '../i18n';
-import { languageOf } from '../edge/language';
+import { translator, type Translate } from '../i18n';
+import { directionOf, intlLocale, translationNotice } from '../languages';
+import { requestLanguage } from './request-language';
 import type { Services } from '../edge/services';
 
 /** What the pages need to speak: the languages (each named in its own script) and the interface texts. */
@@ -12,18 +13,22 @@ export function textsRouter(s: Services, config: Config): Router {
     res.json(
       s.content.languages.map((code) => ({
         code,
-        name: translator(s.i18n, code)('common:language-name'),
-        dir: directionOf(code),
+        name: s.content.languageInfo[code]!.name,
+        dir: directionOf(s.content, code),
+        translation: s.content.languageInfo[code]!.translation,
+        // what the service is for, in one line in this language (the kiosk's first screen)
+        purpose: translator(s.i18n, code)('ui:language-purpose'),
       })),
     );
   });
 
   router.get('/texts/ui', (req, res) => {
-    const lang = languageOf(req.query.lang, s.content.languages);
+    const lang = requestLanguage(req, s);
     const t = translator(s.i18n, lang);
     res.json({
       lang,
-      dir: directionOf(lang),
+      dir: directionOf(s.content, lang),
+      locale: intlLocale(s.content, lang),
       ui: s.content.locales[lang]?.ui ?? {},
       status: t('common:status', { returnObjects: true }),
       // the settings the pages tell people, in words: how long a conversation is kept, how long a hand-over code works
@@ -33,7 +38,7 @@ export function textsRouter(s: Services, config: Config): Router {
         agent: durationInWords(config.SESSION_TTL_AGENT_SECONDS, t),
         handover: durationInWords(config.HANDOVER_TTL_SECONDS, t),
       },
-      ...(lang === 'fr' ? {} : { translationNotice: t('common:translation-notice') }),
+      ...translationNotice(s.content, t, lang),
     });
   });
 

@@ -63,7 +63,7 @@ export const handlers: Record<keyof ClientToServerEvents, Handler> = {
   },
   'lang:set': async (s, socket, payload) => {
     const session = bound(socket);
-    const lang = languageOf(input.setLanguage.parse(payload).lang, s.content.languages);
+    const lang = languageOf(input.setLanguage.parse(payload).lang, s.content, bound(socket).lang);
     const result = await s.dialogue.setLanguage(session.id, session.token, lang);
     session.lang = lang;
     return result;

@@ -35,9 +35,12 @@ test('language first, in its own script; a whole conversation to the return-aid 
   await page.getByRole('button', { name: 'Use this' }).click();
   await page.getByRole('button', { name: 'Yes', exact: true }).click();
   await page.getByRole('button', { name: 'See the result' }).click();
-  const card = page.locator('.decision');
+  const card = page.locator('.outcome > .decision');
   await card.waitFor();
   await card.filter({ hasText: '1,200' }).waitFor();
+  // English is machine-made: the outcome says so, with the French reference beside it, in French
+  await card.filter({ hasText: /translation was made by machine/ }).waitFor();
+  await page.locator('.french-reference[lang=fr]', { hasText: 'Faire valider' }).waitFor();
   expect(await page.evaluate(() => document.documentElement.dir)).toBe('ltr');
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: path.join(screenshotDir, 'kiosk-desktop.png') });

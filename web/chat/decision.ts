@@ -9,7 +9,8 @@ export interface DecisionActions {
   feedback(helpful: boolean): void;
 }
 
-type Ctx = { texts: UiTexts; mode: Mode; actions: DecisionActions };
+/** `reference`: the French shown beside a translation, without its own buttons */
+type Ctx = { texts: UiTexts; mode: Mode; actions: DecisionActions; reference?: boolean };
 
 /**
  * The outcome card. It leads with what to do: the day to act by (the working day before a legal last day that is not
@@ -41,7 +42,7 @@ export function renderDecision(d: Decision, ctx: Ctx): HTMLElement {
     ),
   );
   if (d.translationNotice) card.append(h('p', { className: 'small' }, d.translationNotice));
-  if (ctx.mode !== 'agent') card.append(...cardActions(d, ctx));
+  if (ctx.mode !== 'agent' && !ctx.reference) card.append(...cardActions(d, ctx));
   return card;
 }
 
@@ -57,7 +58,7 @@ function whatToDo(d: Decision, ctx: Ctx): HTMLElement[] {
           h(
             'li',
             {},
-            h('strong', {}, fill(t['act-by'], { title: x.title, date: formatDate(x.actBefore ?? x.date, d.lang) })),
+            h('strong', {}, fill(t['act-by'], { title: x.title, date: formatDate(x.actBefore ?? x.date, d.locale) })),
             ` — ${x.remaining}`,
             x.warning ? h('p', { className: 'warning' }, x.warning) : undefined,
           ),
@@ -73,7 +74,7 @@ function whatToDo(d: Decision, ctx: Ctx): HTMLElement[] {
           h(
             'li',
             {},
-            h('strong', {}, `${euros(a.maxEur, d.lang, t)} ${t[`per-${a.per}`] ?? ''}`),
+            h('strong', {}, `${euros(a.maxEur, d.locale, t)} ${t[`per-${a.per}`] ?? ''}`),
             ` — ${a.explanation}`,
           ),
         ),
@@ -99,8 +100,8 @@ function whatToDo(d: Decision, ctx: Ctx): HTMLElement[] {
   return parts;
 }
 
-const euros = (eur: number, lang: string, t: Record<string, string>) =>
-  fill(t['unit-eur'], { value: formatEuros(eur, lang) });
+const euros = (eur: number, locale: string, t: Record<string, string>) =>
+  fill(t['unit-eur'], { value: formatEuros(eur, locale) });
 
 function conditions(d: Decision, ctx: Ctx): HTMLElement {
   const t = ctx.texts.ui.outcome;
@@ -129,8 +130,8 @@ function whyParts(c: Decision['conditions'][number], d: Decision, ctx: Ctx): HTM
   if (f) {
     const say = (n: number) =>
       f.unit === 'months' || f.unit === 'years'
-        ? plural(t, `unit-${f.unit}`, n, d.lang)
-        : fill(t[`unit-${f.unit}`], { value: formatEuros(n, d.lang) });
+        ? plural(t, `unit-${f.unit}`, n, d.locale)
+        : fill(t[`unit-${f.unit}`], { value: formatEuros(n, d.locale) });
     parts.push(
       h(
         'ul',

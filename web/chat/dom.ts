@@ -28,7 +28,7 @@ export const fill = (text: string | undefined, values: Record<string, string | n
  * A text with plural forms, as i18next keys them (`unit-years_one`, `unit-years_other`...): the form the language's
  * plural rules pick for `count`, else `_other`.
  */
-export function plural(texts: Record<string, string>, key: string, count: number, lang: string): string {
-  const category = new Intl.PluralRules(lang).select(count);
-  return fill(texts[`${key}_${category}`] ?? texts[`${key}_other`], { count: count.toLocaleString(lang) });
+export function plural(texts: Record<string, string>, key: string, count: number, locale: string): string {
+  const category = new Intl.PluralRules(locale).select(count);
+  return fill(texts[`${key}_${category}`] ?? texts[`${key}_other`], { count: count.toLocaleString(locale) });
 }

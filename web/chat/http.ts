@@ -2,8 +2,10 @@ import type { Language, SessionKeys, Summary, UiTexts } from './types';
 
 /** What the pages fetch over HTTP: texts, languages, and a session's summary, with the bearer token. */
 export const http = {
-  async texts(server: string, lang: string): Promise<UiTexts> {
-    return (await fetch(`${server}/api/v1/texts/ui?lang=${encodeURIComponent(lang)}`)).json() as Promise<UiTexts>;
+  /** The interface texts in `lang`, or without it in the browser's first language the service speaks. */
+  async texts(server: string, lang?: string): Promise<UiTexts> {
+    const query = lang ? `?lang=${encodeURIComponent(lang)}` : '';
+    return (await fetch(`${server}/api/v1/texts/ui${query}`)).json() as Promise<UiTexts>;
   },
   async languages(server: string): Promise<Language[]> {
     return (await fetch(`${server}/api/v1/languages`)).json() as Promise<Language[]>;

@@ -26,5 +26,6 @@ export function privacyNotice(texts: UiTexts, mode: Mode, eraseButton: string): 
     { className: 'privacy', 'aria-label': texts.ui.privacy.title, lang: texts.lang, dir: texts.dir },
     h('h2', {}, texts.ui.privacy.title),
     h('ul', {}, ...privacyLines(texts, mode, eraseButton).map((line) => h('li', {}, line))),
+    texts.translationNotice ? h('p', { className: 'translation-notice' }, texts.translationNotice) : undefined,
   );
 }

@@ -31,6 +31,8 @@ export type Answer = { value: unknown } | { text: string };
 export interface UiTexts {
   lang: string;
   dir: 'ltr' | 'rtl';
+  /** the Intl locale the language's dates and numbers are written with */
+  locale: string;
   ui: Record<
     'widget' | 'chat' | 'outcome' | 'kiosk' | 'agent' | 'demo' | 'privacy' | 'review' | 'handover',
     Record<string, string>
@@ -45,6 +47,9 @@ export interface Language {
   code: string;
   name: string;
   dir: 'ltr' | 'rtl';
+  /** what the service is for, in one line in this language */
+  purpose: string;
+  translation: { status: 'reference' | 'machine' | 'reviewed'; by?: string; on?: string };
 }
 
 export interface SessionKeys {

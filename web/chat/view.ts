@@ -142,6 +142,17 @@ export class ChatView {
       return box;
     }
     box.append(h('p', { className: 'outcome-text' }, m.text), renderDecision(m.decision, ctx));
+    // an unreviewed translation: the French reference beside it, open, as the notice says
+    if (m.french)
+      box.append(
+        h(
+          'details',
+          { className: 'french-reference', lang: 'fr', dir: 'ltr', open: true },
+          h('summary', {}, this.texts.ui.outcome['french-reference'] ?? ''),
+          h('p', { className: 'outcome-text' }, m.french.text),
+          renderDecision(m.french.decision, { ...ctx, reference: true }),
+        ),
+      );
     return box;
   }
 

@@ -18,7 +18,10 @@ export function newClient(): ChatClient {
   return client;
 }
 
-/** The first screen: each language named in its own script. Whatever the last person left is gone. */
+/**
+ * The first screen: each language named in its own script, with one line in it saying what the terminal is for.
+ * Whatever the last person left is gone.
+ */
 export async function home() {
   client?.close();
   client = undefined;
@@ -36,8 +39,15 @@ export async function home() {
         ...languages.map((l: Language) =>
           h(
             'button',
-            { type: 'button', className: 'option big', lang: l.code, dir: l.dir, onclick: () => void begin(l) },
-            l.name,
+            {
+              type: 'button',
+              className: 'option big language',
+              lang: l.code,
+              dir: l.dir,
+              onclick: () => void begin(l),
+            },
+            h('span', { className: 'name' }, l.name),
+            h('span', { className: 'purpose' }, l.purpose),
           ),
         ),
       ),

@@ -10,7 +10,12 @@ const open = z.looseObject;
 const text = z.string();
 
 export const errorResponse = open({
-  error: open({ code: z.enum(errorCodes), message: text, field: text.optional() }),
+  error: open({
+    code: z.enum(errorCodes),
+    message: text,
+    field: text.optional(),
+    languages: z.array(open({ code: text, name: text })).optional(),
+  }),
   messages: z.array(z.lazy(() => message)).optional(),
 }).meta({
   id: 'Error',
@@ -44,6 +49,9 @@ export const decision = open({
   referral: open({ to: text, name: text, contact: text, reason: text }).optional(),
   references: z.array(open({ id: text, title: text, url: text, inForceFrom: text, status: text })),
   lang: text,
+  locale: text.meta({
+    description: 'the Intl locale of its dates and amounts (Gregorian calendar, the language digits)',
+  }),
   translationNotice: text.optional(),
 }).meta({ id: 'Decision' });
 
@@ -68,6 +76,9 @@ export const message = open({
     leaveQuickly: z.boolean(),
   }).optional(),
   decision: decision.optional(),
+  french: open({ text, decision })
+    .optional()
+    .meta({ description: 'an outcome in an unreviewed translation: the French reference beside it' }),
   lang: text,
   dir: z.enum(['ltr', 'rtl']),
   canGoBack: z.boolean(),
@@ -112,9 +123,27 @@ export const script = open({
   outcomes: z.array(open({ node: text })),
 }).meta({ id: 'Script' });
 export const languages = z
-  .array(open({ code: text, name: text, dir: z.enum(['ltr', 'rtl']) }))
+  .array(
+    open({
+      code: text,
+      name: text,
+      dir: z.enum(['ltr', 'rtl']),
+      purpose: text.meta({ description: 'what the service is for, in one line in this language' }),
+      translation: open({
+        status: z.enum(['reference', 'machine', 'reviewed']),
+        by: text.optional(),
+        on: text.optional(),
+      }),
+    }),
+  )
   .meta({ id: 'Languages' });
-export const uiTexts = open({ lang: text, dir: z.enum(['ltr', 'rtl']), ui: z.record(text, z.unknown()) }).meta({
+export const uiTexts = open({
+  lang: text,
+  dir: z.enum(['ltr', 'rtl']),
+  locale: text,
+  ui: z.record(text, z.unknown()),
+  translationNotice: text.optional(),
+}).meta({
   id: 'UiTexts',
 });
 export const health = open({ status: text });
