@@ -126,7 +126,7 @@ export class VirtualClient {
           await this.connect();
         } catch (err) {
           if (this.stopped) return;
-          this.recorder.error(`connect: ${err.message}`);
+          this.recorder.error(`connect: ${err.code ?? err.message}`);
           await new Promise((resolve) => setTimeout(resolve, 1000));
           continue;
         }

@@ -33,7 +33,7 @@ function makeClients(job, recorder, count) {
 /** Opens every client's connection, a few at a time; failures are counted and the client retries in its loop. */
 async function connectAll(clients, job, recorder) {
   const t0 = performance.now();
-  await eachLimited(clients, job.rampConcurrency, (c) => c.connect().catch((err) => recorder.error(`connect: ${err.message}`)));
+  await eachLimited(clients, job.rampConcurrency, (c) => c.connect().catch((err) => recorder.error(`connect: ${err.code ?? err.message}`)));
   return (performance.now() - t0) / 1000;
 }
 

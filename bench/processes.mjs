@@ -1,6 +1,5 @@
 // Starting the processes of a run: the servers under test (the real one, built in dist/, or the
-// bare one) and the load generator, each pinned to its own core when there are two, with the
-// file-descriptor limit raised for thousands of sockets.
+// bare one) and the load generator, each pinned to its own core when there are two.
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -32,26 +31,20 @@ export function pinning() {
   return { server: '0', client: '1', why: 'servers on core 0, load generator on core 1 (taskset)' };
 }
 
-/** The soft and hard limits on open files of this process (children inherit them). */
+/**
+ * The limits on open files of this process, which its children inherit. Node raises its own soft limit
+ * to the hard one when it starts, so the hard limit is the one that bounds the sockets of a process.
+ */
 export function fileLimits() {
   const m = /Max open files\s+(\d+|unlimited)\s+(\d+|unlimited)/.exec(readFileSync('/proc/self/limits', 'utf8'));
   const n = (s) => (s === 'unlimited' ? Infinity : Number(s));
   return m ? { soft: n(m[1]), hard: n(m[2]) } : { soft: Infinity, hard: Infinity };
 }
 
-/**
- * The command line for a node script: pinned with taskset, and through a shell that raises the soft
- * file limit up to the hard one when `files` sockets would not fit.
- */
-function command(nodeArgs, { cpu, files }) {
-  let argv = [process.execPath, ...nodeArgs];
-  if (cpu !== undefined) argv = ['taskset', '-c', cpu, ...argv];
-  const { soft, hard } = fileLimits();
-  if (files + 256 > soft && hard > soft) {
-    const raised = hard === Infinity ? files + 1024 : Math.min(hard, files + 1024);
-    argv = ['sh', '-c', `ulimit -n ${raised} && exec "$@"`, 'sh', ...argv];
-  }
-  return argv;
+/** The command line for a node script, pinned with taskset when a core is given. */
+function command(nodeArgs, { cpu }) {
+  const argv = [process.execPath, ...nodeArgs];
+  return cpu === undefined ? argv : ['taskset', '-c', cpu, ...argv];
 }
 
 /** A port free right now on loopback (the servers are told their port: the real one does not print it when silent). */
@@ -72,7 +65,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * Starts a server: `bare` (bench/bare-server.mjs) or `real` (dist/src/server.js with `storeUrl`), and
  * waits until it answers on /healthz (bare) or /readyz (real: its store is reachable).
  */
-export async function startServer({ kind, storeUrl, cpu, files }) {
+export async function startServer({ kind, storeUrl, cpu }) {
   const port = await freePort();
   const script = kind === 'bare' ? here('./bare-server.mjs') : REAL_SERVER;
   const env = {
@@ -83,7 +76,7 @@ export async function startServer({ kind, storeUrl, cpu, files }) {
     LOG_LEVEL: 'silent',
     ...(kind === 'real' ? { STORE_URL: storeUrl, ...RAISED_LIMITS } : {}),
   };
-  const [file, ...args] = command(['--expose-gc', '--require', here('./memory-probe.cjs'), script], { cpu, files });
+  const [file, ...args] = command(['--expose-gc', '--require', here('./memory-probe.cjs'), script], { cpu });
   const child = spawn(file, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   const probes = [];
@@ -149,9 +142,9 @@ export async function startServer({ kind, storeUrl, cpu, files }) {
  * Runs one job in a fresh load generator process; `onStep(message, reply)` handles the idle job's
  * steps. Resolves with the job's result.
  */
-export function runLoad(job, { cpu, files, onStep = async () => {} }) {
+export function runLoad(job, { cpu, onStep = async () => {} }) {
   return new Promise((resolve, reject) => {
-    const [file, ...args] = command([here('./loadgen.mjs')], { cpu, files });
+    const [file, ...args] = command([here('./loadgen.mjs')], { cpu });
     const child = spawn(file, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let settled = false;
     child.on('message', (message) => {

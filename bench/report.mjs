@@ -9,16 +9,19 @@ export const LABELS = {
   'redis-2': 'project, Redis, 2 processes',
 };
 
-/** Server CPU seconds in a run's window: every server process of the target, not Redis. */
-export const serverCpuS = (run) => Object.entries(run.cpuS ?? {}).reduce((sum, [name, s]) => (name.startsWith('server') && s !== undefined ? sum + s : sum), 0);
+/** Server CPU seconds in a run's window: every server process of the target, not Redis; undefined if one could not be read. */
+export function serverCpuS(run) {
+  const servers = Array.from({ length: run.servers }, (_, i) => run.cpuS?.[`server${i}`]);
+  return servers.some((s) => s === undefined) ? undefined : servers.reduce((a, b) => a + b, 0);
+}
 
 /** CPU per turn (ms) of the servers, and how busy they and the rest were, for one closed or paced run. */
 export function derive(run) {
   const cpu = serverCpuS(run);
   return {
     ...run,
-    serverCpuUtil: cpu / run.windowS,
-    cpuPerTurnMs: run.turns ? (cpu / run.turns) * 1000 : undefined,
+    serverCpuUtil: cpu === undefined ? undefined : cpu / run.windowS,
+    cpuPerTurnMs: cpu !== undefined && run.turns ? (cpu / run.turns) * 1000 : undefined,
     redisCpuPerTurnMs: run.cpuS?.redis !== undefined && run.turns ? (run.cpuS.redis / run.turns) * 1000 : undefined,
   };
 }

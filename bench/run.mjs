@@ -30,9 +30,14 @@ if (!existsSync(REAL_SERVER)) {
 }
 
 const pins = pinning();
-const redisUrl = `${settings.redisUrl.replace(/\/$/, '')}/${settings.redisDb}`;
 const maxSockets = Math.max(...settings.clients, settings.pacedClients, settings.idleSessions);
 const files = fileLimits();
+// Node raises its soft limit on open files to the hard one; beyond the hard one, connections would be refused.
+if (files.hard < maxSockets + 256) {
+  log(`bench: ${maxSockets} sockets need an open-file limit above ${maxSockets + 256}; the hard limit is ${files.hard}: raise it (ulimit -Hn, as root) or ask for fewer clients`);
+  process.exit(2);
+}
+const redisUrl = `${settings.redisUrl.replace(/\/$/, '')}/${settings.redisDb}`;
 const date = new Date().toISOString().slice(0, 10);
 const machine = {
   short: `${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`,
@@ -45,7 +50,7 @@ const notes = [
   `Conversations: ${settings.procedures.join(', ')} in turn, free text from bench/conversations.mjs, French; a turn is one acknowledged answer (session starts are not counted).`,
   `Memory: ${settings.idleSessions} connections each with a started session and nothing more, measured after a full GC in the server (bench/memory-probe.cjs).`,
   `Redis: ${redisUrl} (the benchmark's own database); its sessions are deleted afterwards with SCAN + DEL on ${REDIS_PREFIX}*. Redis is not pinned, and its CPU counts whatever else uses it.`,
-  `Open files: soft ${files.soft}, hard ${files.hard}; ${maxSockets} sockets per process at most.`,
+  `Open files: hard limit ${files.hard} (Node raises its soft limit to it); ${maxSockets} sockets per process at most.`,
 ];
 
 const results = { date, machine, settings, notes, limits: RAISED_LIMITS, pinning: pins, loadavgAtStart: loadavg(), targets: {} };
@@ -101,7 +106,7 @@ async function startTarget(spec) {
   const servers = [];
   try {
     for (let i = 0; i < spec.processes; i++) {
-      servers.push(await startServer({ kind: spec.kind, storeUrl: spec.store?.(dir), cpu: pins.server, files: maxSockets }));
+      servers.push(await startServer({ kind: spec.kind, storeUrl: spec.store?.(dir), cpu: pins.server }));
     }
   } catch (err) {
     await Promise.all(servers.map((s) => s.stop()));
@@ -163,7 +168,7 @@ async function closedOrPaced(spec, { clients, paced }) {
       ...(paced ? { periodMs: settings.pacedPeriodMs } : {}),
       cpuPids: await cpuPids(spec, target.servers),
     };
-    const run = { ...derive(await runLoad(job, { cpu: pins.client, files: maxSockets })), busyBefore };
+    const run = { ...derive(await runLoad(job, { cpu: pins.client })), busyBefore };
     const dead = target.servers.filter((s) => !s.alive);
     if (dead.length) throw new Error(`a server stopped during the run: ${dead[0].stderrTail()}`);
     return run;
@@ -187,7 +192,6 @@ async function idle(spec) {
     const job = { ...baseJob(), mode: 'idle', ports: target.ports, sessions: settings.idleSessions, warmupClients: settings.procedures.length, warmupMs: 1000 };
     const result = await runLoad(job, {
       cpu: pins.client,
-      files: maxSockets,
       onStep: async (message, reply) => {
         // Let the closing sockets and the last writes finish before measuring.
         await sleep(1000);
@@ -218,14 +222,15 @@ async function idle(spec) {
   }
 }
 
+const n1 = (x, digits = 1) => (x === undefined || Number.isNaN(x) ? '?' : x.toFixed(digits));
+/** One line per phase while the run goes on. */
 const describe = (r) =>
   r.mode === 'idle'
-    ? `${r.started} idle sessions: ${(r.rssPerSession / 1024).toFixed(1)} KiB RSS each, ${r.errorCount} errors`
-    : `${Math.round(r.turnsPerS)} turns/s, p50 ${r.latencyMs.p50?.toFixed(1)} ms, p99 ${r.latencyMs.p99?.toFixed(1)} ms, server CPU ${Math.round(r.serverCpuUtil * 100)} %, ${r.cpuPerTurnMs?.toFixed(3)} ms/turn, client CPU ${Math.round(r.clientCpuUtil * 100)} %, ${r.errorCount} errors`;
+    ? `${r.started} idle sessions: ${n1(r.rssPerSession / 1024)} KiB RSS, ${n1(r.heapPerSession / 1024)} KiB heap each, ${r.errorCount} errors`
+    : `${Math.round(r.turnsPerS)} turns/s, p50 ${n1(r.latencyMs.p50)} ms, p99 ${n1(r.latencyMs.p99)} ms, server CPU ${n1(r.serverCpuUtil * 100, 0)} %, ${n1(r.cpuPerTurnMs, 3)} ms/turn, client CPU ${n1(r.clientCpuUtil * 100, 0)} %, ${r.errorCount} errors`;
 
 async function main() {
   log(`bench: ${settings.targets.join(', ')}; phases ${settings.phases.join(', ')}; ${pins.why}`);
-  if (files.soft < maxSockets + 256 && files.hard < maxSockets + 256) log(`bench: warning: the open-file limit (${files.hard}) is below ${maxSockets} sockets; raise it (ulimit -n)`);
   let redisUsable = false;
   if (settings.targets.some((t) => targetSpec(t).redis)) {
     try {

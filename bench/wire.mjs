@@ -78,7 +78,7 @@ export class ChatConnection {
       // No compression (the server does not offer it: engine.io's default) and no UTF-8 check of what the
       // server sends: both cost the client CPU, and the client must not be what limits the run.
       this.ws = new WebSocket(socketUrl(this.port, this.host), { perMessageDeflate: false, skipUTF8Validation: true });
-      this.ws.on('error', (err) => fail(new ConnectError(err.message)));
+      this.ws.on('error', (err) => fail(err));
       this.ws.on('close', () => {
         if (!this.connected) return fail(new ConnectError('closed before connect'));
         this.lost('closed');
