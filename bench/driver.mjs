@@ -18,6 +18,7 @@ export class Recorder {
     this.turns = 0;
     this.turnsTotal = 0;
     this.conversations = 0;
+    this.outcomesTotal = 0;
     this.ackBytes = 0;
     this.errors = {};
     this.late = 0;
@@ -37,6 +38,7 @@ export class Recorder {
   }
 
   outcome(at) {
+    this.outcomesTotal++;
     if (this.inWindow(at)) this.conversations++;
   }
 

@@ -48,9 +48,16 @@ async function run(job) {
     const now = performance.now();
     for (const c of clients) c.checkTimeout(now, job.ackTimeoutMs);
   }, 250);
+  const warmupStart = performance.now();
   for (const c of clients) void c.run();
 
+  // Every client begins at the start of a conversation, and the first questions cost less than the
+  // outcomes: a window opened before the clients have drifted apart would measure a cheaper mix than
+  // the steady one. So the warm-up lasts until, on average, every client has finished a conversation
+  // (at least warmupMs, at most warmupMaxMs).
   await sleep(job.warmupMs);
+  while (recorder.outcomesTotal < job.clients && performance.now() - warmupStart < job.warmupMaxMs) await sleep(100);
+  const warmupS = (performance.now() - warmupStart) / 1000;
   const cpuBefore = cpuOf(job.cpuPids);
   const machineBefore = machineBusySeconds();
   const clientCpuBefore = process.cpuUsage();
@@ -78,6 +85,7 @@ async function run(job) {
     clients: job.clients,
     servers: job.ports.length,
     rampS,
+    warmupS,
     windowS,
     turns: recorder.turns,
     turnsPerS: recorder.turns / windowS,

@@ -82,6 +82,7 @@ export function detailTable(results) {
         name,
         r.mode === 'paced' ? `paced ${fmt.int(r.offeredPerS)}/s` : 'closed',
         fmt.int(r.clients),
+        r.warmupS === undefined ? '–' : r.warmupS.toFixed(0),
         fmt.int(r.turnsPerS),
         fmt.ms(r.latencyMs.p50),
         fmt.ms(r.latencyMs.p95),
@@ -96,7 +97,7 @@ export function detailTable(results) {
       ]);
     }
   }
-  return table(['server', 'run', 'clients', 'turns/s', 'p50', 'p95', 'p99', 'server CPU', 'CPU/turn ms', 'Redis CPU/turn ms', 'client CPU / loop busy', 'rest of machine', 'bytes/ack', 'errors'], rows);
+  return table(['server', 'run', 'clients', 'warm-up s', 'turns/s', 'p50', 'p95', 'p99', 'server CPU', 'CPU/turn ms', 'Redis CPU/turn ms', 'client CPU / loop busy', 'rest of machine', 'bytes/ack', 'errors'], rows);
 }
 
 /** Memory at rest and per idle session (each connected, its session started, after a full GC in the server). */

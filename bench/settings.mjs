@@ -5,8 +5,8 @@ import { PROCEDURES } from './conversations.mjs';
 export const TARGETS = ['bare', 'memory', 'sqlite', 'redis', 'redis-2'];
 export const PHASES = ['closed', 'paced', 'idle'];
 
-const FULL = { clients: '1000,5000', warmupS: 5, measureS: 10, pacedClients: 5000, pacedS: 20, idleSessions: 5000 };
-const QUICK = { clients: '200', warmupS: 2, measureS: 4, pacedClients: 500, pacedS: 5, idleSessions: 500 };
+const FULL = { clients: '1000,5000', warmupS: 5, warmupMaxS: 45, measureS: 10, pacedClients: 5000, pacedS: 20, idleSessions: 5000 };
+const QUICK = { clients: '200', warmupS: 2, warmupMaxS: 10, measureS: 4, pacedClients: 500, pacedS: 5, idleSessions: 500 };
 
 class SettingError extends Error {}
 
@@ -32,6 +32,7 @@ export function readSettings(env = process.env) {
     phases: list(env, 'BENCH_PHASES', PHASES.join(','), PHASES),
     clients: list(env, 'BENCH_CLIENTS', d.clients).map((s) => number({ BENCH_CLIENTS: s }, 'BENCH_CLIENTS', 0, { min: 1, integer: true })),
     warmupS: number(env, 'BENCH_WARMUP_S', d.warmupS),
+    warmupMaxS: number(env, 'BENCH_WARMUP_MAX_S', d.warmupMaxS),
     measureS: number(env, 'BENCH_MEASURE_S', d.measureS, { min: 1 }),
     pacedClients: number(env, 'BENCH_PACED_CLIENTS', d.pacedClients, { min: 1, integer: true }),
     pacedS: number(env, 'BENCH_PACED_S', d.pacedS, { min: 1 }),
@@ -44,6 +45,7 @@ export function readSettings(env = process.env) {
     redisDb: number(env, 'BENCH_REDIS_DB', 13, { min: 0, integer: true }),
     quietWaitS: number(env, 'BENCH_QUIET_WAIT_S', 0),
     quietCores: number(env, 'BENCH_QUIET_CORES', 0.3),
+    busyRetries: number(env, 'BENCH_BUSY_RETRIES', 0, { integer: true }),
     output: env.BENCH_OUTPUT ?? 'bench-output',
   };
   if (!/^redis:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(settings.redisUrl)) throw new SettingError('BENCH_REDIS_URL must be a Redis on loopback, without a database (BENCH_REDIS_DB chooses it)');
