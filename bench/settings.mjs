@@ -5,7 +5,7 @@ import { PROCEDURES } from './conversations.mjs';
 export const TARGETS = ['bare', 'memory', 'sqlite', 'redis', 'redis-2'];
 export const PHASES = ['closed', 'paced', 'idle'];
 
-const FULL = { clients: '1000,5000', warmupS: 5, warmupMaxS: 45, measureS: 10, pacedClients: 5000, pacedS: 20, idleSessions: 5000 };
+const FULL = { clients: '1000,5000', warmupS: 5, warmupMaxS: 30, measureS: 10, pacedClients: 5000, pacedS: 20, idleSessions: 5000 };
 const QUICK = { clients: '200', warmupS: 2, warmupMaxS: 10, measureS: 4, pacedClients: 500, pacedS: 5, idleSessions: 500 };
 
 class SettingError extends Error {}
