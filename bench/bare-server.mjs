@@ -9,7 +9,8 @@ import { Server } from 'socket.io';
 /** About the mean length of the benchmark's conversations over the real flows (3 to 13 answers). */
 const ANSWERS_PER_CONVERSATION = 9;
 
-const filler = (n) => 'Texte de remplissage du serveur nu, de la longueur des phrases du vrai serveur. '.repeat(n).trim();
+const filler = (n) =>
+  'Texte de remplissage du serveur nu, de la longueur des phrases du vrai serveur. '.repeat(n).trim();
 
 /** A question like the real ones (~450 bytes): text, help, two options, the turn. */
 const question = (turn) => ({
@@ -19,7 +20,13 @@ const question = (turn) => ({
   field: 'bare',
   text: 'Où êtes-vous en ce moment ?',
   help: filler(2),
-  input: { kind: 'choice', options: [ { value: 'first', label: 'La première réponse possible' }, { value: 'second', label: 'La seconde réponse possible' } ] },
+  input: {
+    kind: 'choice',
+    options: [
+      { value: 'first', label: 'La première réponse possible' },
+      { value: 'second', label: 'La seconde réponse possible' },
+    ],
+  },
   lang: 'fr',
   dir: 'ltr',
   canGoBack: turn > 1,
@@ -31,13 +38,39 @@ const decision = {
   procedure: 'bare',
   status: 'eligible',
   asOf: '2026-01-01',
-  conditions: Array.from({ length: 8 }, (_, i) => ({ id: `condition-${i}`, status: 'met', reference: `reference-${i}`, explanation: filler(3) })),
-  amounts: Array.from({ length: 3 }, (_, i) => ({ id: `amount-${i}`, maxEur: 1000 * (i + 1), per: 'person', reference: `reference-${i}`, explanation: filler(1) })),
+  conditions: Array.from({ length: 8 }, (_, i) => ({
+    id: `condition-${i}`,
+    status: 'met',
+    reference: `reference-${i}`,
+    explanation: filler(3),
+  })),
+  amounts: Array.from({ length: 3 }, (_, i) => ({
+    id: `amount-${i}`,
+    maxEur: 1000 * (i + 1),
+    per: 'person',
+    reference: `reference-${i}`,
+    explanation: filler(1),
+  })),
   deadlines: [],
   nextSteps: Array.from({ length: 4 }, (_, i) => ({ id: `step-${i}`, text: filler(2) })),
-  references: Array.from({ length: 6 }, (_, i) => ({ id: `reference-${i}`, title: filler(1), url: `https://www.legifrance.gouv.fr/bare/${i}`, inForceFrom: '2024-01-01' })),
+  references: Array.from({ length: 6 }, (_, i) => ({
+    id: `reference-${i}`,
+    title: filler(1),
+    url: `https://www.legifrance.gouv.fr/bare/${i}`,
+    inForceFrom: '2024-01-01',
+  })),
 };
-const outcome = (turn) => ({ type: 'outcome', procedure: 'bare', node: 'bare-outcome', text: filler(1), decision, lang: 'fr', dir: 'ltr', canGoBack: true, turn });
+const outcome = (turn) => ({
+  type: 'outcome',
+  procedure: 'bare',
+  node: 'bare-outcome',
+  text: filler(1),
+  decision,
+  lang: 'fr',
+  dir: 'ltr',
+  canGoBack: true,
+  turn,
+});
 
 const http = createServer((req, res) => {
   res.writeHead(req.url === '/healthz' ? 200 : 404, { 'content-type': 'application/json' }).end('{"status":"ok"}');
@@ -52,7 +85,14 @@ io.of('/chat').on('connection', (socket) => {
     if (typeof ack !== 'function') return;
     answers = 0;
     turn++;
-    const session = { id: randomBytes(16).toString('base64url'), token: randomBytes(24).toString('base64url'), procedure: payload?.procedure ?? 'triage', lang: 'fr', channel: 'web', expiresAt: '2026-01-02T00:00:00.000Z' };
+    const session = {
+      id: randomBytes(16).toString('base64url'),
+      token: randomBytes(24).toString('base64url'),
+      procedure: payload?.procedure ?? 'triage',
+      lang: 'fr',
+      channel: 'web',
+      expiresAt: '2026-01-02T00:00:00.000Z',
+    };
     ack({ ok: true, session, messages: [question(turn)] });
   });
   socket.on('answer', (_payload, ack) => {

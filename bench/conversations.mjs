@@ -22,7 +22,12 @@ function daysAgo(n) {
 // that conversations take in turn, so that several paths of a flow are walked.
 export const SCRIPTS = {
   triage: {
-    need: [{ text: "je veux demander l'asile" }, { text: 'je veux rentrer dans mon pays' }, { text: 'faire venir ma femme et mes enfants' }, { text: 'je suis retraité et je vis dans un foyer' }],
+    need: [
+      { text: "je veux demander l'asile" },
+      { text: 'je veux rentrer dans mon pays' },
+      { text: 'faire venir ma femme et mes enfants' },
+      { text: 'je suis retraité et je vis dans un foyer' },
+    ],
   },
   'return-aid': {
     territory: [{ text: 'en métropole' }, { value: 'mainland' }],
@@ -116,8 +121,16 @@ export function answerTo(message, variant = 0) {
     if (typeof entry === 'function') entry = entry();
     answer = entry ?? typedAnswer(message.input);
   }
-  return { ...answer, ...(message.node ? { node: message.node } : {}), ...(message.turn !== undefined ? { turn: message.turn } : {}) };
+  return {
+    ...answer,
+    ...(message.node ? { node: message.node } : {}),
+    ...(message.turn !== undefined ? { turn: message.turn } : {}),
+  };
 }
 
 /** The answer after a refusal ({ ok: false } with the question again): a typed value, which cannot be misread. */
-export const fallbackTo = (message) => ({ ...typedAnswer(message.input), ...(message.node ? { node: message.node } : {}), ...(message.turn !== undefined ? { turn: message.turn } : {}) });
+export const fallbackTo = (message) => ({
+  ...typedAnswer(message.input),
+  ...(message.node ? { node: message.node } : {}),
+  ...(message.turn !== undefined ? { turn: message.turn } : {}),
+});

@@ -9,7 +9,9 @@ import { ChatConnection } from './wire.mjs';
 /** A conversation that has not reached its outcome after this many answers is stuck: counted, and started again. */
 const MAX_ANSWERS = 80;
 
-/** What a run counts. Turns and latencies only inside the measured window; errors over the whole run, warm-up included. */
+/**
+ * What a run counts. Turns and latencies only inside the measured window; errors over the whole run, warm-up included.
+ */
 export class Recorder {
   constructor() {
     this.windowStart = Infinity;

@@ -7,7 +7,9 @@ import { cpuSeconds, machineBusySeconds } from './procstat.mjs';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Runs fn over items with at most `limit` at a time: opening thousands of sockets at once overflows the listen backlog. */
+/**
+ * Runs fn over items with at most `limit` at a time: opening thousands of sockets at once overflows the listen backlog.
+ */
 async function eachLimited(items, limit, fn) {
   let next = 0;
   const worker = async () => {
@@ -33,7 +35,9 @@ function makeClients(job, recorder, count) {
 /** Opens every client's connection, a few at a time; failures are counted and the client retries in its loop. */
 async function connectAll(clients, job, recorder) {
   const t0 = performance.now();
-  await eachLimited(clients, job.rampConcurrency, (c) => c.connect().catch((err) => recorder.error(`connect: ${err.code ?? err.message}`)));
+  await eachLimited(clients, job.rampConcurrency, (c) =>
+    c.connect().catch((err) => recorder.error(`connect: ${err.code ?? err.message}`)),
+  );
   return (performance.now() - t0) / 1000;
 }
 
@@ -75,11 +79,19 @@ async function run(job) {
   for (const c of clients) c.close();
 
   const sorted = Float64Array.from(recorder.latencies).sort();
-  const cpu = Object.fromEntries(Object.keys(job.cpuPids).map((name) => [name, cpuAfter[name] !== undefined && cpuBefore[name] !== undefined ? cpuAfter[name] - cpuBefore[name] : undefined]));
+  const cpu = Object.fromEntries(
+    Object.keys(job.cpuPids).map((name) => [
+      name,
+      cpuAfter[name] !== undefined && cpuBefore[name] !== undefined ? cpuAfter[name] - cpuBefore[name] : undefined,
+    ]),
+  );
   const clientCpuS = (clientCpu.user + clientCpu.system) / 1e6;
   // What else ran on the machine meanwhile (other people's work on a shared machine): it competes for the cores.
   const ours = clientCpuS + Object.values(cpu).reduce((a, b) => a + (b ?? 0), 0);
-  const othersCpuS = machineBefore !== undefined && machineAfter !== undefined ? Math.max(0, machineAfter - machineBefore - ours) : undefined;
+  const othersCpuS =
+    machineBefore !== undefined && machineAfter !== undefined
+      ? Math.max(0, machineAfter - machineBefore - ours)
+      : undefined;
   return {
     mode: job.periodMs ? 'paced' : 'closed',
     clients: job.clients,
@@ -128,13 +140,23 @@ async function idle(job, next) {
   let started = 0;
   await eachLimited(clients, job.rampConcurrency, async (c) => {
     if (!c.conn?.connected) return;
-    const reply = await c.send('session:start', { procedure: job.procedures[started % job.procedures.length], lang: 'fr' });
+    const reply = await c.send('session:start', {
+      procedure: job.procedures[started % job.procedures.length],
+      lang: 'fr',
+    });
     if (c.usable(reply) && reply.result.ok) started++;
   });
   process.send({ type: 'opened', started });
   await next('close');
   for (const c of clients) c.close();
-  return { mode: 'idle', sessions: job.sessions, started, rampS, errors: recorder.errors, errorCount: Object.values(recorder.errors).reduce((a, b) => a + b, 0) };
+  return {
+    mode: 'idle',
+    sessions: job.sessions,
+    started,
+    rampS,
+    errors: recorder.errors,
+    errorCount: Object.values(recorder.errors).reduce((a, b) => a + b, 0),
+  };
 }
 
 // Messages from the runner: one job, then (idle) the steps.

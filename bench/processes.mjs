@@ -22,7 +22,8 @@ export const RAISED_LIMITS = {
 
 /** Which cores the servers and the load generator get: separate ones where there are two and taskset exists. */
 export function pinning() {
-  if (availableParallelism() < 2) return { server: undefined, client: undefined, why: 'one core: server and load generator share it' };
+  if (availableParallelism() < 2)
+    return { server: undefined, client: undefined, why: 'one core: server and load generator share it' };
   try {
     execFileSync('taskset', ['-V'], { stdio: 'ignore' });
   } catch {
@@ -61,6 +62,30 @@ export function freePort() {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Waits until the server answers on /healthz (bare) or /readyz (real), at most 30 s. */
+async function untilReady(kind, port, server) {
+  const path = kind === 'bare' ? '/healthz' : '/readyz';
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const gone = server.gone();
+    if (gone)
+      throw new Error(
+        `the ${kind} server stopped at start (${JSON.stringify(gone)}): ${server.stderr().trim().slice(-2000)}`,
+      );
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}${path}`);
+      if (r.ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      server.kill();
+      throw new Error(`the ${kind} server did not answer ${path} within 30 s: ${server.stderr().trim().slice(-2000)}`);
+    }
+    await sleep(100);
+  }
+}
+
 /**
  * Starts a server: `bare` (bench/bare-server.mjs) or `real` (dist/src/server.js with `storeUrl`), and
  * waits until it answers on /healthz (bare) or /readyz (real: its store is reachable).
@@ -91,22 +116,11 @@ export async function startServer({ kind, storeUrl, cpu }) {
   let gone;
   void exited.then((e) => (gone = e));
 
-  const path = kind === 'bare' ? '/healthz' : '/readyz';
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (gone) throw new Error(`the ${kind} server stopped at start (${JSON.stringify(gone)}): ${stderr.trim().slice(-2000)}`);
-    try {
-      const r = await fetch(`http://127.0.0.1:${port}${path}`);
-      if (r.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`the ${kind} server did not answer ${path} within 30 s: ${stderr.trim().slice(-2000)}`);
-    }
-    await sleep(100);
-  }
+  await untilReady(kind, port, {
+    gone: () => gone,
+    stderr: () => stderr,
+    kill: () => child.kill('SIGKILL'),
+  });
 
   return {
     pid: child.pid,

@@ -16,7 +16,10 @@ async function withRedis(url, fn) {
   }
 }
 
-/** Deletes the sessions in the benchmark's database (SCAN + DEL on the server's prefix, the expiry index included); returns how many keys. */
+/**
+ * Deletes the sessions in the benchmark's database (SCAN + DEL on the server's prefix, the expiry index included);
+ * returns how many keys.
+ */
 export const cleanRedis = (url) =>
   withRedis(url, async (client) => {
     let deleted = 0;

@@ -9,7 +9,10 @@ export const LABELS = {
   'redis-2': 'project, Redis, 2 processes',
 };
 
-/** Server CPU seconds in a run's window: every server process of the target, not Redis; undefined if one could not be read. */
+/**
+ * Server CPU seconds in a run's window: every server process of the target, not Redis; undefined if one could not be
+ * read.
+ */
 export function serverCpuS(run) {
   const servers = Array.from({ length: run.servers }, (_, i) => run.cpuS?.[`server${i}`]);
   return servers.some((s) => s === undefined) ? undefined : servers.reduce((a, b) => a + b, 0);
@@ -28,14 +31,26 @@ export function derive(run) {
 
 const fmt = {
   int: (n) => (n === undefined || Number.isNaN(n) ? '–' : Math.round(n).toLocaleString('en-US').replace(/,/g, ' ')),
-  ms: (n) => (n === undefined ? '–' : n >= 1000 ? `${(n / 1000).toFixed(1)} s` : n >= 100 ? `${Math.round(n)} ms` : `${n.toFixed(n >= 10 ? 0 : 1)} ms`),
+  ms: (n) =>
+    n === undefined
+      ? '–'
+      : n >= 1000
+        ? `${(n / 1000).toFixed(1)} s`
+        : n >= 100
+          ? `${Math.round(n)} ms`
+          : `${n.toFixed(n >= 10 ? 0 : 1)} ms`,
   cpu: (n) => (n === undefined ? '–' : n.toFixed(3)),
   ratio: (n) => (n === undefined || !Number.isFinite(n) ? '–' : n.toFixed(2)),
   pct: (n) => (n === undefined ? '–' : `${Math.round(n * 100)} %`),
   kib: (n) => (n === undefined ? '–' : (n / 1024).toFixed(1)),
 };
 
-const table = (header, rows) => [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+const table = (header, rows) =>
+  [
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 
 const range = (values, f) => {
   const v = values.filter((x) => x !== undefined);
@@ -45,7 +60,8 @@ const range = (values, f) => {
   return f(lo) === f(hi) ? f(lo) : `${f(lo)}-${f(hi)}`;
 };
 
-const errorsOf = (t) => [...Object.values(t.closed ?? {}), t.paced, t.idle].filter(Boolean).reduce((n, r) => n + (r.errorCount ?? 0), 0);
+const errorsOf = (t) =>
+  [...Object.values(t.closed ?? {}), t.paced, t.idle].filter(Boolean).reduce((n, r) => n + (r.errorCount ?? 0), 0);
 
 /** The dated table of bench/README.md: one row per server, with the ratios to the bare server. */
 export function summaryTable(results) {
@@ -54,7 +70,12 @@ export function summaryTable(results) {
   const header = ['date', 'machine', 'server'];
   for (const c of settings.clients) header.push(`turns/s, ${fmt.int(c)} clients`, '× bare');
   header.push(`p99, ${fmt.int(settings.clients[0])} clients`);
-  header.push(`${fmt.int(settings.pacedClients)} people × 1 message/${settings.pacedPeriodMs / 1000} s: served/s, p99`, 'CPU per turn, ms', 'idle session, KiB (bare: per connection)', 'errors');
+  header.push(
+    `${fmt.int(settings.pacedClients)} people × 1 message/${settings.pacedPeriodMs / 1000} s: served/s, p99`,
+    'CPU per turn, ms',
+    'idle session, KiB (bare: per connection)',
+    'errors',
+  );
   const rows = Object.entries(targets).map(([name, t]) => {
     const row = [results.date, results.machine.short, LABELS[name]];
     for (const c of settings.clients) {
@@ -63,8 +84,17 @@ export function summaryTable(results) {
       row.push(fmt.int(run?.turnsPerS), run && base ? fmt.ratio(run.turnsPerS / base.turnsPerS) : '–');
     }
     row.push(fmt.ms(t.closed?.[settings.clients[0]]?.latencyMs.p99));
-    row.push(t.paced ? `${fmt.int(t.paced.turnsPerS)} of ${fmt.int(t.paced.offeredPerS)}, p99 ${fmt.ms(t.paced.latencyMs.p99)}` : '–');
-    row.push(range(Object.values(t.closed ?? {}).map((r) => r.cpuPerTurnMs), fmt.cpu));
+    row.push(
+      t.paced
+        ? `${fmt.int(t.paced.turnsPerS)} of ${fmt.int(t.paced.offeredPerS)}, p99 ${fmt.ms(t.paced.latencyMs.p99)}`
+        : '–',
+    );
+    row.push(
+      range(
+        Object.values(t.closed ?? {}).map((r) => r.cpuPerTurnMs),
+        fmt.cpu,
+      ),
+    );
     row.push(t.idle ? fmt.kib(t.idle.rssPerSession) : '–');
     row.push(String(errorsOf(t)));
     return row;
@@ -97,7 +127,26 @@ export function detailTable(results) {
       ]);
     }
   }
-  return table(['server', 'run', 'clients', 'warm-up s', 'turns/s', 'p50', 'p95', 'p99', 'server CPU', 'CPU/turn ms', 'Redis CPU/turn ms', 'client CPU / loop busy', 'rest of machine', 'bytes/ack', 'errors'], rows);
+  return table(
+    [
+      'server',
+      'run',
+      'clients',
+      'warm-up s',
+      'turns/s',
+      'p50',
+      'p95',
+      'p99',
+      'server CPU',
+      'CPU/turn ms',
+      'Redis CPU/turn ms',
+      'client CPU / loop busy',
+      'rest of machine',
+      'bytes/ack',
+      'errors',
+    ],
+    rows,
+  );
 }
 
 /** Memory at rest and per idle session (each connected, its session started, after a full GC in the server). */
@@ -106,9 +155,28 @@ export function memoryTable(results) {
     .filter(([, t]) => t.idle)
     .map(([name, t]) => {
       const i = t.idle;
-      return [name, fmt.int(i.started), (i.before.rss / 2 ** 20).toFixed(0), (i.after.rss / 2 ** 20).toFixed(0), fmt.kib(i.rssPerSession), fmt.kib(i.heapPerSession), i.redisPerSession === undefined ? '–' : fmt.kib(i.redisPerSession)];
+      return [
+        name,
+        fmt.int(i.started),
+        (i.before.rss / 2 ** 20).toFixed(0),
+        (i.after.rss / 2 ** 20).toFixed(0),
+        fmt.kib(i.rssPerSession),
+        fmt.kib(i.heapPerSession),
+        i.redisPerSession === undefined ? '–' : fmt.kib(i.redisPerSession),
+      ];
     });
-  return table(['server', 'idle sessions', 'RSS at rest, MiB', 'RSS with them, MiB', 'RSS per session, KiB', 'JS heap + external per session, KiB', 'Redis memory per session, KiB'], rows);
+  return table(
+    [
+      'server',
+      'idle sessions',
+      'RSS at rest, MiB',
+      'RSS with them, MiB',
+      'RSS per session, KiB',
+      'JS heap + external per session, KiB',
+      'Redis memory per session, KiB',
+    ],
+    rows,
+  );
 }
 
 /**
@@ -134,7 +202,9 @@ export function scalingNotes(results) {
         `both on the servers' one core; CPU per turn ${fmt.cpu(b.cpuPerTurnMs)} ms against ${fmt.cpu(a.cpuPerTurnMs)} ms. ` +
         `With a core per process (and the clients and Redis elsewhere), two would serve about ${fmt.int(twoPerCore && 2 * twoPerCore)} turns/s ` +
         `against ${fmt.int(onePerCore)} for one: ×${fmt.ratio(onePerCore && twoPerCore ? (2 * twoPerCore) / onePerCore : undefined)}` +
-        (redisCap ? `, until Redis (one thread: ${fmt.cpu(b.redisCpuPerTurnMs)} ms per turn here, counting whatever else uses it) tops out near ${fmt.int(redisCap)} turns/s.` : '.'),
+        (redisCap
+          ? `, until Redis (one thread: ${fmt.cpu(b.redisCpuPerTurnMs)} ms per turn here, counting whatever else uses it) tops out near ${fmt.int(redisCap)} turns/s.`
+          : '.'),
     );
   }
   return lines.join('\n');
@@ -142,7 +212,9 @@ export function scalingNotes(results) {
 
 export function fullReport(results) {
   const errors = Object.entries(results.targets).flatMap(([name, t]) =>
-    [...Object.values(t.closed ?? {}), t.paced, t.idle].filter((r) => r && r.errorCount).map((r) => `- ${name} ${r.mode} ${r.clients ?? r.sessions}: ${JSON.stringify(r.errors)}`),
+    [...Object.values(t.closed ?? {}), t.paced, t.idle]
+      .filter((r) => r && r.errorCount)
+      .map((r) => `- ${name} ${r.mode} ${r.clients ?? r.sessions}: ${JSON.stringify(r.errors)}`),
   );
   return [
     `## Results ${results.date} (${results.machine.description})`,

@@ -32,7 +32,9 @@ const maxSockets = Math.max(...settings.clients, settings.pacedClients, settings
 const files = fileLimits();
 // Node raises its soft limit on open files to the hard one; beyond the hard one, connections would be refused.
 if (files.hard < maxSockets + 256) {
-  log(`bench: ${maxSockets} sockets need an open-file limit above ${maxSockets + 256}; the hard limit is ${files.hard}: raise it (ulimit -Hn, as root) or ask for fewer clients`);
+  log(
+    `bench: ${maxSockets} sockets need an open-file limit above ${maxSockets + 256}; the hard limit is ${files.hard}: raise it (ulimit -Hn, as root) or ask for fewer clients`,
+  );
   process.exit(2);
 }
 const redisUrl = `${settings.redisUrl.replace(/\/$/, '')}/${settings.redisDb}`;
@@ -43,7 +45,11 @@ const machine = {
 };
 const notes = [
   `Server and load generator: ${pins.why}. Each phase starts a fresh server and a fresh load generator.`,
-  `Real server: node dist/src/server.js, NODE_ENV=production, LOG_LEVEL=silent, per-address limits raised for the benchmark (every client is 127.0.0.1): ${Object.entries(RAISED_LIMITS).map(([k, v]) => `${k}=${v}`).join(', ')}.`,
+  `Real server: node dist/src/server.js, NODE_ENV=production, LOG_LEVEL=silent, per-address limits raised for the benchmark (every client is 127.0.0.1): ${Object.entries(
+    RAISED_LIMITS,
+  )
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ')}.`,
   `Closed loop: each client answers as soon as the previous answer is acknowledged. Paced: ${settings.pacedClients} clients, one answer every ${settings.pacedPeriodMs} ms each; latency from the answer's sending. Warm-up: until the clients have finished as many conversations as there are clients (${settings.warmupS} s at least, ${settings.warmupMaxS} s at most), so that the window sees the steady mix of questions and outcomes; then ${settings.measureS} s measured (paced: ${settings.pacedS} s).`,
   `Conversations: ${settings.procedures.join(', ')} in turn, free text from bench/conversations.mjs, French; a turn is one acknowledged answer (session starts are not counted).`,
   `Memory: ${settings.idleSessions} connections each with a started session and nothing more, measured after a full GC in the server (bench/memory-probe.cjs).`,
@@ -51,7 +57,16 @@ const notes = [
   `Open files: hard limit ${files.hard} (Node raises its soft limit to it); ${maxSockets} sockets per process at most.`,
 ];
 
-const results = { date, machine, settings, notes, limits: RAISED_LIMITS, pinning: pins, loadavgAtStart: loadavg(), targets: {} };
+const results = {
+  date,
+  machine,
+  settings,
+  notes,
+  limits: RAISED_LIMITS,
+  pinning: pins,
+  loadavgAtStart: loadavg(),
+  targets: {},
+};
 
 /** How a target is served: the bare server, or the real one on a store, in one or two processes. */
 function targetSpec(name) {
@@ -114,14 +129,21 @@ async function busyElsewhere() {
     await sleep(1000);
     const busy = machineBusySeconds() - before;
     if (!(busy > settings.quietCores) || Date.now() >= deadline) {
-      if (busy > settings.quietCores) log(`bench: warning: other processes keep ${busy.toFixed(2)} cores busy; the figures of this phase will be low`);
+      if (busy > settings.quietCores)
+        log(
+          `bench: warning: other processes keep ${busy.toFixed(2)} cores busy; the figures of this phase will be low`,
+        );
       return busy;
     }
     log(`bench: other processes keep ${busy.toFixed(2)} cores busy: waiting for a quieter moment`);
   }
 }
 
-const baseJob = () => ({ procedures: settings.procedures, ackTimeoutMs: settings.ackTimeoutS * 1000, rampConcurrency: settings.rampConcurrency });
+const baseJob = () => ({
+  procedures: settings.procedures,
+  ackTimeoutMs: settings.ackTimeoutS * 1000,
+  rampConcurrency: settings.rampConcurrency,
+});
 
 /**
  * A closed or paced run. On a shared machine, a run during which other processes kept more than
@@ -133,7 +155,8 @@ async function closedOrPaced(spec, options) {
     const run = { ...(await closedOrPacedOnce(spec, options)), attempt };
     if (!best || (run.othersCpuUtil ?? 0) < (best.othersCpuUtil ?? 0)) best = run;
     if (!((run.othersCpuUtil ?? 0) > settings.quietCores)) break;
-    if (attempt < settings.busyRetries) log(`bench: other processes took ${run.othersCpuUtil.toFixed(2)} cores during the run: running it again`);
+    if (attempt < settings.busyRetries)
+      log(`bench: other processes took ${run.othersCpuUtil.toFixed(2)} cores during the run: running it again`);
   }
   return best;
 }
@@ -174,7 +197,14 @@ async function idle(spec) {
   try {
     // A light warm-up (a conversation or two per procedure) loads what is loaded lazily without growing the heap's
     // high-water mark, under which the idle sessions would then hide.
-    const job = { ...baseJob(), mode: 'idle', ports: target.ports, sessions: settings.idleSessions, warmupClients: settings.procedures.length, warmupMs: 1000 };
+    const job = {
+      ...baseJob(),
+      mode: 'idle',
+      ports: target.ports,
+      sessions: settings.idleSessions,
+      warmupClients: settings.procedures.length,
+      warmupMs: 1000,
+    };
     const result = await runLoad(job, {
       cpu: pins.client,
       onStep: async (message, reply) => {
@@ -242,7 +272,9 @@ async function main() {
       }
       if (settings.phases.includes('paced')) {
         t.paced = await closedOrPaced(spec, { clients: settings.pacedClients, paced: true });
-        log(`${name} paced ${settings.pacedClients}: ${describe(t.paced)} (offered ${Math.round(t.paced.offeredPerS)}/s)`);
+        log(
+          `${name} paced ${settings.pacedClients}: ${describe(t.paced)} (offered ${Math.round(t.paced.offeredPerS)}/s)`,
+        );
       }
       // Two processes hold the same sessions as one: their memory per session is not measured again.
       if (settings.phases.includes('idle') && spec.processes === 1) {
@@ -263,7 +295,10 @@ async function main() {
   writeFileSync(join(settings.output, `bench-${stamp}.md`), report);
   process.stdout.write(`\n${report}\n`);
   log(`bench: results in ${file}`);
-  const errors = Object.values(results.targets).flatMap((t) => [...Object.values(t.closed ?? {}), t.paced, t.idle]).filter(Boolean).reduce((n, r) => n + r.errorCount, 0);
+  const errors = Object.values(results.targets)
+    .flatMap((t) => [...Object.values(t.closed ?? {}), t.paced, t.idle])
+    .filter(Boolean)
+    .reduce((n, r) => n + r.errorCount, 0);
   if (errors) log(`bench: ${errors} errors (see the table): expected none`);
 }
 
@@ -271,4 +306,3 @@ main().catch((err) => {
   log(`bench: ${err.stack ?? err}`);
   process.exit(1);
 });
-

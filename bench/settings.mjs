@@ -5,22 +5,43 @@ import { PROCEDURES } from './conversations.mjs';
 export const TARGETS = ['bare', 'memory', 'sqlite', 'redis', 'redis-2'];
 export const PHASES = ['closed', 'paced', 'idle'];
 
-const FULL = { clients: '1000,5000', warmupS: 5, warmupMaxS: 30, measureS: 10, pacedClients: 5000, pacedS: 20, idleSessions: 5000 };
-const QUICK = { clients: '200', warmupS: 2, warmupMaxS: 10, measureS: 4, pacedClients: 500, pacedS: 5, idleSessions: 500 };
+const FULL = {
+  clients: '1000,5000',
+  warmupS: 5,
+  warmupMaxS: 30,
+  measureS: 10,
+  pacedClients: 5000,
+  pacedS: 20,
+  idleSessions: 5000,
+};
+const QUICK = {
+  clients: '200',
+  warmupS: 2,
+  warmupMaxS: 10,
+  measureS: 4,
+  pacedClients: 500,
+  pacedS: 5,
+  idleSessions: 500,
+};
 
 class SettingError extends Error {}
 
 function list(env, name, fallback, allowed) {
-  const items = (env[name] ?? fallback).split(',').map((s) => s.trim()).filter(Boolean);
+  const items = (env[name] ?? fallback)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const wrong = allowed ? items.filter((s) => !allowed.includes(s)) : [];
-  if (items.length === 0 || wrong.length) throw new SettingError(`${name}: ${wrong.join(', ') || 'empty'} (allowed: ${allowed?.join(', ') ?? 'a list'})`);
+  if (items.length === 0 || wrong.length)
+    throw new SettingError(`${name}: ${wrong.join(', ') || 'empty'} (allowed: ${allowed?.join(', ') ?? 'a list'})`);
   return items;
 }
 
 function number(env, name, fallback, { min = 0, integer = false } = {}) {
   const raw = env[name];
   const n = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isFinite(n) || n < min || (integer && !Number.isInteger(n))) throw new SettingError(`${name} must be ${integer ? 'a whole number' : 'a number'} >= ${min}, not ${raw}`);
+  if (!Number.isFinite(n) || n < min || (integer && !Number.isInteger(n)))
+    throw new SettingError(`${name} must be ${integer ? 'a whole number' : 'a number'} >= ${min}, not ${raw}`);
   return n;
 }
 
@@ -30,7 +51,9 @@ export function readSettings(env = process.env) {
     quick: env.BENCH_QUICK === '1',
     targets: list(env, 'BENCH_TARGETS', TARGETS.join(','), TARGETS),
     phases: list(env, 'BENCH_PHASES', PHASES.join(','), PHASES),
-    clients: list(env, 'BENCH_CLIENTS', d.clients).map((s) => number({ BENCH_CLIENTS: s }, 'BENCH_CLIENTS', 0, { min: 1, integer: true })),
+    clients: list(env, 'BENCH_CLIENTS', d.clients).map((s) =>
+      number({ BENCH_CLIENTS: s }, 'BENCH_CLIENTS', 0, { min: 1, integer: true }),
+    ),
     warmupS: number(env, 'BENCH_WARMUP_S', d.warmupS),
     warmupMaxS: number(env, 'BENCH_WARMUP_MAX_S', d.warmupMaxS),
     measureS: number(env, 'BENCH_MEASURE_S', d.measureS, { min: 1 }),
@@ -48,7 +71,10 @@ export function readSettings(env = process.env) {
     busyRetries: number(env, 'BENCH_BUSY_RETRIES', 0, { integer: true }),
     output: env.BENCH_OUTPUT ?? 'bench-output',
   };
-  if (!/^redis:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(settings.redisUrl)) throw new SettingError('BENCH_REDIS_URL must be a Redis on loopback, without a database (BENCH_REDIS_DB chooses it)');
+  if (!/^redis:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(settings.redisUrl))
+    throw new SettingError(
+      'BENCH_REDIS_URL must be a Redis on loopback, without a database (BENCH_REDIS_DB chooses it)',
+    );
   return settings;
 }
 

@@ -42,7 +42,8 @@ export function decodePacket(frame) {
 }
 
 /** The frame of an event with an acknowledgement id: 42/chat,17["answer",{...}]. */
-export const encodeEvent = (nsp, id, event, payload) => `${EIO_MESSAGE}${SIO_EVENT}${nsp},${id}${JSON.stringify([event, payload])}`;
+export const encodeEvent = (nsp, id, event, payload) =>
+  `${EIO_MESSAGE}${SIO_EVENT}${nsp},${id}${JSON.stringify([event, payload])}`;
 
 export class ConnectError extends Error {}
 

@@ -1,5 +1,6 @@
 // Translators' workflow: a language's texts to XLIFF 2.0 and back, checked.
-//   npm run translations -- export <lang>            writes translations/<lang>.xlf (French source, target, context notes)
+//   npm run translations -- export <lang>            writes translations/<lang>.xlf (French source, target, context
+// notes)
 //   npm run translations -- import <lang> <file> [--reviewed-by "Name" --on YYYY-MM-DD]
 // XLIFF is what translation tools (OmegaT, Trados, Weblate, memoQ…) read. The import refuses a file whose keys,
 // placeholders or plural forms do not match the French, and writes the language's files in content/.

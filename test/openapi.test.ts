@@ -10,7 +10,10 @@ import { openApiDocument } from '../src/http/openapi/document';
 import { operationsRouter } from '../src/http/operations';
 import { testApp } from './helpers';
 
-/** The OpenAPI 3.1 document (generated from the zod schemas): valid, in step with the routes, and true of real responses. */
+/**
+ * The OpenAPI 3.1 document (generated from the zod schemas): valid, in step with the routes, and true of real
+ * responses.
+ */
 
 const doc = openApiDocument() as unknown as { paths: Record<string, Record<string, unknown>> };
 

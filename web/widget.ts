@@ -8,7 +8,9 @@ import loaderCss from './styles/widget.css';
 const script = document.currentScript as HTMLScriptElement | null;
 const server = script?.dataset.server ?? (script ? new URL(script.src).origin : location.origin);
 const procedure = script?.dataset.procedure;
-/** A site may fix the language (data-lang); else the server picks the browser's first one it speaks (Accept-Language). */
+/**
+ * A site may fix the language (data-lang); else the server picks the browser's first one it speaks (Accept-Language).
+ */
 const fixedLang = script?.dataset.lang;
 
 async function mount() {

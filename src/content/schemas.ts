@@ -200,7 +200,10 @@ export const urgentFileSchema = z.strictObject({
 });
 export type UrgentFile = z.infer<typeof urgentFileSchema>;
 
-/** A language's own card (content/locales/<lang>/language.json): its name in its own script, its direction, its translation. */
+/**
+ * A language's own card (content/locales/<lang>/language.json): its name in its own script, its direction, its
+ * translation.
+ */
 export const languageFileSchema = z.strictObject({
   /** the language's name in its own script, as people who speak it would look for it */
   name: z.string().min(1),

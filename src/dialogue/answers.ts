@@ -82,7 +82,10 @@ function checkNumber(input: Extract<QuestionInput, { kind: 'number' }>, value: u
   return ok(value);
 }
 
-/** The text key of an option's label: its own question's, or, when the options are procedures (triage), each procedure's. */
+/**
+ * The text key of an option's label: its own question's, or, when the options are procedures (triage), each
+ * procedure's.
+ */
 export const optionLabelKey = (
   input: Extract<QuestionInput, { kind: 'choice' }>,
   procedure: string,

@@ -44,14 +44,16 @@ export function sayNumber(
 export function sayBack(q: Question, value: unknown, ctx: SayContext, given?: { value: number; unit: string }): string {
   if (value === null || value === undefined) return ctx.t('common:dont-know');
   const i = q.input;
+  // choices, dates, countries, towns and texts are strings; anything else is said as it was given
+  const str = typeof value === 'string' ? value : JSON.stringify(value);
   const text = (() => {
     switch (i.kind) {
       case 'yesno':
         return ctx.t(value ? 'common:yes' : 'common:no');
       case 'choice':
-        return ctx.t(optionLabelKey(i, ctx.procedure, ctx.node, String(value)));
+        return ctx.t(optionLabelKey(i, ctx.procedure, ctx.node, str));
       case 'date':
-        return formatDate(String(value), intlLocale(ctx.content, ctx.lang));
+        return formatDate(str, intlLocale(ctx.content, ctx.lang));
       case 'number':
         return sayNumber(Number(value), i.unit, ctx);
       case 'numbers': {
@@ -61,13 +63,13 @@ export function sayBack(q: Question, value: unknown, ctx: SayContext, given?: { 
           : ctx.t('common:understood.ages', { list: list.join(', '), count: list.at(-1) });
       }
       case 'country':
-        return countryName(String(value), ctx.lang);
+        return countryName(str, ctx.lang);
       case 'commune': {
-        const c = ctx.content.communes.byInsee(String(value));
+        const c = ctx.content.communes.byInsee(str);
         return c ? `${c.name} (${c.department})` : ctx.t('common:commune-unknown');
       }
       case 'text':
-        return String(value);
+        return str;
     }
   })();
   if (!given) return text;

@@ -131,7 +131,10 @@ export class DialogueService {
     });
   }
 
-  /** The answers and the decision; in another language than the session's when `lang` is given (the French beside a translation). */
+  /**
+   * The answers and the decision; in another language than the session's when `lang` is given (the French beside a
+   * translation).
+   */
   async summary(id: string, token: string | undefined, lang?: string): Promise<Summary> {
     const loaded = await this.sessions.load(id, token);
     return summaryOf(lang ? { ...loaded, lang } : loaded, this.renderer);

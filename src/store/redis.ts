@@ -60,11 +60,17 @@ export const COMMAND_TIMEOUT_MS = 2000;
 /** Redis's backstop TTL is the session's remaining time plus this. */
 const BACKSTOP_MARGIN_MS = 10 * 60_000;
 
-/** The backstop TTL: remaining time by the server's clock (expiresAt - updatedAt, both written from it), plus the margin. */
+/**
+ * The backstop TTL: remaining time by the server's clock (expiresAt - updatedAt, both written from it), plus the
+ * margin.
+ */
 export const backstopTtlMs = (r: SessionRecord): number =>
   Math.max(0, Date.parse(r.expiresAt) - Date.parse(r.updatedAt)) + BACKSTOP_MARGIN_MS;
 
-/** Replies by which Redis says it cannot serve now (loading its data, a script running too long, read-only, out of memory, failing to persist), not that we erred. */
+/**
+ * Replies by which Redis says it cannot serve now (loading its data, a script running too long, read-only, out of
+ * memory, failing to persist), not that we erred.
+ */
 const UNAVAILABLE_REPLY = /^(LOADING|BUSY|MISCONF|READONLY|MASTERDOWN|TRYAGAIN|CLUSTERDOWN|OOM|NOREPLICAS)\b/;
 const CONNECTION_ERRORS = [
   ClientClosedError,
@@ -81,11 +87,16 @@ const CONNECTION_ERRORS = [
 const isSystemError = (err: unknown): err is NodeJS.ErrnoException =>
   typeof (err as NodeJS.ErrnoException | null)?.syscall === 'string';
 
-/** Why Redis cannot answer, in words that carry no request data: the system error's code, or node-redis's fixed message. */
+/**
+ * Why Redis cannot answer, in words that carry no request data: the system error's code, or node-redis's fixed message.
+ */
 const reasonOf = (err: unknown): string =>
   isSystemError(err) ? (err.code ?? err.syscall!) : err instanceof Error ? err.message : String(err);
 
-/** A failure of the connection or of Redis itself becomes StoreUnavailableError; anything else (a bug of ours, an error in our scripts) stays what it is. */
+/**
+ * A failure of the connection or of Redis itself becomes StoreUnavailableError; anything else (a bug of ours, an error
+ * in our scripts) stays what it is.
+ */
 function storeFailure(err: unknown): unknown {
   if (err instanceof StoreUnavailableError) return err;
   if (err instanceof ErrorReply)
@@ -227,13 +238,19 @@ export class RedisStore implements SessionStore {
     await this.call((c) => c.ping());
   }
 
-  /** Drops the connection at once: the HTTP server is closed first, so what is left is only what a hung Redis never answered. */
+  /**
+   * Drops the connection at once: the HTTP server is closed first, so what is left is only what a hung Redis never
+   * answered.
+   */
   async close() {
     if (this.client.isOpen) this.client.destroy();
   }
 }
 
-/** The adapter's publish and (un)subscribe calls are fire-and-forget: while Redis is away they reject, and unhandled, a rejection ends the process. */
+/**
+ * The adapter's publish and (un)subscribe calls are fire-and-forget: while Redis is away they reject, and unhandled, a
+ * rejection ends the process.
+ */
 const FIRE_AND_FORGET = new Set<string | symbol>(['publish', 'subscribe', 'pSubscribe', 'unsubscribe', 'pUnsubscribe']);
 
 function ignoringRejections<T extends object>(client: T): T {
