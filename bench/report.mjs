@@ -54,7 +54,7 @@ export function summaryTable(results) {
   const header = ['date', 'machine', 'server'];
   for (const c of settings.clients) header.push(`turns/s, ${fmt.int(c)} clients`, '× bare');
   header.push(`p99, ${fmt.int(settings.clients[0])} clients`);
-  header.push(`${fmt.int(settings.pacedClients)} people × 1 message/${settings.pacedPeriodMs / 1000} s: served/s, p99`, 'CPU per turn, ms', 'idle session, KiB (bare: per connection)', 'errors');
+  header.push(`${fmt.int(settings.pacedClients)} people × 1 message/${settings.pacedPeriodMs / 1000} s: served/s, p99`, 'CPU per turn, ms', 'idle session, KiB RSS (bare: per connection)', 'heap + external, KiB', 'errors');
   const rows = Object.entries(targets).map(([name, t]) => {
     const row = [results.date, results.machine.short, LABELS[name]];
     for (const c of settings.clients) {
@@ -65,7 +65,7 @@ export function summaryTable(results) {
     row.push(fmt.ms(t.closed?.[settings.clients[0]]?.latencyMs.p99));
     row.push(t.paced ? `${fmt.int(t.paced.turnsPerS)} of ${fmt.int(t.paced.offeredPerS)}, p99 ${fmt.ms(t.paced.latencyMs.p99)}` : '–');
     row.push(range(Object.values(t.closed ?? {}).map((r) => r.cpuPerTurnMs), fmt.cpu));
-    row.push(t.idle ? fmt.kib(t.idle.rssPerSession) : '–');
+    row.push(t.idle ? fmt.kib(t.idle.rssPerSession) : '–', t.idle ? fmt.kib(t.idle.heapPerSession) : '–');
     row.push(String(errorsOf(t)));
     return row;
   });
