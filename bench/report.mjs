@@ -73,7 +73,8 @@ export function summaryTable(results) {
   header.push(
     `${fmt.int(settings.pacedClients)} people × 1 message/${settings.pacedPeriodMs / 1000} s: served/s, p99`,
     'CPU per turn, ms',
-    'idle session, KiB (bare: per connection)',
+    'idle session, KiB RSS (bare: per connection)',
+    'heap + external, KiB',
     'errors',
   );
   const rows = Object.entries(targets).map(([name, t]) => {
@@ -95,7 +96,7 @@ export function summaryTable(results) {
         fmt.cpu,
       ),
     );
-    row.push(t.idle ? fmt.kib(t.idle.rssPerSession) : '–');
+    row.push(t.idle ? fmt.kib(t.idle.rssPerSession) : '–', t.idle ? fmt.kib(t.idle.heapPerSession) : '–');
     row.push(String(errorsOf(t)));
     return row;
   });
