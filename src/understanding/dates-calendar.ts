@@ -14,7 +14,7 @@ export interface Calendar {
   towards: Towards;
 }
 
-export const iso = (d: Date) => format(d, 'yyyy-MM-dd');
+const iso = (d: Date) => format(d, 'yyyy-MM-dd');
 
 /** A calendar date that exists, as yyyy-MM-dd. */
 export function dateOf(y: number, m: number, d: number): string | undefined {

@@ -9,8 +9,6 @@ import { hasPhrase, tokens } from './fold';
 import type { Words } from './lexicon';
 import { refuse, type Reading } from './reading';
 
-export type { Calendar, Towards };
-
 /**
  * The side of today a date question asks about, from its flow (`towards`); a question that allows no
  * past day asks about a coming one; all others about the past.
