@@ -65,11 +65,12 @@ export const createReturnAidFlow = ({ content }: FlowEnv) => {
         meta: { question: { field: 'oqtfNotifiedOn', input: { kind: 'date', notAfter: 'today' } } },
         on: { answer: { target: 'validation-date', actions: 'record' } },
       },
+      // OFII's validation is most often a coming appointment: a year-less date or a weekday is read forward.
       'validation-date': {
         meta: {
           question: {
             field: 'validationDate',
-            input: { kind: 'date', notBeforeFact: 'oqtfNotifiedOn', suggestToday: true },
+            input: { kind: 'date', notBeforeFact: 'oqtfNotifiedOn', suggestToday: true, towards: 'future' },
           },
         },
         on: {

@@ -8,7 +8,19 @@ export type QuestionInput =
    */
   | { kind: 'choice'; options: readonly string[]; procedures?: boolean }
   | { kind: 'yesno' }
-  | { kind: 'date'; notAfter?: 'today'; notBefore?: 'today'; notBeforeFact?: string; suggestToday?: boolean }
+  /**
+   * `towards`: the side of today the question asks about, where a year-less date or a weekday is placed
+   * ("le 30 novembre" at a question about a coming appointment is the next one); the past when absent,
+   * the future when no past day is allowed (src/understanding/dates.ts)
+   */
+  | {
+      kind: 'date';
+      notAfter?: 'today';
+      notBefore?: 'today';
+      notBeforeFact?: string;
+      suggestToday?: boolean;
+      towards?: 'past' | 'future';
+    }
   // Bounds are not written here: the engine reads them from the procedure's facts schema (one source).
   | { kind: 'number'; min?: number; max?: number; integer?: boolean; unit?: NumberUnit }
   | { kind: 'numbers'; min?: number; max?: number; maxItems?: number }

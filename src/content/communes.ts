@@ -50,19 +50,10 @@ export class Communes {
     return this.byCode.get(code.toUpperCase());
   }
 
-  /** Communes matching what a person typed: an INSEE code, a name, or a name with its department ("Saint-Denis 93"). */
-  search(text: string): Commune[] {
-    const raw = text.trim();
-    const code = this.byInsee(raw);
-    if (code) return [code];
-    const m = raw.match(/^(.*?)[\s,(]+(\d{2,3}|2[AaBb])\)?$/);
-    if (m) {
-      const inDepartment = (this.byName.get(nameKey(m[1]!)) ?? []).filter(
-        (c) => c.department.toUpperCase() === m[2]!.toUpperCase(),
-      );
-      if (inDepartment.length > 0) return inDepartment;
-    }
-    return this.byName.get(nameKey(raw)) ?? [];
+  /** Communes of this name ("saint denis" finds "Saint-Denis"), in one of these departments when any are given. */
+  named(name: string, departments?: readonly string[]): Commune[] {
+    const all = this.byName.get(nameKey(name)) ?? [];
+    return departments ? all.filter((c) => departments.includes(c.department.toUpperCase())) : all;
   }
 }
 

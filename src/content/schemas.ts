@@ -155,6 +155,27 @@ export const datesLexiconSchema = z.strictObject({
   dual: z.strictObject({ day: wordsOrNone, week: wordsOrNone, month: wordsOrNone, year: wordsOrNone }).optional(),
   /** "lundi dernier", "last Monday" */
   last: words,
+  /** "demain", "tomorrow", "بكرة": for a question about a coming day */
+  tomorrow: wordsOrNone.optional(),
+  dayAfterTomorrow: wordsOrNone.optional(),
+  /** "dans 10 jours" (before the number) and "3 days from now" (after it) */
+  ahead: z.strictObject({ before: wordsOrNone, after: wordsOrNone }).optional(),
+  /** "lundi prochain", "next Monday" */
+  next: wordsOrNone.optional(),
+  /** a unit word that alone means one of it, with no number ("قبل أسبوع"): the singular forms */
+  single: z.strictObject({ day: wordsOrNone, week: wordsOrNone, month: wordsOrNone, year: wordsOrNone }).optional(),
+  /** "et demi", "and a half", "ونص": half a unit more ("il y a un an et demi") */
+  half: wordsOrNone.optional(),
+  /** words of approximation that may stand between "ago" and its number ("il y a environ 10 jours") */
+  about: wordsOrNone.optional(),
+  /** day numbers written as ordinal words ("premier", "fifth", "الخامس"); cardinal words come from numbers.json */
+  ordinals: z.record(z.string(), z.number().int().min(1).max(31)).optional(),
+  /** what follows a day's digits to make it an ordinal ("1er", "10th") */
+  ordinalSuffixes: wordsOrNone.optional(),
+  /** words before a day of the month given alone ("le 12", "the 10th", "يوم 5") */
+  dayLeadIns: wordsOrNone.optional(),
+  /** words between a day and its month given by number ("le 15 du 11", "15 شهر 11") */
+  monthNumberLeadIns: wordsOrNone.optional(),
 });
 export type DatesLexicon = z.infer<typeof datesLexiconSchema>;
 

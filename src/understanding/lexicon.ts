@@ -2,6 +2,7 @@ import type { Lexicon } from '../content/load';
 import type { UrgentSituation } from '../content/schemas';
 import { urgentSituations } from '../content/schemas';
 import { cuesOf, type Cue } from './cues';
+import { compileDates, type DateWords } from './dates-lexicon';
 import { fold, phrases } from './fold';
 
 /** A language's word lists, folded once, in the forms the readers use. */
@@ -21,19 +22,7 @@ export interface Words {
     years: string[][];
     squareMetres: string[][];
   };
-  dates: {
-    chrono: string | null;
-    months: [number, string[][]][];
-    weekdays: [number, string[][]][];
-    today: string[][];
-    yesterday: string[][];
-    dayBeforeYesterday: string[][];
-    agoBefore: string[][];
-    agoAfter: string[][];
-    units: Record<'day' | 'week' | 'month' | 'year', string[][]>;
-    dual: Record<'day' | 'week' | 'month' | 'year', string[][]>;
-    last: string[][];
-  };
+  dates: DateWords;
   countries: {
     /** folded name -> code, from this language's aliases and demonyms */
     names: ReadonlyMap<string, string>;
@@ -54,9 +43,6 @@ export function wordsOf(lexicon: Lexicon): Words {
   return w;
 }
 
-const byIndex = (record: Record<string, string[]>): [number, string[][]][] =>
-  Object.entries(record).map(([k, v]) => [Number(k), phrases(v)]);
-
 const namesOf = (...records: Record<string, string[]>[]) => {
   const names = new Map<string, string>();
   for (const record of records)
@@ -66,8 +52,6 @@ const namesOf = (...records: Record<string, string[]>[]) => {
 
 function compile(l: Lexicon): Words {
   const n = l.numbers;
-  const d = l.dates;
-  const noDual = { day: [], week: [], month: [], year: [] };
   return {
     yes: phrases(l.answers.yes),
     no: phrases(l.answers.no),
@@ -84,26 +68,7 @@ function compile(l: Lexicon): Words {
       years: phrases(n.years),
       squareMetres: phrases(n.squareMetres),
     },
-    dates: {
-      chrono: d.chrono,
-      months: byIndex(d.months),
-      weekdays: byIndex(d.weekdays),
-      today: phrases(d.today),
-      yesterday: phrases(d.yesterday),
-      dayBeforeYesterday: phrases(d.dayBeforeYesterday),
-      agoBefore: phrases(d.ago.before),
-      agoAfter: phrases(d.ago.after),
-      units: {
-        day: phrases(d.units.day),
-        week: phrases(d.units.week),
-        month: phrases(d.units.month),
-        year: phrases(d.units.year),
-      },
-      dual: Object.fromEntries(
-        Object.entries(d.dual ?? noDual).map(([k, v]) => [k, phrases(v)]),
-      ) as Words['dates']['dual'],
-      last: phrases(d.last),
-    },
+    dates: compileDates(l.dates),
     countries: {
       names: namesOf(l.countries.aliases, l.countries.demonyms),
       ambiguous: new Map(Object.entries(l.countries.ambiguous).map(([k, v]) => [fold(k), v])),

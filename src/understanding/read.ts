@@ -3,7 +3,7 @@ import type { Communes } from '../content/communes';
 import { readChoice, type Option } from './choices';
 import { readCommune } from './communes';
 import { readCountry } from './countries';
-import { readDate } from './dates';
+import { readDate, towardsOf } from './dates';
 import { tokens } from './fold';
 import type { Words } from './lexicon';
 import { countIn, readNumber, type NumberUnit } from './numbers';
@@ -36,7 +36,7 @@ export function readText(input: QuestionInput, text: string, ctx: ReadContext): 
     case 'yesno':
       return readYesNo(text, w);
     case 'date':
-      return readDate(text, w, ctx.today, (t) => countIn(t, w));
+      return readDate(text, w, { today: ctx.today, towards: towardsOf(input) }, (t) => countIn(t, w));
     case 'number':
       return readNumber(text, w, { ...input, ...(ctx.unit ? { unit: ctx.unit } : {}) });
     case 'numbers':
