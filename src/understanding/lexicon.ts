@@ -20,6 +20,16 @@ export interface Words {
     months: string[][];
     years: string[][];
     squareMetres: string[][];
+    thousands: string[][];
+    halves: string[][];
+    articles: ReadonlySet<string>;
+    plus: string[][];
+    times: string[][];
+    range: string[][];
+    sources: string[][];
+    /** how many children born together, and the words for them */
+    multiples: [number, string[][]][];
+    people: Record<PeopleWords, string[][]>;
   };
   dates: {
     chrono: string | null;
@@ -45,6 +55,9 @@ export interface Words {
   procedures: Record<string, { triage: Cue[]; options: Record<string, Record<string, Cue[]>> }>;
 }
 
+const peopleWords = ['self', 'alone', 'adult', 'child', 'persons', 'adults', 'children'] as const;
+type PeopleWords = (typeof peopleWords)[number];
+
 const compiled = new WeakMap<Lexicon, Words>();
 
 /** The folded forms of a language's lexicon, built once. */
@@ -65,7 +78,6 @@ const namesOf = (...records: Record<string, string[]>[]) => {
 };
 
 function compile(l: Lexicon): Words {
-  const n = l.numbers;
   const d = l.dates;
   const noDual = { day: [], week: [], month: [], year: [] };
   return {
@@ -74,16 +86,7 @@ function compile(l: Lexicon): Words {
     dontKnow: phrases(l.answers.dontKnow),
     none: phrases(l.answers.none),
     negations: new Set(phrases(l.answers.negations).flat()),
-    numbers: {
-      words: new Map(Object.entries(n.words).map(([k, v]) => [fold(k).replace(/ /g, '-'), v])),
-      joiners: new Set(phrases(n.joiners).flat()),
-      currency: phrases(n.currency),
-      perMonth: phrases(n.perMonth),
-      perYear: phrases(n.perYear),
-      months: phrases(n.months),
-      years: phrases(n.years),
-      squareMetres: phrases(n.squareMetres),
-    },
+    numbers: compileNumbers(l.numbers),
     dates: {
       chrono: d.chrono,
       months: byIndex(d.months),
@@ -124,5 +127,28 @@ function compile(l: Lexicon): Words {
         },
       ]),
     ),
+  };
+}
+
+/** A language's number words, folded. */
+function compileNumbers(n: Lexicon['numbers']): Words['numbers'] {
+  return {
+    words: new Map(Object.entries(n.words).map(([k, v]) => [fold(k).replace(/ /g, '-'), v])),
+    joiners: new Set(phrases(n.joiners).flat()),
+    currency: phrases(n.currency),
+    perMonth: phrases(n.perMonth),
+    perYear: phrases(n.perYear),
+    months: phrases(n.months),
+    years: phrases(n.years),
+    squareMetres: phrases(n.squareMetres),
+    thousands: phrases(n.thousands),
+    halves: phrases(n.halves),
+    articles: new Set(phrases(n.articles).flat()),
+    plus: phrases(n.plus),
+    times: phrases(n.times),
+    range: phrases(n.range),
+    sources: phrases(n.sources),
+    multiples: byIndex(n.multiples ?? {}),
+    people: Object.fromEntries(peopleWords.map((k) => [k, phrases(n.people?.[k])])) as Words['numbers']['people'],
   };
 }
