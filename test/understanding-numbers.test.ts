@@ -65,6 +65,9 @@ describe('a value worked out is confirmed, said back with what was written', () 
     expect(await s.say({ text: 'since 2019' })).toEqual([
       confirmation('residence-months', 84, /84 months \(you wrote 2019\)/),
     ]);
+    expect(await s.say({ text: 'since March 2019' })).toEqual([
+      confirmation('residence-months', 92, /92 months \(you wrote March 2019\)/),
+    ]);
   });
 
   test('twins are two children; months at a question in years are the whole years, said back', async () => {

@@ -1,4 +1,5 @@
 import type { Content } from '../content/load';
+import { formatMonth } from '../format';
 import { formatDate, formatEuros, type Translate } from '../i18n';
 import { countryName } from '../understanding/country-names';
 import type { NumberUnit } from '../understanding/numbers';
@@ -73,10 +74,12 @@ export function sayBack(q: Question, value: unknown, ctx: SayContext, given?: { 
 
 /**
  * What the person wrote, beside the value worked out from it: a figure in its unit ("18 months"), a calendar
- * year ("2019"), years and months together ("3 years and 8 months", in months).
+ * year ("2019") or a month of one ("March 2019", as year × 12 + month − 1), years and months together ("3 years
+ * and 8 months", in months).
  */
 function sayGiven(given: { value: number; unit: string }, ctx: Pick<SayContext, 't' | 'lang'>): string {
   if (given.unit === 'year') return String(given.value);
+  if (given.unit === 'month-year') return formatMonth(Math.floor(given.value / 12), (given.value % 12) + 1, ctx.lang);
   if (given.unit === 'years-months') return sayYearsMonths(given.value, ctx);
   return sayNumber(given.value, given.unit as NumberUnit, ctx);
 }

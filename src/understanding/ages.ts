@@ -31,7 +31,7 @@ export function readAges(
   const s = scan(text, w, listsOf(w, TAGS), false);
   const counts = s.numbers.filter((n) => isCount(n));
   const numbers = s.numbers.filter((n) => !counts.includes(n));
-  const durations = durationsIn(s, numbers, today);
+  const durations = durationsIn(s, numbers, w, today);
   const range = s.spans.some((span) => span?.tag === 'range') && s.numbers.length > 1;
   if (durations.length === 0 || range) return refuse('invalid-numbers');
   const whole = durations.map((d) =>
@@ -44,7 +44,7 @@ export function readAges(
   if (ages.some((a) => a < min || a > max) || (input.maxItems !== undefined && ages.length > input.maxItems))
     return refuse('number-out-of-range', { min, max: input.max ?? '-' });
   const children = counts.filter((n) => n.next?.tag === 'children');
-  if (children.length > 1 || (children.length === 1 && children[0]!.value !== ages.length))
+  if (children.length > 1 || (children.length === 1 && children[0]!.value !== ages.length) || wordBeside(s, numbers))
     return refuse('invalid-numbers');
   const why = doubt(s, numbers, durations, ages.length > whole.length || counts.length > 0);
   if (!why) return sure(ages);
@@ -63,6 +63,15 @@ function twins(s: Scan, durations: readonly Duration[], ages: number[]): number[
   return ages.flatMap((a, k) => Array<number>(times[k]!).fill(a));
 }
 
+/** A number in words right against another ("one 7 one 4"): a count or an age, who knows. */
+const wordBeside = (s: Scan, numbers: readonly Num[]) =>
+  numbers.slice(1).some((b, k) => {
+    const a = numbers[k]!;
+    const gap = gapBetween(s, a, b);
+    const words = s.pieces[a.start]?.kind === 'word' || s.pieces[b.start]?.kind === 'word';
+    return words && !a.unit && gap.signs === '' && gap.tags.size === 0 && gap.others === 0;
+  });
+
 /** Why the list is confirmed: a conversion, something worked out, or separators that may mean another thing. */
 function doubt(s: Scan, numbers: readonly Num[], durations: Duration[], inferred: boolean): Uncertainty | undefined {
   if (durations.some((d) => givenOf(d))) return 'unit';
@@ -77,7 +86,8 @@ function doubt(s: Scan, numbers: readonly Num[], durations: Duration[], inferred
 
 /** What was written for an age converted to whole years: months, years and months, a year of birth. */
 function givenOf(d: Duration): Given | undefined {
-  if (d.since !== undefined) return { value: d.since, unit: 'year' };
+  if (d.since?.month) return { value: d.since.year * 12 + d.since.month - 1, unit: 'month-year' };
+  if (d.since) return { value: d.since.year, unit: 'year' };
   if (d.compound) return { value: d.months, unit: 'years-months' };
   if (d.unit === 'months') return { value: d.months, unit: 'months' };
   if (d.half) return { value: d.months / 12, unit: 'years' };

@@ -1,3 +1,4 @@
+import { findPhrase } from './fold';
 import type { Words } from './lexicon';
 import { cents, settle, type Given, type NumberQuestion } from './number-question';
 import { listsOf, type Tag } from './number-phrases';
@@ -15,8 +16,8 @@ export interface Duration {
   /** written as years and months ("3 ans et 8 mois") */
   compound: boolean;
   half: boolean;
-  /** the calendar year written instead ("depuis 2019", "né en 1955") */
-  since?: number;
+  /** the calendar year written instead ("depuis 2019", "né en 1955"), with its month when given ("mars 2019") */
+  since?: { year: number; month?: number };
   readings: number[];
   /** where it begins in the text (a piece's index) */
   start: number;
@@ -33,7 +34,7 @@ export function readDuration(text: string, w: Words, q: NumberQuestion): Reading
   const s = scan(text, w, listsOf(w, TAGS));
   // people beside a duration ("2 enfants") are not one
   const numbers = s.numbers.filter((n) => !(n.next && PEOPLE.has(n.next.tag)));
-  const durations = durationsIn(s, numbers, q.today);
+  const durations = durationsIn(s, numbers, w, q.today);
   if (durations.length === 0) return refuse('invalid-number');
   const range = s.spans.some((span) => span?.tag === 'range') && s.numbers.length > 1;
   if (durations.length > 1 || range) return refuse('one-number');
@@ -53,7 +54,8 @@ export function readDuration(text: string, w: Words, q: NumberQuestion): Reading
 
 /** What was written, when it is not the value said: a year, years and months, another unit. */
 function givenOf(d: Duration, unit: DurationUnit): Given | undefined {
-  if (d.since !== undefined) return { value: d.since, unit: 'year' };
+  if (d.since?.month) return { value: d.since.year * 12 + d.since.month - 1, unit: 'month-year' };
+  if (d.since) return { value: d.since.year, unit: 'year' };
   if (d.compound) return { value: d.months, unit: 'years-months' };
   if (d.unit && d.unit !== unit) return { value: d.unit === 'years' ? d.months / 12 : d.months, unit: d.unit };
   return undefined;
@@ -63,24 +65,15 @@ function givenOf(d: Duration, unit: DurationUnit): Given | undefined {
  * The durations in a text: each figure with its unit, years and months under a year written together made
  * one ("2 ans 4 mois", "سنتين و 3 شهور"), a calendar year counted until today. `today`: YYYY-MM-DD.
  */
-export function durationsIn(s: Scan, numbers: readonly Num[], today: string | undefined): Duration[] {
+export function durationsIn(s: Scan, numbers: readonly Num[], w: Words, today: string | undefined): Duration[] {
   const out: Duration[] = [];
   for (let k = 0; k < numbers.length; k++) {
     const n = numbers[k]!;
     const next = numbers[k + 1];
-    const year = yearOf(s, n, today);
+    const since = sinceOf(s, n, w, today);
     const start = n.start;
-    if (year !== undefined) {
-      const years = Number(today!.slice(0, 4)) - year;
-      out.push({
-        months: years * 12,
-        unit: 'years',
-        compound: false,
-        half: false,
-        since: year,
-        readings: [years],
-        start,
-      });
+    if (since) {
+      out.push({ ...since, compound: false, half: false, start });
     } else if (n.unit === 'years' && next?.unit === 'months' && next.value < 12 && together(s, n, next)) {
       const months = n.value * 12 + next.value;
       out.push({ months, unit: 'months', compound: true, half: !!(n.half || next.half), readings: [months], start });
@@ -100,9 +93,28 @@ const together = (s: Scan, a: Num, b: Num) => {
   return gap.others === 0 && /^[,،]?$/.test(gap.signs) && [...gap.tags].every((t) => t === 'joiner');
 };
 
-/** A calendar year written alone (four digits, not after today's year): the duration since, or an age. */
-function yearOf(s: Scan, n: Num, today: string | undefined): number | undefined {
+/**
+ * A calendar year written alone (four digits, not after today), with the month's name before it if any: the
+ * duration until today, in whole years ("depuis 2019": 7 years) or in months with the month ("mars 2019": 92).
+ */
+function sinceOf(
+  s: Scan,
+  n: Num,
+  w: Words,
+  today: string | undefined,
+): Omit<Duration, 'compound' | 'half' | 'start'> | undefined {
   const p = s.pieces[n.start];
-  if (!today || n.unit || p?.kind !== 'digits' || !/^\d{4}$/.test(p.text)) return undefined;
-  return n.value >= 1900 && n.value <= Number(today.slice(0, 4)) ? n.value : undefined;
+  if (!today || n.unit || p?.kind !== 'digits' || !/^\d{4}$/.test(p.text) || n.value < 1900) return undefined;
+  const [year, thisYear, thisMonth] = [n.value, Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+  const month = w.dates.months.find(([, names]) =>
+    names.some(
+      (name) => name.length <= n.start && findPhrase(s.words, name, n.start - name.length) === n.start - name.length,
+    ),
+  )?.[0];
+  if (month === undefined)
+    return year > thisYear
+      ? undefined
+      : { months: (thisYear - year) * 12, unit: 'years', since: { year }, readings: [thisYear - year] };
+  const months = (thisYear - year) * 12 + thisMonth - month;
+  return months < 0 ? undefined : { months, unit: 'months', since: { year, month }, readings: [months] };
 }

@@ -70,7 +70,8 @@ export function listsOf(w: Words, tags: readonly Tag[]): Lists {
     source: n.sources,
     ...n.people,
   };
-  return tags.flatMap((tag): Lists =>
-    tag === 'multiple' ? n.multiples.map(([k, list]) => [tag, list, k]) : [[tag, byTag[tag] ?? []]],
-  );
+  return tags.flatMap((tag): Lists => {
+    if (tag === 'multiple') return n.multiples.map(([k, list]) => [tag, list, k]);
+    return [[tag, byTag[tag] ?? []]];
+  });
 }
