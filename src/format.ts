@@ -22,6 +22,15 @@ export function formatDate(iso: string, locale: string): string {
   return f.format(new Date(Date.UTC(y, m - 1, d)));
 }
 
+/** A month of a year in full: "mars 2019", "March 2019". `month`: 1 to 12. */
+export function formatMonth(year: number, month: number, locale: string): string {
+  const f = formatter(
+    `month|${locale}`,
+    () => new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  );
+  return f.format(new Date(Date.UTC(year, month - 1, 1)));
+}
+
 /**
  * An amount in euros as the language writes numbers, the same on every page and printout: whole euros without
  * decimals ("1 200"), cents with two ("2 021,60"). The € sign is in the texts.

@@ -133,6 +133,40 @@ export const numbersLexiconSchema = z.strictObject({
   years: words,
   /** square metres */
   squareMetres: wordsOrNone,
+  /** written after a number for thousands ("15k") */
+  thousands: wordsOrNone.optional(),
+  /** a half, after a number or its unit ("un an et demi", "2 and a half years", "الف ونص") */
+  halves: wordsOrNone.optional(),
+  /** number words that are also articles: the number 1 only before what they count ("un an", not "un salaire") */
+  articles: wordsOrNone.optional(),
+  /** between two amounts, they add ("600 plus 300"); the sign + needs no word */
+  plus: wordsOrNone.optional(),
+  /** between two numbers, they multiply ("700 fois 12"); the signs × and * need no word */
+  times: wordsOrNone.optional(),
+  /** a range or a choice between two numbers, never a sum ("entre", "ou", "between") */
+  range: wordsOrNone.optional(),
+  /** where an amount comes from, beside it ("salaire", "APL", "ma femme"): two amounts so joined add */
+  sources: wordsOrNone.optional(),
+  /** children born together, by how many ("jumeaux": 2, "triplés": 3) */
+  multiples: z.record(z.string().regex(/^[2-9]$/), wordsOrNone).optional(),
+  /** people as counted at a "how many people" question */
+  people: z
+    .strictObject({
+      /** the person answering ("moi", "me", "انا") */
+      self: wordsOrNone,
+      /** the person answering, alone ("juste moi", "me alone", "غير انا") */
+      alone: wordsOrNone,
+      /** one other adult ("ma femme", "my husband", "مرتي") */
+      adult: wordsOrNone,
+      /** one child ("ma fille", "my son", "بنتي") */
+      child: wordsOrNone,
+      /** nouns a number of people is counted in ("personnes", "people") */
+      persons: wordsOrNone,
+      adults: wordsOrNone,
+      children: wordsOrNone,
+    })
+    .partial()
+    .optional(),
 });
 export type NumbersLexicon = z.infer<typeof numbersLexiconSchema>;
 

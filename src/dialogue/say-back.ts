@@ -1,5 +1,5 @@
 import type { Content } from '../content/load';
-import { formatDate, formatEuros, formatNumber } from '../format';
+import { formatDate, formatEuros, formatMonth, formatNumber } from '../format';
 import type { Translate } from '../i18n';
 import { intlLocale } from '../languages';
 import { countryName } from '../understanding/country-names';
@@ -27,7 +27,10 @@ export function sayNumber(
     case 'eur-year':
       return ctx.t('common:understood.eur-year', { amount: formatEuros(n, intlLocale(ctx.content, ctx.lang)) });
     case 'years':
-      return ctx.t('common:understood.years', { count: n });
+      // "1.5 years" is said as years and months, as people say it
+      return Number.isInteger(n)
+        ? ctx.t('common:understood.years', { count: n })
+        : sayYearsMonths(Math.round(n * 12), ctx);
     case 'months':
       return ctx.t('common:understood.months', { count: n });
     case 'm2':
@@ -73,8 +76,28 @@ export function sayBack(q: Question, value: unknown, ctx: SayContext, given?: { 
     }
   })();
   if (!given) return text;
-  return ctx.t('common:understood.converted', {
-    value: text,
-    given: sayNumber(given.value, given.unit as NumberUnit, ctx),
-  });
+  return ctx.t('common:understood.converted', { value: text, given: sayGiven(given, ctx) });
+}
+
+/**
+ * What the person wrote, beside the value worked out from it: a figure in its unit ("18 months"), a calendar
+ * year ("2019") or a month of one ("March 2019", as year × 12 + month − 1), years and months together ("3 years
+ * and 8 months", in months).
+ */
+function sayGiven(given: { value: number; unit: string }, ctx: Pick<SayContext, 't' | 'lang' | 'content'>): string {
+  if (given.unit === 'year') return String(given.value);
+  if (given.unit === 'month-year')
+    return formatMonth(Math.floor(given.value / 12), (given.value % 12) + 1, intlLocale(ctx.content, ctx.lang));
+  if (given.unit === 'years-months') return sayYearsMonths(given.value, ctx);
+  return sayNumber(given.value, given.unit as NumberUnit, ctx);
+}
+
+/** A number of months as years and months: "3 years and 8 months", "18 mois" as "1 an et 6 mois". */
+function sayYearsMonths(total: number, ctx: Pick<SayContext, 't' | 'lang' | 'content'>): string {
+  const [years, months] = [Math.floor(total / 12), total % 12];
+  const parts = [
+    ...(years ? [ctx.t('common:understood.years', { count: years })] : []),
+    ...(months || !years ? [ctx.t('common:understood.months', { count: months })] : []),
+  ];
+  return new Intl.ListFormat(ctx.lang, { type: 'conjunction' }).format(parts);
 }

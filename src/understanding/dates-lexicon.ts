@@ -1,5 +1,5 @@
 import type { DatesLexicon } from '../content/schemas';
-import { fold, phrases } from './fold';
+import { byIndex, fold, phrases } from './fold';
 
 export type Unit = 'day' | 'week' | 'month' | 'year';
 export const UNITS: readonly Unit[] = ['day', 'week', 'month', 'year'];
@@ -31,9 +31,6 @@ export interface DateWords {
   dayLeadIns: string[][];
   monthNumberLeadIns: string[][];
 }
-
-const byIndex = (record: Record<string, string[]>): [number, string[][]][] =>
-  Object.entries(record).map(([k, v]) => [Number(k), phrases(v)]);
 
 const perUnit = (r: Partial<Record<Unit, string[]>> | undefined): Record<Unit, string[][]> =>
   Object.fromEntries(UNITS.map((u) => [u, phrases(r?.[u])])) as Record<Unit, string[][]>;

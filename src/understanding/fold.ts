@@ -59,3 +59,7 @@ export const hasPhrase = (text: readonly string[], phrase: readonly string[]): b
 /** A list of phrases, folded into words once. */
 export const phrases = (list: readonly string[] | undefined): string[][] =>
   (list ?? []).map(tokens).filter((p) => p.length > 0);
+
+/** Phrases listed under a number ("1": January's names, "2": twins' words), folded, with their number. */
+export const byIndex = (record: Record<string, string[]>): [number, string[][]][] =>
+  Object.entries(record).map(([k, v]) => [Number(k), phrases(v)]);

@@ -3,7 +3,7 @@ import type { UrgentSituation } from '../content/schemas';
 import { urgentSituations } from '../content/schemas';
 import { cuesOf, type Cue } from './cues';
 import { compileDates, type DateWords } from './dates-lexicon';
-import { fold, phrases } from './fold';
+import { byIndex, fold, phrases } from './fold';
 
 /** A language's word lists, folded once, in the forms the readers use. */
 export interface Words {
@@ -21,6 +21,16 @@ export interface Words {
     months: string[][];
     years: string[][];
     squareMetres: string[][];
+    thousands: string[][];
+    halves: string[][];
+    articles: ReadonlySet<string>;
+    plus: string[][];
+    times: string[][];
+    range: string[][];
+    sources: string[][];
+    /** how many children born together, and the words for them */
+    multiples: [number, string[][]][];
+    people: Record<PeopleWords, string[][]>;
   };
   dates: DateWords;
   countries: {
@@ -33,6 +43,9 @@ export interface Words {
   /** procedure -> its triage cues, and its options' words by node */
   procedures: Record<string, { triage: Cue[]; options: Record<string, Record<string, Cue[]>> }>;
 }
+
+const peopleWords = ['self', 'alone', 'adult', 'child', 'persons', 'adults', 'children'] as const;
+type PeopleWords = (typeof peopleWords)[number];
 
 const compiled = new WeakMap<Lexicon, Words>();
 
@@ -51,23 +64,13 @@ const namesOf = (...records: Record<string, string[]>[]) => {
 };
 
 function compile(l: Lexicon): Words {
-  const n = l.numbers;
   return {
     yes: phrases(l.answers.yes),
     no: phrases(l.answers.no),
     dontKnow: phrases(l.answers.dontKnow),
     none: phrases(l.answers.none),
     negations: new Set(phrases(l.answers.negations).flat()),
-    numbers: {
-      words: new Map(Object.entries(n.words).map(([k, v]) => [fold(k).replace(/ /g, '-'), v])),
-      joiners: new Set(phrases(n.joiners).flat()),
-      currency: phrases(n.currency),
-      perMonth: phrases(n.perMonth),
-      perYear: phrases(n.perYear),
-      months: phrases(n.months),
-      years: phrases(n.years),
-      squareMetres: phrases(n.squareMetres),
-    },
+    numbers: compileNumbers(l.numbers),
     dates: compileDates(l.dates),
     countries: {
       names: namesOf(l.countries.aliases, l.countries.demonyms),
@@ -89,5 +92,28 @@ function compile(l: Lexicon): Words {
         },
       ]),
     ),
+  };
+}
+
+/** A language's number words, folded. */
+function compileNumbers(n: Lexicon['numbers']): Words['numbers'] {
+  return {
+    words: new Map(Object.entries(n.words).map(([k, v]) => [fold(k).replace(/ /g, '-'), v])),
+    joiners: new Set(phrases(n.joiners).flat()),
+    currency: phrases(n.currency),
+    perMonth: phrases(n.perMonth),
+    perYear: phrases(n.perYear),
+    months: phrases(n.months),
+    years: phrases(n.years),
+    squareMetres: phrases(n.squareMetres),
+    thousands: phrases(n.thousands),
+    halves: phrases(n.halves),
+    articles: new Set(phrases(n.articles).flat()),
+    plus: phrases(n.plus),
+    times: phrases(n.times),
+    range: phrases(n.range),
+    sources: phrases(n.sources),
+    multiples: byIndex(n.multiples ?? {}),
+    people: Object.fromEntries(peopleWords.map((k) => [k, phrases(n.people?.[k])])) as Words['numbers']['people'],
   };
 }

@@ -1,15 +1,15 @@
 import type { QuestionInput } from '../../flows/types';
 import type { Communes } from '../content/communes';
+import { readAges } from './ages';
 import { readChoice, type Option } from './choices';
 import { readCommune } from './communes';
 import { readCountry } from './countries';
 import { readDate, towardsOf } from './dates';
-import { tokens } from './fold';
 import type { Words } from './lexicon';
 import { countIn, readNumber, type NumberUnit } from './numbers';
 import { refuse, unsure, type Reading } from './reading';
 import { readNeed } from './triage';
-import { readYesNo, saysDontKnow, isOneOf } from './yes-no';
+import { readYesNo, saysDontKnow } from './yes-no';
 
 /** What a reader needs besides the words: the question's options (labels and words), today, the towns. */
 export interface ReadContext {
@@ -38,9 +38,9 @@ export function readText(input: QuestionInput, text: string, ctx: ReadContext): 
     case 'date':
       return readDate(text, w, { today: ctx.today, towards: towardsOf(input) }, (t) => countIn(t, w));
     case 'number':
-      return readNumber(text, w, { ...input, ...(ctx.unit ? { unit: ctx.unit } : {}) });
+      return readNumber(text, w, { ...input, ...(ctx.unit ? { unit: ctx.unit } : {}), today: ctx.today });
     case 'numbers':
-      return readList(text, input, ctx);
+      return readAges(text, w, input, ctx.today);
     case 'country':
       return readCountry(text, w, ctx.lang);
     case 'commune':
@@ -68,35 +68,4 @@ function readTriage(text: string, ctx: ReadContext): Reading {
     options.filter((o) => o.value !== 'other').map((o) => o.value),
     ctx.words,
   );
-}
-
-/** A list of whole numbers (children's ages): "3, 7 et 12", "18 mois et 5 ans", or none at all ("aucun"). */
-function readList(text: string, input: Extract<QuestionInput, { kind: 'numbers' }>, ctx: ReadContext): Reading {
-  const w = ctx.words;
-  if (isOneOf(tokens(text), w.none)) return { kind: 'value', value: [], sure: true };
-  const joiners = [...w.numbers.joiners].map((j) => j.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const parts = text
-    .split(new RegExp(`[,;/+&]|\\s(?:${joiners.join('|') || '\\u0000'})\\s`, 'u'))
-    .map((p) => p.trim())
-    .filter(Boolean);
-  const values: number[] = [];
-  let unsureWhy: Reading | undefined;
-  for (const part of parts) {
-    if (!/\d/.test(part) && countIn(tokens(part), w) === undefined) continue;
-    const r = readNumber(part, w, {
-      unit: 'years',
-      integer: true,
-      ...(input.min !== undefined ? { min: input.min } : {}),
-      ...(input.max !== undefined ? { max: input.max } : {}),
-    });
-    if (r.kind !== 'value') return r.kind === 'refuse' ? r : refuse('invalid-numbers');
-    values.push(r.value as number);
-    if (!r.sure) unsureWhy = r;
-  }
-  if (values.length === 0) return refuse('invalid-numbers');
-  if (input.maxItems !== undefined && values.length > input.maxItems)
-    return refuse('number-out-of-range', { min: input.min ?? 0, max: input.max ?? '-' });
-  return unsureWhy && unsureWhy.kind === 'value' && !unsureWhy.sure
-    ? unsure(values, unsureWhy.why)
-    : { kind: 'value', value: values, sure: true };
 }

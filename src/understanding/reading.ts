@@ -15,6 +15,8 @@ export type Uncertainty =
   | 'unit'
   /** "800 par mois" at a yearly question: converted */
   | 'period'
+  /** worked out from what was written: a sum ("600 + 300"), a product ("700 x 12"), people counted, a half */
+  | 'arithmetic'
   /** "DZ" typed as a country: a code, not a name */
   | 'code'
   /** a country or an answer found inside a longer sentence */

@@ -64,7 +64,7 @@ export const factsSchema = z
       .int()
       .min(2)
       .max(30)
-      .meta({ unit: 'count' })
+      .meta({ unit: 'people' })
       .describe('People who will live in the home, the applicant included'),
     housingSurfaceM2: z.number().min(0).max(2000).meta({ unit: 'm2' }).describe('Living area of the home in m²'),
     monthlyResources: z

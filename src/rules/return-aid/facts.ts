@@ -33,9 +33,9 @@ export const factsSchema = z
       .int()
       .min(1)
       .max(30)
-      .meta({ unit: 'count' })
+      .meta({ unit: 'adults' })
       .describe('Adults leaving together, the applicant included'),
-    minors: z.number().int().min(0).max(30).meta({ unit: 'count' }).describe('Minor children leaving with them'),
+    minors: z.number().int().min(0).max(30).meta({ unit: 'minors' }).describe('Minor children leaving with them'),
     hasTravelDocument: z.boolean().describe('Has a travel document (or will obtain it)'),
     derogation: z.enum(derogations).describe('Channel-crossing derogation, UK readmission, or none'),
   })

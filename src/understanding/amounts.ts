@@ -1,0 +1,111 @@
+import type { Words } from './lexicon';
+import { cents, settle, type Given, type NumberQuestion } from './number-question';
+import { listsOf, type Tag } from './number-phrases';
+import { gapBetween, scan, tagNear, type Num, type Scan } from './number-scan';
+import { refuse, type Reading, type Uncertainty } from './reading';
+
+/** The phrases an amount is read among: its period first ("a month" is not "a"), then signs of a sum or a range. */
+const TAGS: Tag[] = [
+  'perMonth',
+  'perYear',
+  'currency',
+  'range',
+  'source',
+  'plus',
+  'times',
+  'thousands',
+  'half',
+  'years',
+  'months',
+  'persons',
+  'adults',
+  'children',
+  'child',
+  'joiner',
+];
+const PEOPLE: ReadonlySet<Tag> = new Set<Tag>(['persons', 'adults', 'children', 'child']);
+const MONTHS_IN_A_YEAR = 12;
+
+/**
+ * Money, a month or a year. One amount is read as written, converted (and confirmed) when its period is
+ * not the question's. Several amounts add when the person says so ("600 + 300", "1200 et ma femme 800"),
+ * multiply when written so ("700 x 12"): worked out, then confirmed. Any other sentence with several
+ * figures ("entre 1200 et 1500") is refused with a request for one figure: never the first one taken.
+ */
+export function readAmount(text: string, w: Words, q: NumberQuestion): Reading {
+  const s = scan(text, w, listsOf(w, TAGS));
+  if (s.numbers.length === 0) return refuse('invalid-number');
+  const product = productOf(s, q);
+  if (product) return product;
+  // a duration ("depuis 2 ans") or people ("2 enfants") beside an amount is not one
+  const amounts = s.numbers.filter((n) => !n.unit && !(n.next && PEOPLE.has(n.next.tag)));
+  if (amounts.length === 0) return refuse('invalid-number');
+  const period = periodOf(s, q);
+  if (amounts.length === 1) {
+    const a = amounts[0]!;
+    // a half of a euro after a figure ("1500 et demi") is a guess; "الف ونص" is how 1 500 is said
+    const doubt = period.given
+      ? { why: 'period' as const, given: { value: best(a), unit: period.given } }
+      : s.numbers.length > 1 || a.half === 0.5
+        ? { why: s.numbers.length > 1 ? ('partial' as const) : ('arithmetic' as const) }
+        : undefined;
+    return settle(
+      a.readings.map((r) => cents(r * period.factor)),
+      q,
+      doubt,
+    );
+  }
+  if (!adds(s, amounts)) return refuse('one-number');
+  const total = amounts.reduce((sum, a) => sum + best(a), 0);
+  const given = period.given ? { given: { value: total, unit: period.given } } : {};
+  return settle([cents(total * period.factor)], q, { why: 'arithmetic', ...given });
+}
+
+/** Of two readings of an amount ("1.500"), the thousands: money is rarely a euro and a half. */
+const best = (n: Num) => Math.max(...n.readings);
+
+/** How the period written converts into the question's: 800 a month is 9 600 a year. */
+function periodOf(s: Scan, q: NumberQuestion): { factor: number; given?: string } {
+  const perMonth = s.spans.some((span) => span?.tag === 'perMonth');
+  const perYear = s.spans.some((span) => span?.tag === 'perYear');
+  if (q.unit === 'eur-year' && perMonth && !perYear) return { factor: MONTHS_IN_A_YEAR, given: 'eur-month' };
+  if (q.unit === 'eur-month' && perYear && !perMonth) return { factor: 1 / MONTHS_IN_A_YEAR, given: 'eur-year' };
+  return { factor: 1 };
+}
+
+/**
+ * Two figures multiplied ("700 x 12", "650 par mois × 12"). Times twelve is a month's amount made a year's:
+ * the question's period is taken from it. Otherwise the product, in the period written.
+ */
+function productOf(s: Scan, q: NumberQuestion): Reading | undefined {
+  if (s.numbers.length !== 2) return undefined;
+  const [a, b] = s.numbers as [Num, Num];
+  const gap = gapBetween(s, a, b);
+  if (!gap.tags.has('times') && !/[×*]/.test(gap.signs)) return undefined;
+  const twelve = [a, b].find((n) => n.value === MONTHS_IN_A_YEAR && n.unit !== 'years');
+  const month = twelve && [a, b].find((n) => n !== twelve && !n.unit);
+  if (month) {
+    const m = best(month);
+    const yearly = q.unit === 'eur-year';
+    const given: Given = yearly ? { value: m, unit: 'eur-month' } : { value: m * MONTHS_IN_A_YEAR, unit: 'eur-year' };
+    return settle([cents(yearly ? m * MONTHS_IN_A_YEAR : m)], q, { why: 'period', given });
+  }
+  if (a.unit || b.unit) return refuse('one-number');
+  const period = periodOf(s, q);
+  const why: Uncertainty = 'arithmetic';
+  return settle([cents(best(a) * best(b) * period.factor)], q, { why });
+}
+
+/**
+ * Whether figures side by side add: a plus between them, or where each one comes from beside it ("et ma
+ * femme 800", "300 d'APL"), and nothing of a range ("entre", "ou", "1200-1500").
+ */
+function adds(s: Scan, amounts: readonly Num[]): boolean {
+  if (s.spans.some((span) => span?.tag === 'range')) return false;
+  return amounts.slice(1).every((b, k) => {
+    const gap = gapBetween(s, amounts[k]!, b);
+    if (/[-–—/]/.test(gap.signs)) return false;
+    if (gap.signs.includes('+') || gap.tags.has('plus')) return true;
+    return gap.tags.has('source') || tagNear(s, b.end, 'source', 3);
+  });
+}
