@@ -101,7 +101,8 @@ describe('choices', () => {
   test.each([
     ['fr', "J'ai envoyé mon dossier à l'OFPRA", record('file-sent')],
     ['fr', 'ma demande est clôturée', record('closed')],
-    ['fr', '2', record('registered')],
+    // an option's number typed as text is confirmed ("10" may be the tenth option or "10 ans")
+    ['fr', '2', confirm('registered')],
     ['en', 'OFPRA closed my claim', record('closed')],
     ['en', 'registered', record('registered')],
     // a negation turns a keyword around: not sent yet is not "file sent"

@@ -117,6 +117,13 @@ export const answersLexiconSchema = z.strictObject({
   none: words,
   /** words that turn a following keyword around ("je ne veux pas rentrer", "haven't sent", "ما بدي") */
   negations: words,
+  /**
+   * words that begin a new clause ("mais", "but", "بصح", "لكن"): a negation governs its own clause only, as it
+   * stops at punctuation. Optional: without them, only punctuation ends a clause.
+   */
+  clauseBreaks: wordsOrNone.optional(),
+  /** phrases whose negation word negates nothing ("ما زلت": still; "no matter"): optional */
+  notNegating: wordsOrNone.optional(),
 });
 export type AnswersLexicon = z.infer<typeof answersLexiconSchema>;
 
@@ -227,16 +234,36 @@ export type CountriesLexicon = z.infer<typeof countriesLexiconSchema>;
 
 export const urgentSituations = ['oqtf-appeal', 'fear-of-return', 'violence', 'no-shelter', 'child-danger'] as const;
 export type UrgentSituation = (typeof urgentSituations)[number];
-export const urgentLexiconSchema = z.strictObject(
-  Object.fromEntries(urgentSituations.map((s) => [s, words])) as Record<UrgentSituation, typeof words>,
-);
+/**
+ * Words that show an urgent situation only in a context: "afraid", "war", "خايف" alone are ordinary words ("I'm
+ * afraid I don't have one"); beside a return or a danger ("go back", "mon pays", "ارجع") they are fear of return.
+ */
+const urgentInContextSchema = z.strictObject({
+  cues: words,
+  /** what must stand somewhere in the same message for the cues to count */
+  context: words,
+  /** whole messages that say it alone ("j'ai peur", "I'm scared", "خايف") */
+  alone: wordsOrNone.optional(),
+});
+export const urgentLexiconSchema = z.strictObject({
+  ...(Object.fromEntries(urgentSituations.map((s) => [s, words])) as Record<UrgentSituation, typeof words>),
+  inContext: z.partialRecord(z.enum(urgentSituations), z.array(urgentInContextSchema)).optional(),
+});
 export type UrgentLexicon = z.infer<typeof urgentLexiconSchema>;
 
 export const procedureLexiconSchema = z.strictObject({
   /** words that point triage to this procedure */
   triage: wordsOrNone.optional(),
-  /** words for the options of its choice questions: node -> option -> words */
+  /**
+   * words for the options of its choice questions: node -> option -> words; at a yes/no question, "true" and
+   * "false": words that answer it by echoing it ("j'ai un passeport", "je vis seul"), always confirmed
+   */
   options: z.record(z.string(), z.record(z.string(), wordsOrNone)).default({}),
+  /**
+   * the option a country named at a choice question picks: node -> ISO code or "other" -> option
+   * ({ "location": { "FR": "france", "other": "abroad" } }); read from the countries lexicon, always confirmed
+   */
+  countryOptions: z.record(z.string(), z.record(z.union([isoCode, z.literal('other')]), z.string())).optional(),
 });
 export type ProcedureLexicon = z.infer<typeof procedureLexiconSchema>;
 

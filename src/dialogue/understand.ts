@@ -52,6 +52,7 @@ export function understand(answer: Answer, q: Question, pos: Position, ctx: Unde
     lang: ctx.lang,
     today: ctx.today,
     communes: ctx.communes,
+    at: { procedure: pos.procedure, node: pos.state.value },
     ...(q.input.kind === 'choice' ? { options: optionsOf(q, pos, ctx) } : {}),
     ...(unit ? { unit } : {}),
   });

@@ -1,5 +1,5 @@
-import { distance } from 'fastest-levenshtein';
-import { cueIn, type Cue } from './cues';
+import { said } from './clauses';
+import { bestOfItems, type Cue } from './cues';
 import { fold, tokens } from './fold';
 import type { Words } from './lexicon';
 import { refuse, sure, unsure, type Reading } from './reading';
@@ -11,52 +11,41 @@ export interface Option {
   cues: Cue[];
 }
 
-/** A near spelling of a word (one letter off in a short word, two in a long one). */
-const near = (a: string, b: string) => {
-  // the same word was a keyword already, and turned around by a negation if it did not count
-  if (a === b) return false;
-  const allowed = Math.max(a.length, b.length) >= 8 ? 2 : Math.max(a.length, b.length) >= 4 ? 1 : 0;
-  return allowed > 0 && Math.abs(a.length - b.length) <= allowed && distance(a, b) <= allowed;
-};
-
-/** The options whose words, or whose label's words, come near the answer's (a typo): to be confirmed. */
-function nearOptions(t: readonly string[], options: readonly Option[]): Option[] {
-  const words = t.filter((w) => w.length >= 4);
-  if (words.length === 0 || words.length > 3) return [];
-  return options.filter((o) =>
-    o.cues.some((cue) => cue.length === 1 && cue[0]!.length === 1 && words.some((w) => near(w, cue[0]![0]!))),
-  );
+/**
+ * An option named as such: its value or its label as written (sure), or its number in the list typed as text
+ * (confirmed: "10" at the permit question may be the tenth option or the 10 of "10 ans"; when the number is also
+ * a word of other options, ask which).
+ */
+export function namedOption(text: string, options: readonly Option[]): Reading | undefined {
+  const said = tokens(text).join(' ');
+  const exact = options.find((o) => fold(o.value) === said || fold(o.label) === said);
+  if (exact) return sure(exact.value);
+  if (!/^\d+$/.test(said) || Number(said) < 1 || Number(said) > options.length) return undefined;
+  const picked = options[Number(said) - 1]!;
+  const alike = options.filter((o) => o !== picked && o.cues.some((cue) => cue.flat().includes(said)));
+  return alike.length > 0
+    ? { kind: 'choose', candidates: [picked, ...alike].map((o) => o.value) }
+    : unsure(picked.value, 'partial');
 }
 
 /**
- * An option chosen in words: its value or label as written, its number in the list, or its words in the
- * lexicon, not turned around by a negation ("haven't sent" is not "sent"). Several options fitting ask
- * which; a near spelling is confirmed. A label is never matched by a part of it: "aide" alone picks nothing.
+ * An option chosen in words: named as such (above), or by its words in the lexicon, not governed by a negation
+ * in their clause ("haven't sent" is not "sent"; "pas résident, temporaire" is temporary). The option whose
+ * longest phrase is longest wins ("pas encore envoyé" beats "envoyé"); several ask which. Near spellings
+ * ("temporair", "not yet sennt") count as the words, as long as no negation governs them, and are confirmed.
+ * A label is never matched by a part of it: "aide" alone picks nothing.
  */
 export function readChoice(text: string, options: readonly Option[], w: Words): Reading {
-  const t = tokens(text);
-  const said = t.join(' ');
-  if (!said) return refuse('invalid-choice');
-  const exact = options.find((o) => fold(o.value) === said || fold(o.label) === said);
-  if (exact) return sure(exact.value);
-  if (/^\d+$/.test(said) && Number(said) >= 1 && Number(said) <= options.length)
-    return sure(options[Number(said) - 1]!.value);
-  const matching = options.filter((o) => o.cues.some((cue) => cueIn(t, cue, w.negations)));
-  if (matching.length === 1) return sure(matching[0]!.value);
-  if (matching.length > 1) {
-    const top = strongest(t, matching, w);
-    return top.length === 1 ? sure(top[0]!.value) : { kind: 'choose', candidates: top.map((o) => o.value) };
-  }
-  const close = nearOptions(t, options);
-  if (close.length === 1) return unsure(close[0]!.value, 'fuzzy');
-  if (close.length > 1) return { kind: 'choose', candidates: close.map((o) => o.value) };
-  return refuse('invalid-choice');
-}
-
-/** Of several options that fit, those whose longest matching phrase is longest ("pas encore envoyé" beats "envoyé"). */
-function strongest(t: readonly string[], matching: readonly Option[], w: Words): Option[] {
-  const score = (o: Option) => Math.max(...o.cues.filter((c) => cueIn(t, c, w.negations)).map((c) => c.flat().length));
-  const best = Math.max(...matching.map(score));
-  const top = matching.filter((o) => score(o) === best);
-  return top.length > 0 ? top : [...matching];
+  if (tokens(text).length === 0) return refuse('invalid-choice');
+  const named = namedOption(text, options);
+  if (named) return named;
+  const best = bestOfItems(
+    said(text, w),
+    options.map((o) => ({ item: o.value, cues: o.cues })),
+    [...w.yes, ...w.no],
+  );
+  if (!best) return refuse('invalid-choice');
+  if (best.top.length > 1) return { kind: 'choose', candidates: best.top };
+  if (best.near) return unsure(best.top[0], 'fuzzy');
+  return best.loose ? unsure(best.top[0], 'partial') : sure(best.top[0]);
 }

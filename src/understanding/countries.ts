@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import { countryNames, isCountryCode } from './country-names';
-import { findPhrase, tokens } from './fold';
+import { said, type Said } from './clauses';
+import { bare, findPhrase, tokens } from './fold';
 import type { Words } from './lexicon';
 import { isOneOf } from './yes-no';
 import { refuse, sure, unsure, type Reading } from './reading';
@@ -51,11 +52,77 @@ function nearest(name: string, w: Words, lang: string): string | undefined {
   return best <= allowed && found.size === 1 ? [...found][0] : undefined;
 }
 
+/** A country named inside a sentence: its code (several for an ambiguous name), where, and whether as a nationality. */
+interface Named {
+  codes: string[];
+  at: number;
+  demonym: boolean;
+}
+
+/**
+ * The countries named inside a sentence (from word `from` on), longest names first, each word read once ("ivory
+ * coast" is not also "coast"). Words of two letters or fewer are never names inside a sentence ("no", "de", "la").
+ */
+function namedIn(words: readonly string[], from: number, w: Words, lang: string): Named[] {
+  const used = new Set<number>();
+  const found: Named[] = [];
+  for (let len = Math.min(4, words.length - from); len >= 1; len--) {
+    for (let at = from; at + len <= words.length; at++) {
+      if (Array.from({ length: len }, (_, k) => at + k).some((k) => used.has(k))) continue;
+      const part = words.slice(at, at + len).join(' ');
+      const ambiguous = w.countries.ambiguous.get(part);
+      // a single word may carry Arabic clitics ("وجزائري": and Algerian)
+      const code = ambiguous
+        ? undefined
+        : part.length >= 3
+          ? (lookup(part, w, lang) ?? (len === 1 ? lookup(bare(part), w, lang) : undefined))
+          : undefined;
+      if (!ambiguous && !code) continue;
+      const demonym = !!code && [part, bare(part)].some((p) => w.countries.demonyms.get(p) === code);
+      found.push({ codes: ambiguous ?? [code!], at, demonym });
+      for (let k = at; k < at + len; k++) used.add(k);
+    }
+  }
+  return found;
+}
+
+/** The distinct codes of what was named. */
+const codesOf = (named: readonly Named[]) => [...new Set(named.flatMap((n) => n.codes))];
+
+/** The distinct countries a sentence names (for a choice that a country answers: "je suis au Maroc" is abroad). */
+export function countriesNamed(text: string, w: Words, lang: string): string[] {
+  const t = tokens(text);
+  return codesOf(namedIn(t, t.length - withoutLeadIns(t, w).length, w, lang));
+}
+
+/**
+ * Of several countries in a sentence, the one named as a nationality, confirmed: a demonym after a lead-in ("je
+ * suis algérien", "وانا جزائري") or in a clause without a place ("Malian, but born in Ivory Coast"). An ambiguous
+ * name that one of the others settles counts as that one ("Sudan darfur"). Two nationalities ("franco-algérienne"),
+ * places only, or a demonym beside a place ("kosovo albanian") ask which.
+ */
+function oneOf(named: readonly Named[], s: Said, w: Words): Reading {
+  const single = new Set(named.filter((n) => n.codes.length === 1).flatMap((n) => n.codes));
+  const kept = named.filter((n) => n.codes.length === 1 || !n.codes.some((c) => single.has(c)));
+  const all = codesOf(kept);
+  if (all.length === 1) return unsure(all[0], 'partial');
+  if (kept.length === 1) return { kind: 'choose', candidates: all };
+  const places = kept.filter((n) => !n.demonym);
+  const said = (n: Named) =>
+    w.countries.leadIns.some((p) => n.at >= p.length && findPhrase(s.words.slice(n.at - p.length, n.at), p) === 0) ||
+    !places.some((p) => s.clause[p.at] === s.clause[n.at]);
+  const demonyms = codesOf(kept.filter((n) => n.demonym));
+  const nationalities = codesOf(kept.filter((n) => n.demonym && said(n)));
+  return demonyms.length === 1 && nationalities.length === 1
+    ? unsure(nationalities[0], 'partial')
+    : { kind: 'choose', candidates: all };
+}
+
 /**
  * A country as people name it: a name in their language (or French or English), a demonym ("marocain",
  * "سوري"), a phrase around it ("je viens du Maroc"). A name that fits several countries (Congo, Guinea)
  * asks which; an ordinary word is never an ISO code ("no", "de"); a code is taken only typed as one (DZ)
- * and confirmed; a near spelling is confirmed.
+ * and confirmed; a near spelling is confirmed; several countries in a sentence are read by oneOf.
  */
 export function readCountry(text: string, w: Words, lang: string): Reading {
   const typed = text.trim();
@@ -69,15 +136,9 @@ export function readCountry(text: string, w: Words, lang: string): Reading {
   if (ambiguous) return { kind: 'choose', candidates: ambiguous };
   const code = lookup(name, w, lang);
   if (code) return sure(code);
-  // a country named inside a longer sentence ("je suis né au Maroc en 1980")
-  for (let len = Math.min(4, rest.length - 1); len >= 1; len--) {
-    for (let i = 0; i + len <= rest.length; i++) {
-      const part = rest.slice(i, i + len).join(' ');
-      if (w.countries.ambiguous.has(part)) return { kind: 'choose', candidates: w.countries.ambiguous.get(part)! };
-      const inside = part.length >= 3 ? lookup(part, w, lang) : undefined;
-      if (inside) return unsure(inside, 'partial');
-    }
-  }
+  const s = said(text, w);
+  const named = namedIn(s.words, s.words.length - rest.length, w, lang);
+  if (named.length > 0) return oneOf(named, s, w);
   const near = nearest(name, w, lang);
   return near ? unsure(near, 'fuzzy') : refuse('invalid-country');
 }

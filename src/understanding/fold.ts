@@ -30,24 +30,35 @@ export const tokens = (s: string): string[] => {
   return f ? f.split(' ') : [];
 };
 
-/** Arabic clitics written onto a word: and, the, with/by, for, so (و ال ب ل ف and their combinations). */
-const CLITICS = /^(?:وال|فال|بال|كال|لل|ال|و|ف|ب|ل)(?=\p{L}{3,})/u;
+/** Arabic clitics written onto a word: and, the, with/by, for, so, like (و ال ب ل ف ك and their combinations). */
+const CLITICS = /^(?:وال|فال|بال|كال|لل|ال|و|ف|ب|ل|ك)(?=\p{L}{3,})/u;
+const ARTICLE = /^ال(?=\p{L}{3,})/u;
 
 /** A word without its Arabic clitics ("والعودة" → "عوده"), or the word itself. */
 export const bare = (word: string): string => word.replace(CLITICS, '');
 
 /**
- * Where a phrase stands in a text, as whole words (a word also matches without its Arabic clitics).
+ * Whether a word of a text is a word of a list, as written or with Arabic clitics before it ("وانا" is "انا",
+ * "بالحرب" is "الحرب"). Clitics are stripped from the text's word only, to compare with the listed word (or
+ * the listed word without its article): a clitic is taken off only when what remains is a known word. Stripping
+ * both sides would make different words one: "ولادي" (my children) and "بلادي" (my country) both lose a first
+ * letter and become "لادي".
+ */
+export function sameWord(word: string, listed: string): boolean {
+  const base = listed.replace(ARTICLE, '');
+  if (word === listed || word === base) return true;
+  const stripped = bare(word);
+  return stripped !== word && (stripped === listed || stripped === base);
+}
+
+/**
+ * Where a phrase stands in a text, as whole words (a word also matches with Arabic clitics before it).
  * Returns the index of its first word, or -1.
  */
 export function findPhrase(text: readonly string[], phrase: readonly string[], from = 0): number {
   if (phrase.length === 0) return -1;
   outer: for (let i = from; i + phrase.length <= text.length; i++) {
-    for (let j = 0; j < phrase.length; j++) {
-      const w = text[i + j]!;
-      const p = phrase[j]!;
-      if (w !== p && bare(w) !== p && bare(w) !== bare(p)) continue outer;
-    }
+    for (let j = 0; j < phrase.length; j++) if (!sameWord(text[i + j]!, phrase[j]!)) continue outer;
     return i;
   }
   return -1;

@@ -11,7 +11,14 @@ export interface Words {
   no: string[][];
   dontKnow: string[][];
   none: string[][];
+  /** single negation words ("pas", "not", "ما") */
   negations: ReadonlySet<string>;
+  /** negations written in several words, matched as phrases: every word of one is not a negation by itself */
+  negationPhrases: string[][];
+  /** words that begin a new clause ("mais", "but", "بصح") */
+  clauseBreaks: string[][];
+  /** phrases whose negation word negates nothing ("ما زلت": still) */
+  notNegating: string[][];
   numbers: {
     words: ReadonlyMap<string, number>;
     joiners: ReadonlySet<string>;
@@ -36,12 +43,26 @@ export interface Words {
   countries: {
     /** folded name -> code, from this language's aliases and demonyms */
     names: ReadonlyMap<string, string>;
+    /** folded demonym -> code: a nationality said as such ("algérien", "malian", "جزائري") */
+    demonyms: ReadonlyMap<string, string>;
     ambiguous: ReadonlyMap<string, string[]>;
     leadIns: string[][];
   };
   urgent: [UrgentSituation, Cue[]][];
-  /** procedure -> its triage cues, and its options' words by node */
-  procedures: Record<string, { triage: Cue[]; options: Record<string, Record<string, Cue[]>> }>;
+  /** cues that count only beside their context ("afraid" + "go back"), or as a whole message ("I'm scared") */
+  urgentInContext: [UrgentSituation, { cues: Cue[]; context: Cue[]; alone: string[][] }][];
+  /**
+   * procedure -> its triage cues, its options' words by node (at a yes/no question, "true" and "false": echoes of
+   * the question), and the option a country named at a node picks
+   */
+  procedures: Record<
+    string,
+    {
+      triage: Cue[];
+      options: Record<string, Record<string, Cue[]>>;
+      countryOptions: Record<string, Record<string, string>>;
+    }
+  >;
 }
 
 const peopleWords = ['self', 'alone', 'adult', 'child', 'persons', 'adults', 'children'] as const;
@@ -63,35 +84,61 @@ const namesOf = (...records: Record<string, string[]>[]) => {
   return names;
 };
 
+/** The answers' words; negations of several words ("n't" is folded to "not": "don't" is two) are matched as phrases. */
+const answersOf = (a: Lexicon['answers']) => {
+  const negations = phrases(a.negations);
+  return {
+    yes: phrases(a.yes),
+    no: phrases(a.no),
+    dontKnow: phrases(a.dontKnow),
+    none: phrases(a.none),
+    negations: new Set(negations.filter((p) => p.length === 1).flat()),
+    negationPhrases: negations.filter((p) => p.length > 1),
+    clauseBreaks: phrases(a.clauseBreaks),
+    notNegating: phrases(a.notNegating),
+  };
+};
+
+const urgentOf = (u: Lexicon['urgent']): Pick<Words, 'urgent' | 'urgentInContext'> => ({
+  urgent: urgentSituations.map((s) => [s, cuesOf(u[s])]),
+  urgentInContext: urgentSituations.flatMap((s) =>
+    (u.inContext?.[s] ?? []).map((g): Words['urgentInContext'][number] => [
+      s,
+      { cues: cuesOf(g.cues), context: cuesOf(g.context), alone: phrases(g.alone) },
+    ]),
+  ),
+});
+
+const proceduresOf = (procedures: Lexicon['procedures']): Words['procedures'] =>
+  Object.fromEntries(
+    Object.entries(procedures).map(([id, p]) => [
+      id,
+      {
+        triage: cuesOf(p.triage),
+        options: Object.fromEntries(
+          Object.entries(p.options).map(([node, opts]) => [
+            node,
+            Object.fromEntries(Object.entries(opts).map(([o, list]) => [o, cuesOf(list)])),
+          ]),
+        ),
+        countryOptions: p.countryOptions ?? {},
+      },
+    ]),
+  );
+
 function compile(l: Lexicon): Words {
   return {
-    yes: phrases(l.answers.yes),
-    no: phrases(l.answers.no),
-    dontKnow: phrases(l.answers.dontKnow),
-    none: phrases(l.answers.none),
-    negations: new Set(phrases(l.answers.negations).flat()),
+    ...answersOf(l.answers),
     numbers: compileNumbers(l.numbers),
     dates: compileDates(l.dates),
     countries: {
       names: namesOf(l.countries.aliases, l.countries.demonyms),
+      demonyms: namesOf(l.countries.demonyms),
       ambiguous: new Map(Object.entries(l.countries.ambiguous).map(([k, v]) => [fold(k), v])),
       leadIns: phrases(l.countries.leadIns).sort((a, b) => b.length - a.length),
     },
-    urgent: urgentSituations.map((s) => [s, cuesOf(l.urgent[s])]),
-    procedures: Object.fromEntries(
-      Object.entries(l.procedures).map(([id, p]) => [
-        id,
-        {
-          triage: cuesOf(p.triage),
-          options: Object.fromEntries(
-            Object.entries(p.options).map(([node, opts]) => [
-              node,
-              Object.fromEntries(Object.entries(opts).map(([o, list]) => [o, cuesOf(list)])),
-            ]),
-          ),
-        },
-      ]),
-    ),
+    ...urgentOf(l.urgent),
+    procedures: proceduresOf(l.procedures),
   };
 }
 

@@ -1,13 +1,13 @@
 import type { QuestionInput } from '../../flows/types';
 import type { Communes } from '../content/communes';
 import { readAges } from './ages';
-import { readChoice, type Option } from './choices';
+import { namedOption, readChoice, type Option } from './choices';
 import { readCommune } from './communes';
-import { readCountry } from './countries';
+import { countriesNamed, readCountry } from './countries';
 import { readDate, towardsOf } from './dates';
 import type { Words } from './lexicon';
 import { countIn, readNumber, type NumberUnit } from './numbers';
-import { refuse, unsure, type Reading } from './reading';
+import { refuse, sure, unsure, type Reading } from './reading';
 import { readNeed } from './triage';
 import { readYesNo, saysDontKnow } from './yes-no';
 
@@ -21,6 +21,8 @@ export interface ReadContext {
   /** a number question's unit, from its fact's schema */
   unit?: NumberUnit;
   communes: Communes;
+  /** the question's procedure and node: its echoes (yes/no) and the options countries pick, from the lexicon */
+  at?: { procedure: string; node: string };
 }
 
 /**
@@ -32,9 +34,9 @@ export function readText(input: QuestionInput, text: string, ctx: ReadContext): 
   if (saysDontKnow(text, w) && !(input.kind === 'choice' && input.procedures)) return { kind: 'unknown' };
   switch (input.kind) {
     case 'choice':
-      return input.procedures ? readTriage(text, ctx) : readChoice(text, ctx.options ?? [], w);
+      return input.procedures ? readTriage(text, ctx) : readOption(text, ctx);
     case 'yesno':
-      return readYesNo(text, w);
+      return readYesNo(text, w, echoesAt(ctx));
     case 'date':
       return readDate(text, w, { today: ctx.today, towards: towardsOf(input) }, (t) => countIn(t, w));
     case 'number':
@@ -54,18 +56,47 @@ export function readText(input: QuestionInput, text: string, ctx: ReadContext): 
   }
 }
 
-/** Triage: an option named as such, else the procedure the words point to (a hand-over, always confirmed). */
+/** The words of a yes/no question that answer it by echoing it: options "true" and "false" in the lexicon. */
+function echoesAt(ctx: ReadContext) {
+  const words = ctx.at && ctx.words.procedures[ctx.at.procedure]?.options[ctx.at.node];
+  return words ? { true: words['true'] ?? [], false: words['false'] ?? [] } : undefined;
+}
+
+/**
+ * A choice: its option in words, else the option a country named picks where the lexicon says so ("je suis au
+ * Maroc" is abroad: any country but France), confirmed.
+ */
+function readOption(text: string, ctx: ReadContext): Reading {
+  const read = readChoice(text, ctx.options ?? [], ctx.words);
+  const byCountry = ctx.at && ctx.words.procedures[ctx.at.procedure]?.countryOptions[ctx.at.node];
+  if (read.kind !== 'refuse' || !byCountry) return read;
+  const picked = [
+    ...new Set(countriesNamed(text, ctx.words, ctx.lang).map((code) => byCountry[code] ?? byCountry['other'])),
+  ].filter((o): o is string => o !== undefined);
+  if (picked.length === 0) return read;
+  return picked.length === 1 ? unsure(picked[0], 'partial') : { kind: 'choose', candidates: picked };
+}
+
+/**
+ * Triage: an option named as such (a procedure's is a hand-over, confirmed), else the procedure the words point
+ * to, else "something else" in words ("je ne sais pas"): procedure cues are read before "I don't know" words, so
+ * that "لا اعرف كيف ارجع لبلدي" (I don't know how to go back) is return aid.
+ */
 function readTriage(text: string, ctx: ReadContext): Reading {
   const options = ctx.options ?? [];
-  const named = readChoice(
-    text,
-    options.map((o) => ({ ...o, cues: o.value === 'other' ? o.cues : [] })),
-    ctx.words,
-  );
-  if (named.kind === 'value') return named.value === 'other' ? named : unsure(named.value, 'partial');
-  return readNeed(
+  const named = namedOption(text, options);
+  if (named?.kind === 'value') return named.value === 'other' ? sure('other') : unsure(named.value, 'partial');
+  if (named) return named;
+  const need = readNeed(
     text,
     options.filter((o) => o.value !== 'other').map((o) => o.value),
     ctx.words,
   );
+  if (need) return need;
+  const other = readChoice(
+    text,
+    options.filter((o) => o.value === 'other'),
+    ctx.words,
+  );
+  return other.kind === 'refuse' ? refuse('invalid-need') : other;
 }

@@ -1,15 +1,37 @@
 import type { UrgentSituation } from '../content/schemas';
-import { cueIn } from './cues';
+import { FEW_WORDS, said, type Said } from './clauses';
+import { cueIn, present } from './cues';
 import { tokens } from './fold';
 import type { Words } from './lexicon';
+import { isOneOf } from './yes-no';
 
 /**
  * Urgent situations the bot does not guide but must recognise before anything else, in any free text at
  * any question (FACTS.md §7): contesting an OQTF, fear of returning, violence, no shelter tonight, a child
- * in danger. Their cues are data, per language; a cue turned around by a negation ("je n'ai pas peur")
- * does not count, but a cue that holds its own negation ("je ne veux pas rentrer") does.
+ * in danger. Their cues are data, per language. A missed one is far worse than a false alarm, so:
+ * - a negation turns a cue around only from a few words before it, in its clause ("je n'ai pas peur" does not
+ *   count; "je n'ai pas de papiers et mon mari me frappe" does), and a cue that holds its own negation counts
+ *   ("je ne veux pas rentrer");
+ * - a "no" that opens the message is the answer to the question, not a negation of what follows ("لا هو كان
+ *   يضربني", "no he hits me");
+ * - words that are ordinary on their own ("afraid", "war", "خايف") count beside their context (a return, a
+ *   danger: "inContext" in the lexicon), or as a whole message ("I'm scared").
  */
 export function urgentSituationsIn(text: string, w: Words): UrgentSituation[] {
-  const t = tokens(text);
-  return w.urgent.filter(([, cues]) => cues.some((cue) => cueIn(t, cue, w.negations))).map(([situation]) => situation);
+  const s = answerFirst(said(text, w), w);
+  const found = new Set<UrgentSituation>();
+  for (const [situation, cues] of w.urgent) if (cues.some((cue) => cueIn(s, cue, FEW_WORDS))) found.add(situation);
+  const whole = tokens(text);
+  for (const [situation, g] of w.urgentInContext) {
+    if (isOneOf(whole, g.alone)) found.add(situation);
+    else if (g.cues.some((cue) => cueIn(s, cue, FEW_WORDS)) && g.context.some((cue) => cue.every((p) => present(s, p))))
+      found.add(situation);
+  }
+  return [...found];
+}
+
+/** The words with a "no" that opens them read as an answer: it reaches the word right after it only. */
+function answerFirst(s: Said, w: Words): Said {
+  const opening = w.no.filter((p) => p.length < s.words.length && p.every((x, i) => s.words[i] === x));
+  return opening.length === 0 ? s : { ...s, opening: Math.max(...opening.map((p) => p.length)) };
 }
