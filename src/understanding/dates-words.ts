@@ -4,6 +4,7 @@ import { phraseBefore } from './dates-relative';
 import { findPhrase, hasPhrase } from './fold';
 import type { Words } from './lexicon';
 import { refuse, sure, unsure, type Reading } from './reading';
+import { isOneOf } from './yes-no';
 
 /** A day of the month written in the text: where it stands, its value, and how it was written. */
 interface DayWord {
@@ -51,8 +52,10 @@ export function wordDate(t: readonly string[], w: Words, c: Calendar, count: Cou
       for (let at = findPhrase(t, name); at >= 0; at = findPhrase(t, name, at + 1))
         for (const x of days) {
           const distance = x.end <= at ? at - x.end : x.at - (at + name.length);
-          if (distance >= 0 && distance <= (x.words ? 0 : 2) && (!best || distance < best.distance))
-            best = { month, day: x.day, distance };
+          const between = x.end <= at ? t.slice(x.end, at) : t.slice(at + name.length, x.at);
+          // a day in words stands right by its month, or with only the words that join them ("quince de octubre")
+          const close = x.words ? distance === 0 || isOneOf(between, w.dates.monthNumberLeadIns) : distance <= 2;
+          if (distance >= 0 && close && (!best || distance < best.distance)) best = { month, day: x.day, distance };
         }
   if (!best) return undefined;
   const year = yearIn(t);
