@@ -1,15 +1,7 @@
 import path from 'node:path';
 import request from 'supertest';
 import type { Locator } from 'playwright-core';
-import {
-  DESKTOP,
-  PHONE,
-  screenshotDir,
-  seriousViolations,
-  signIn,
-  useBrowserAndServer,
-  widgetFrame,
-} from './browser';
+import { DESKTOP, PHONE, screenshotDir, seriousViolations, signIn, useBrowserAndServer, widgetFrame } from './browser';
 
 /**
  * The agent console in a real Chromium, as a French agent uses it with a caller who speaks no French: the credential,
