@@ -63,8 +63,27 @@ export function wordDate(t: readonly string[], w: Words, c: Calendar, count: Cou
     const date = dateOf(year, best.month, best.day);
     return date ? sure(date) : refuse('invalid-date');
   }
+  const named = yearNamed(t, w, c);
+  if (named !== undefined) {
+    const date = dateOf(named, best.month, best.day);
+    return date ? unsure(date, 'relative-date') : refuse('invalid-date');
+  }
   const date = yearlessDay(best.month, best.day, c);
   return date ? unsure(date, 'yearless-date') : refuse('invalid-date');
+}
+
+/**
+ * The year a "last" or "next" word names beside a year's word ("12 листопада минулого року", "12 november last
+ * year"): the year before or after today's. A yearless day is otherwise placed on the question's side of today.
+ */
+function yearNamed(t: readonly string[], w: Words, c: Calendar): number | undefined {
+  const thisYear = Number(c.today.slice(0, 4));
+  for (const unit of w.dates.units.year)
+    for (let at = findPhrase(t, unit); at >= 0; at = findPhrase(t, unit, at + 1)) {
+      if (phraseBefore(t, w.dates.last, at) > 0) return thisYear - 1;
+      if (phraseBefore(t, w.dates.next, at) > 0) return thisYear + 1;
+    }
+  return undefined;
 }
 
 /**
