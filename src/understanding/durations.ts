@@ -96,6 +96,8 @@ const together = (s: Scan, a: Num, b: Num) => {
 /**
  * A calendar year written alone (four digits, not after today), with the month's name before it if any: the
  * duration until today, in whole years ("depuis 2019": 7 years) or in months with the month ("mars 2019": 92).
+ * The word "year" may follow it: Russian writes the calendar year so ("с 2016 года", "в декабре 1955 года");
+ * no duration or age is 1900 years or more.
  */
 function sinceOf(
   s: Scan,
@@ -104,7 +106,8 @@ function sinceOf(
   today: string | undefined,
 ): Omit<Duration, 'compound' | 'half' | 'start'> | undefined {
   const p = s.pieces[n.start];
-  if (!today || n.unit || p?.kind !== 'digits' || !/^\d{4}$/.test(p.text) || n.value < 1900) return undefined;
+  if (!today || (n.unit && n.unit !== 'years') || p?.kind !== 'digits' || !/^\d{4}$/.test(p.text) || n.value < 1900)
+    return undefined;
   const [year, thisYear, thisMonth] = [n.value, Number(today.slice(0, 4)), Number(today.slice(5, 7))];
   const month = w.dates.months.find(([, names]) =>
     names.some(
