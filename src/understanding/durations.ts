@@ -95,8 +95,8 @@ const together = (s: Scan, a: Num, b: Num) => {
 
 /**
  * A calendar year written alone or with a year's word (four digits, not after today), with the month's name before it
- * if any: the duration until today, in whole years ("depuis 2019", "з 2019 року": 7 years) or in months with the month
- * ("mars 2019": 92).
+ * if any: the duration until today, in whole years ("depuis 2019", "з 2019 року", "с 2019 года": 7 years) or in
+ * months with the month ("mars 2019": 92).
  */
 function sinceOf(
   s: Scan,
