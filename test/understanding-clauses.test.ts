@@ -1,7 +1,7 @@
 import type { Lexicon } from '../src/content/load';
 import { answersLexiconSchema } from '../src/content/schemas';
-import { said } from '../src/understanding/clauses';
-import { findPhrase, sameWord, tokens } from '../src/understanding/fold';
+import { CLAUSE, negated, said } from '../src/understanding/clauses';
+import { findPhrase, fold, sameWord, tokens } from '../src/understanding/fold';
 import { wordsOf } from '../src/understanding/lexicon';
 import { readYesNo } from '../src/understanding/yes-no';
 import { content } from './helpers';
@@ -64,5 +64,38 @@ describe('Arabic clitics', () => {
     expect(sameWord('ولادي', 'بلادي')).toBe(false);
     expect(sameWord('بلادي', 'ولادي')).toBe(false);
     expect(findPhrase(tokens('ولادي في المغرب'), tokens('نروح لبلادي'))).toBe(-1);
+  });
+});
+
+describe('Turkish i', () => {
+  test('dotted and dotless, in either case, lowercased with the Turkish locale or not, fold to one i', () => {
+    const forms = ['İSTANBUL', 'ISTANBUL', 'istanbul', 'ıstanbul', 'İstanbul', 'İSTANBUL'.toLocaleLowerCase('tr')];
+    expect(new Set(forms.map(fold))).toEqual(new Set(['istanbul']));
+    expect(new Set(['KASIM', 'Kasım', 'kasim', 'KASIM'.toLocaleLowerCase('tr')].map(fold))).toEqual(new Set(['kasim']));
+    expect(tokens("HAYIR, Kasım'da")).toEqual(['hayir', 'kasim', 'da']);
+  });
+});
+
+describe('negations that follow what they negate (negationsAfter: Turkish)', () => {
+  const w = wordsOf(content().lexicons['tr']!);
+
+  test('govern the words before them in their clause, not those after', () => {
+    expect(said('ülkeme dönmek istemiyorum', w).negationAfter).toEqual([false, false, true]);
+    expect(negated(said('sığınma istemiyorum ülkeme dönmek istiyorum', w), 0, CLAUSE)).toBe(true);
+    expect(negated(said('sığınma istemiyorum ülkeme dönmek istiyorum', w), 2, CLAUSE)).toBe(false);
+    expect(negated(said('ülkeme dönmek istiyorum, param yok', w), 0, CLAUSE)).toBe(false);
+    expect(negated(said('ülkeme dönmek istiyorum çünkü param yok', w), 0, CLAUSE)).toBe(false);
+  });
+
+  test('a yes/no answer with one is a no; a cue that holds one is not turned around', () => {
+    expect(readYesNo('pasaportum yok', w)).toMatchObject({ kind: 'value', value: false });
+    expect(readYesNo('mülteci değilim', w)).toMatchObject({ kind: 'value', value: false });
+    expect(said('pasaportum yok', w).holdsNegation(['pasaportum', 'yok'])).toBe(true);
+  });
+
+  test('are optional in a lexicon, and a language without them reads as before', () => {
+    const { negationsAfter: _, ...older } = content().lexicons['tr']!.answers;
+    expect(answersLexiconSchema.safeParse(older).success).toBe(true);
+    expect(said('je ne veux pas rentrer', wordsOf(content().lexicons['fr']!)).negationAfter.some(Boolean)).toBe(false);
   });
 });
