@@ -4,7 +4,7 @@ import { CLAUSE, negated, said } from '../src/understanding/clauses';
 import { findPhrase, fold, sameWord, tokens } from '../src/understanding/fold';
 import { wordsOf } from '../src/understanding/lexicon';
 import { readYesNo } from '../src/understanding/yes-no';
-import { content } from './helpers';
+import { content, understandAt } from './helpers';
 
 /**
  * The guards of the clause reader that the corpora (test/understanding/*-clauses.json) cannot show: lexicon
@@ -97,5 +97,14 @@ describe('negations that follow what they negate (negationsAfter: Turkish)', () 
     const { negationsAfter: _, ...older } = content().lexicons['tr']!.answers;
     expect(answersLexiconSchema.safeParse(older).success).toBe(true);
     expect(said('je ne veux pas rentrer', wordsOf(content().lexicons['fr']!)).negationAfter.some(Boolean)).toBe(false);
+  });
+});
+
+describe('a day ordinal suffix written apart after an apostrophe (Turkish "5\'i", "15\'inde")', () => {
+  test('reads the day as an ordinal, alone or beside its month', () => {
+    const at = 'asylum-filing/attestation-issued-on';
+    expect(understandAt('tr', at, "ayın 5'i", {})).toMatchObject({ kind: 'confirm', value: '2026-11-05' });
+    expect(understandAt('tr', at, "Kasım'ın 12'sinde", {})).toMatchObject({ kind: 'confirm', value: '2026-11-12' });
+    expect(understandAt('en', at, 'the 5th', {})).toMatchObject({ kind: 'confirm', value: '2026-11-05' });
   });
 });
