@@ -1,6 +1,6 @@
 import type { Lexicon } from '../src/content/load';
 import { answersLexiconSchema } from '../src/content/schemas';
-import { CLAUSE, negated, said } from '../src/understanding/clauses';
+import { CLAUSE, FEW_WORDS, negated, said } from '../src/understanding/clauses';
 import { findPhrase, fold, sameWord, tokens } from '../src/understanding/fold';
 import { wordsOf } from '../src/understanding/lexicon';
 import { readYesNo } from '../src/understanding/yes-no';
@@ -106,5 +106,15 @@ describe('a day ordinal suffix written apart after an apostrophe (Turkish "5\'i"
     expect(understandAt('tr', at, "ayın 5'i", {})).toMatchObject({ kind: 'confirm', value: '2026-11-05' });
     expect(understandAt('tr', at, "Kasım'ın 12'sinde", {})).toMatchObject({ kind: 'confirm', value: '2026-11-12' });
     expect(understandAt('en', at, 'the 5th', {})).toMatchObject({ kind: 'confirm', value: '2026-11-05' });
+  });
+});
+
+describe('a negation after an urgent cue', () => {
+  test('governs only the word right before it: "cevap yok" does not take back the call to 115', () => {
+    const w = wordsOf(content().lexicons['tr']!);
+    const s = said('115 aradım cevap yok', w);
+    expect(negated(s, 1, FEW_WORDS)).toBe(false);
+    expect(negated(s, 2, FEW_WORDS)).toBe(true);
+    expect(negated(said('hayatım tehlikede değil', w), 0, FEW_WORDS, 2)).toBe(true);
   });
 });

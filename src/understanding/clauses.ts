@@ -66,14 +66,18 @@ export function said(text: string, w: Words): Said {
 }
 
 /**
- * Whether a negation governs the word at `at`: one before it in its clause, within `reach` words, or one of the
- * negations that follow what they negate (`negationsAfter`) after it, as near.
+ * Whether a negation governs the phrase of `length` words at `at`: one before it in its clause, within `reach`
+ * words, or one of the negations that follow what they negate (`negationsAfter`) after it: to the end of the
+ * clause when the reach is the clause's, else only right after the phrase ("115 aradım, cevap yok" is still a
+ * call to 115 that failed: a missed urgent situation is worse than a false alarm).
  */
-export function negated(s: Said, at: number, reach: number): boolean {
+export function negated(s: Said, at: number, reach: number, length = 1): boolean {
   const opening = s.opening ?? 0;
   for (let j = at - 1; j >= 0 && at - j <= reach && s.clause[j] === s.clause[at]; j--)
     if (s.negation[j] && (j >= opening || at === opening)) return true;
-  for (let j = at + 1; j < s.words.length && j - at <= reach && s.clause[j] === s.clause[at]; j++)
+  const last = at + length - 1;
+  const after = reach === CLAUSE ? CLAUSE : 1;
+  for (let j = last + 1; j < s.words.length && j - last <= after && s.clause[j] === s.clause[last]; j++)
     if (s.negationAfter[j]) return true;
   return false;
 }
