@@ -118,3 +118,16 @@ describe('a negation after an urgent cue', () => {
     expect(negated(said('hayatım tehlikede değil', w), 0, FEW_WORDS, 2)).toBe(true);
   });
 });
+
+describe('a half that only follows a number (halvesAfterNumber: Turkish "buçuk")', () => {
+  test('makes the article before it the number one; other halves keep their meaning', () => {
+    const months = 'family-reunification/residence-months';
+    expect(understandAt('tr', months, 'bir buçuk yıl', {})).toMatchObject({ kind: 'confirm', value: 18 });
+    expect(understandAt('tr', months, 'yarım yıl', {})).toMatchObject({ kind: 'confirm', value: 6 });
+    expect(understandAt('tr', 'family-reunification/monthly-resources', 'bir maaşım var, 1500', {})).toMatchObject({
+      kind: 'record',
+      value: 1500,
+    });
+    expect(understandAt('en', months, 'half a year', {})).toMatchObject({ value: 6 });
+  });
+});

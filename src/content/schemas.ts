@@ -149,6 +149,11 @@ export const numbersLexiconSchema = z.strictObject({
   thousands: wordsOrNone.optional(),
   /** a half, after a number or its unit ("un an et demi", "2 and a half years", "الف ونص") */
   halves: wordsOrNone.optional(),
+  /**
+   * halves (of `halves`) that only ever follow a number ("buçuk": "bir buçuk yıl" is a year and a half, never half a
+   * year): an article before one is the number one
+   */
+  halvesAfterNumber: wordsOrNone.optional(),
   /** number words that are also articles: the number 1 only before what they count ("un an", not "un salaire") */
   articles: wordsOrNone.optional(),
   /** between two amounts, they add ("600 plus 300"); the sign + needs no word */

@@ -32,6 +32,7 @@ export interface Words {
     squareMetres: string[][];
     thousands: string[][];
     halves: string[][];
+    halvesAfterNumber: string[][];
     articles: ReadonlySet<string>;
     plus: string[][];
     times: string[][];
@@ -158,6 +159,7 @@ function compileNumbers(n: Lexicon['numbers']): Words['numbers'] {
     squareMetres: phrases(n.squareMetres),
     thousands: phrases(n.thousands),
     halves: phrases(n.halves),
+    halvesAfterNumber: phrases(n.halvesAfterNumber),
     articles: new Set(phrases(n.articles).flat()),
     plus: phrases(n.plus),
     times: phrases(n.times),
