@@ -131,3 +131,12 @@ describe('a half that only follows a number (halvesAfterNumber: Turkish "buçuk"
     expect(understandAt('en', months, 'half a year', {})).toMatchObject({ value: 6 });
   });
 });
+
+describe('two counts joined by an "or" of several words', () => {
+  test('are a vague period, as "2 or 3 weeks ago" is', () => {
+    const at = 'asylum-filing/attestation-issued-on';
+    expect(understandAt('tr', at, '2 ya da 3 hafta önce', {})).toMatchObject({ kind: 'refuse' });
+    expect(understandAt('tr', at, '3 hafta önce', {})).toMatchObject({ kind: 'confirm', value: '2026-11-02' });
+    expect(understandAt('en', at, '2 or 3 weeks ago', {})).toMatchObject({ kind: 'refuse' });
+  });
+});
