@@ -140,3 +140,16 @@ describe('two counts joined by an "or" of several words', () => {
     expect(understandAt('en', at, '2 or 3 weeks ago', {})).toMatchObject({ kind: 'refuse' });
   });
 });
+
+describe('Cyrillic words as one spelling', () => {
+  test("an apostrophe inside a Cyrillic word is part of it, in any form: сім'я (family) is not сім (seven)", () => {
+    for (const s of ["сім'я", 'сім’я', 'сімʼя', 'сім`я', 'сімя']) expect(tokens(s)).toEqual(['сімя']);
+    expect(tokens("п'ять")).toEqual(tokens('пʼять'));
+  });
+
+  test('Latin look-alike letters typed inside a Cyrillic word become Cyrillic; other words keep theirs', () => {
+    expect(tokens('нi, нe знаю')).toEqual(['ні', 'не', 'знаю']);
+    expect(tokens('так, OFII')).toEqual(['так', 'ofii']);
+    expect(tokens("l'asile, don't")).toEqual(['l', 'asile', 'do', 'not']);
+  });
+});

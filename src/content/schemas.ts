@@ -3,12 +3,12 @@ import { z } from 'zod';
 /** A calendar date as the protocol writes it. */
 export const isoDate = z.iso.date();
 
-export const languageTexts = z.object({ fr: z.string().min(1) }).catchall(z.string().min(1));
+const languageTexts = z.object({ fr: z.string().min(1) }).catchall(z.string().min(1));
 
 export const legalStatus = z.enum(['CONFIRMED', 'SECONDARY', 'UNCONFIRMED']);
 export type LegalStatus = z.infer<typeof legalStatus>;
 
-export const referenceSchema = z.object({
+const referenceSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   title: languageTexts,
   url: z.url(),
@@ -28,7 +28,7 @@ export const referencesFileSchema = z.object({
   references: z.array(referenceSchema).min(1),
 });
 
-export const parameterPeriodSchema = z
+const parameterPeriodSchema = z
   .object({
     value: z.union([z.number(), z.record(z.string(), z.number()), isoDate]),
     unit: z.enum(['days', 'months', 'years', 'eur', 'factor', 'm2', 'persons', 'date']),
@@ -46,7 +46,7 @@ export type ParameterPeriod = z.infer<typeof parameterPeriodSchema>;
  * figures are said to be "known on <date>, may have changed", and the person is sent to `refer` (a
  * body of common:bodies) for the exact figure.
  */
-export const parameterFamilySchema = z.strictObject({
+const parameterFamilySchema = z.strictObject({
   parameters: z.array(z.string()).min(1),
   reviewBy: isoDate,
   refer: z.string().regex(/^[a-z0-9-]+$/),
@@ -81,7 +81,7 @@ export const localeTreeSchema: z.ZodType<LocaleTree> = z.lazy(() =>
   z.record(z.string(), z.union([z.string(), localeTreeSchema])),
 );
 
-export const countryListSchema = z.object({
+const countryListSchema = z.object({
   reference: z.string(),
   status: legalStatus,
   note: z.string().optional(),

@@ -54,16 +54,21 @@ export function said(text: string, w: Words): Said {
   const negationAfter = words.map((word) => w.negationsAfter.has(word));
   for (const p of w.negationPhrases) for (const at of occurrences(words, p)) negation[at + p.length - 1] = true;
   for (const p of [...w.dontKnow.filter((d) => d.length >= 2), ...w.notNegating])
-    for (const at of occurrences(words, p)) {
-      negation.fill(false, at, at + p.length);
-      negationAfter.fill(false, at, at + p.length);
-    }
+    for (const at of occurrences(words, p))
+      if (clause[at] === clause[at + p.length - 1]) {
+        negation.fill(false, at, at + p.length);
+        negationAfter.fill(false, at, at + p.length);
+      }
   const holdsNegation = (phrase: readonly string[]) =>
     phrase.some((x) => w.negations.has(x) || w.negationsAfter.has(x)) ||
     w.negationPhrases.some((p) => findPhrase(phrase, p) >= 0);
   const short = words.filter((x) => x.length >= 4).length <= 3;
   return { words, clause, negation, negationAfter, holdsNegation, short };
 }
+
+/** Whether a phrase stands in the text within one clause. */
+export const inOneClause = (s: Pick<Said, 'words' | 'clause'>, phrase: readonly string[]): boolean =>
+  occurrences(s.words, phrase).some((at) => s.clause[at] === s.clause[at + phrase.length - 1]);
 
 /**
  * Whether a negation governs the phrase of `length` words at `at`: one before it in its clause, within `reach`

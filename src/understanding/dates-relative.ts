@@ -168,8 +168,13 @@ export function dayWordIn(t: readonly string[], w: Words, c: Calendar): Reading 
     t.some((x) => /\d/.test(x)) ||
     has(t, [...d.units.week, ...d.units.month, ...d.units.year, ...d.months.flatMap(([, names]) => names)]);
   if (dated) return undefined;
-  if (has(t, d.yesterday)) return unsure(plusDays(c.today, -1), 'relative-date');
-  if (has(t, d.tomorrow)) return unsure(plusDays(c.today, 1), 'relative-date');
-  if (has(t, d.today)) return unsure(c.today, 'partial');
-  return undefined;
+  // the longest phrase found names the day: "esta mañana" (this morning) is today, though "mañana" alone is tomorrow
+  const longest = (list: readonly string[][]) =>
+    Math.max(0, ...list.filter((p) => hasPhrase(t, p)).map((p) => p.length));
+  const [yesterday, tomorrow, today] = [longest(d.yesterday), longest(d.tomorrow), longest(d.today)];
+  const most = Math.max(yesterday, tomorrow, today);
+  if (most === 0) return undefined;
+  if (yesterday === most) return unsure(plusDays(c.today, -1), 'relative-date');
+  if (tomorrow === most) return unsure(plusDays(c.today, 1), 'relative-date');
+  return unsure(c.today, 'partial');
 }

@@ -4,6 +4,7 @@ import { phraseBefore } from './dates-relative';
 import { findPhrase, hasPhrase } from './fold';
 import type { Words } from './lexicon';
 import { refuse, sure, unsure, type Reading } from './reading';
+import { isOneOf } from './yes-no';
 
 /** A day of the month written in the text: where it stands, its value, and how it was written. */
 interface DayWord {
@@ -57,8 +58,10 @@ export function wordDate(t: readonly string[], w: Words, c: Calendar, count: Cou
       for (let at = findPhrase(t, name); at >= 0; at = findPhrase(t, name, at + 1))
         for (const x of days) {
           const distance = x.end <= at ? at - x.end : x.at - (at + name.length);
-          if (distance >= 0 && distance <= (x.words ? 0 : 2) && (!best || distance < best.distance))
-            best = { month, day: x.day, distance };
+          const between = x.end <= at ? t.slice(x.end, at) : t.slice(at + name.length, x.at);
+          // a day in words stands right by its month, or with only the words that join them ("quince de octubre")
+          const close = x.words ? distance === 0 || isOneOf(between, w.dates.monthNumberLeadIns) : distance <= 2;
+          if (distance >= 0 && close && (!best || distance < best.distance)) best = { month, day: x.day, distance };
         }
   if (!best) return undefined;
   const year = yearIn(t);
@@ -66,8 +69,27 @@ export function wordDate(t: readonly string[], w: Words, c: Calendar, count: Cou
     const date = dateOf(year, best.month, best.day);
     return date ? sure(date) : refuse('invalid-date');
   }
+  const named = yearNamed(t, w, c);
+  if (named !== undefined) {
+    const date = dateOf(named, best.month, best.day);
+    return date ? unsure(date, 'relative-date') : refuse('invalid-date');
+  }
   const date = yearlessDay(best.month, best.day, c);
   return date ? unsure(date, 'yearless-date') : refuse('invalid-date');
+}
+
+/**
+ * The year a "last" or "next" word names beside a year's word ("12 листопада минулого року", "12 november last
+ * year"): the year before or after today's. A yearless day is otherwise placed on the question's side of today.
+ */
+function yearNamed(t: readonly string[], w: Words, c: Calendar): number | undefined {
+  const thisYear = Number(c.today.slice(0, 4));
+  for (const unit of w.dates.units.year)
+    for (let at = findPhrase(t, unit); at >= 0; at = findPhrase(t, unit, at + 1)) {
+      if (phraseBefore(t, w.dates.last, at) > 0) return thisYear - 1;
+      if (phraseBefore(t, w.dates.next, at) > 0) return thisYear + 1;
+    }
+  return undefined;
 }
 
 /**

@@ -6,14 +6,11 @@ import { asciiDigits } from '../text';
  * with the accents: "İSTANBUL", "ISTANBUL", "istanbul" and "ıstanbul" are one word, however the text was
  * lowercased), the Arabic and Persian letters people
  * write interchangeably made one (أ إ آ ٱ → ا, ة → ه, ى ی → ي, ک → ك, ؤ → و, ئ → ي), no tatweel,
- * "n't" as "not", elisions split ("l'asile" → "l asile"), punctuation as spaces.
+ * "n't" as "not", elisions split ("l'asile" → "l asile"), punctuation as spaces; Cyrillic words keep their
+ * apostrophe's halves together and lose Latin look-alike letters (`cyrillicWords`).
  */
 export function fold(s: string): string {
-  return asciiDigits(s)
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/ı/g, 'i')
+  return cyrillicWords(asciiDigits(s).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ı/g, 'i'))
     .replace(/[أإآٱ]/g, 'ا')
     .replace(/ة/g, 'ه')
     .replace(/[ىی]/g, 'ي')
@@ -25,6 +22,23 @@ export function fold(s: string): string {
     .replace(/[’'`]/g, ' ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+/** Latin letters that look like Cyrillic ones, typed inside a Cyrillic word from another keyboard layout ("нi"). */
+const LOOKALIKES: Record<string, string> = { a: 'а', c: 'с', e: 'е', i: 'і', o: 'о', p: 'р', x: 'х', y: 'у' };
+
+/**
+ * Cyrillic words as one spelling: an apostrophe between Cyrillic letters belongs to the word, in any of its forms
+ * (' ’ ʼ ‘ `), and is dropped, so "сім'я" (family) stays one word and is not "сім" (seven) and "я", and "п'ять",
+ * "пʼять" and "пять" are one; Latin look-alike letters inside a word with Cyrillic letters become Cyrillic.
+ */
+function cyrillicWords(s: string): string {
+  if (!/\p{Script=Cyrillic}/u.test(s)) return s;
+  return s
+    .replace(/(?<=\p{Script=Cyrillic})[’'`ʼ‘](?=\p{Script=Cyrillic})/gu, '')
+    .replace(/[\p{L}ʼ]+/gu, (word) =>
+      /\p{Script=Cyrillic}/u.test(word) ? word.replace(/[aceiopxy]/g, (c) => LOOKALIKES[c]!) : word,
+    );
 }
 
 /** The words of a text, folded. */

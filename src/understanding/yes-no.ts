@@ -1,4 +1,4 @@
-import { CLAUSE, said } from './clauses';
+import { CLAUSE, inOneClause, said } from './clauses';
 import { fitOf, type Cue } from './cues';
 import { findPhrase, tokens } from './fold';
 import type { Words } from './lexicon';
@@ -32,7 +32,10 @@ const endsWith = (text: readonly string[], list: readonly string[][]) =>
 export function saysDontKnow(text: string, w: Words): boolean {
   const t = tokens(text);
   if (t.length === 0) return false;
-  return isOneOf(t, w.dontKnow) || w.dontKnow.some((p) => p.length >= 2 && findPhrase(t, p) >= 0);
+  if (isOneOf(t, w.dontKnow)) return true;
+  // inside a sentence, within one clause: "no, se me perdió" (no, I lost it) holds no "no sé"
+  const s = said(text, w);
+  return w.dontKnow.some((p) => p.length >= 2 && inOneClause(s, p));
 }
 
 /**
