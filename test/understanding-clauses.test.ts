@@ -153,3 +153,11 @@ describe('Cyrillic words as one spelling', () => {
     expect(tokens("l'asile, don't")).toEqual(['l', 'asile', 'do', 'not']);
   });
 });
+
+describe("a clause that is a whole don't-know answer", () => {
+  test('is "I don\'t know", even of a single word, beside the thing it is about', () => {
+    const facts = { territory: 'mainland', nationality: 'SN', receivedBefore: false };
+    expect(understandAt('tr', 'return-aid/has-oqtf', 'OQTF mi? bilmiyorum', facts)).toMatchObject({ kind: 'unknown' });
+    expect(understandAt('en', 'return-aid/has-oqtf', 'oqtf? idk', facts)).toMatchObject({ kind: 'unknown' });
+  });
+});

@@ -33,9 +33,11 @@ export function saysDontKnow(text: string, w: Words): boolean {
   const t = tokens(text);
   if (t.length === 0) return false;
   if (isOneOf(t, w.dontKnow)) return true;
-  // inside a sentence, within one clause: "no, se me perdió" (no, I lost it) holds no "no sé"
+  // inside a sentence, within one clause: "no, se me perdió" (no, I lost it) holds no "no sé"; or a whole clause
+  // that is one, of a single word too ("OQTF mi? bilmiyorum": is it an OQTF? I don't know)
   const s = said(text, w);
-  return w.dontKnow.some((p) => p.length >= 2 && inOneClause(s, p));
+  const clauses = [...new Set(s.clause)].map((c) => s.words.filter((_, i) => s.clause[i] === c));
+  return w.dontKnow.some((p) => p.length >= 2 && inOneClause(s, p)) || clauses.some((c) => isOneOf(c, w.dontKnow));
 }
 
 /**
