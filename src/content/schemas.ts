@@ -118,6 +118,11 @@ export const answersLexiconSchema = z.strictObject({
   /** words that turn a following keyword around ("je ne veux pas rentrer", "haven't sent", "ما بدي") */
   negations: words,
   /**
+   * single words that turn around the words BEFORE them in their clause, for a language whose negation follows
+   * what it negates ("dönmek istemiyorum", "mülteci değilim", "pasaportum yok"). Optional.
+   */
+  negationsAfter: z.array(z.string().regex(/^\S+$/)).optional(),
+  /**
    * words that begin a new clause ("mais", "but", "بصح", "لكن"): a negation governs its own clause only, as it
    * stops at punctuation. Optional: without them, only punctuation ends a clause.
    */
@@ -144,6 +149,11 @@ export const numbersLexiconSchema = z.strictObject({
   thousands: wordsOrNone.optional(),
   /** a half, after a number or its unit ("un an et demi", "2 and a half years", "الف ونص") */
   halves: wordsOrNone.optional(),
+  /**
+   * halves (of `halves`) that only ever follow a number ("buçuk": "bir buçuk yıl" is a year and a half, never half a
+   * year): an article before one is the number one
+   */
+  halvesAfterNumber: wordsOrNone.optional(),
   /** number words that are also articles: the number 1 only before what they count ("un an", not "un salaire") */
   articles: wordsOrNone.optional(),
   /** between two amounts, they add ("600 plus 300"); the sign + needs no word */

@@ -105,10 +105,15 @@ function anchor(t: readonly string[], chain: Item[], w: Words): { sign: 1 | -1; 
   return undefined;
 }
 
-/** Another count offered beside this one: "2 or 3 weeks ago", "قبل أسبوعين أو تلاتة". */
-const alternative = (t: readonly string[], from: number, to: number, w: Words) =>
-  (from >= 2 && isCount(t[from - 2], w) && !isNumberWord(t[from - 1]!, w)) ||
-  (to + 2 === t.length && isCount(t[to + 1], w) && !isNumberWord(t[to]!, w));
+/** Another count offered beside this one: "2 or 3 weeks ago", "قبل أسبوعين أو تلاتة", "2 ya da 3 hafta önce". */
+const alternative = (t: readonly string[], from: number, to: number, w: Words) => {
+  const or = phraseBefore(t, w.numbers.range, from);
+  return (
+    (from >= 2 && isCount(t[from - 2], w) && !isNumberWord(t[from - 1]!, w)) ||
+    (or > 1 && isCount(t[from - or - 1], w)) ||
+    (to + 2 === t.length && isCount(t[to + 1], w) && !isNumberWord(t[to]!, w))
+  );
+};
 
 /**
  * Counts of units with their "ago" or "ahead" word right next to them: "il y a 10 jours", "10 days ago",

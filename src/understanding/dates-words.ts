@@ -16,7 +16,10 @@ interface DayWord {
   words?: boolean;
 }
 
-/** The days of the month a text may give: "12", "1er", "10th", "premier", "الخامس", "douze", "twenty one". */
+/**
+ * The days of the month a text may give: "12", "1er", "10th", "5'i" (a suffix written apart), "premier", "الخامس",
+ * "douze", "twenty one".
+ */
 function dayWords(t: readonly string[], w: Words, count: Count): DayWord[] {
   const d = w.dates;
   const found: DayWord[] = [];
@@ -28,7 +31,10 @@ function dayWords(t: readonly string[], w: Words, count: Count): DayWord[] {
     }
     const digits = t[i]!.match(/^(\d{1,2})(\D*)$/);
     if (digits && (digits[2] === '' || d.ordinalSuffixes.includes(digits[2]!))) {
-      found.push({ at: i, end: i + 1, day: Number(digits[1]), ordinal: digits[2] !== '' });
+      // a suffix written apart, after an apostrophe ("ayın 5'i", "15'inde": folded to "5 i", "15 inde")
+      const apart = digits[2] === '' && d.ordinalSuffixes.includes(t[i + 1] ?? '') ? 1 : 0;
+      found.push({ at: i, end: i + 1 + apart, day: Number(digits[1]), ordinal: digits[2] !== '' || apart > 0 });
+      i += apart;
       continue;
     }
     let end = i;

@@ -2,13 +2,15 @@ import { asciiDigits } from '../text';
 
 /**
  * Text folded for comparison, the same for what people type and for the word lists: digits of every
- * script as ASCII, lower case, no accents or Arabic diacritics, the Arabic and Persian letters people
+ * script as ASCII, lower case, no accents or Arabic diacritics, the Turkish dotless ı as i (İ loses its dot
+ * with the accents: "İSTANBUL", "ISTANBUL", "istanbul" and "ıstanbul" are one word, however the text was
+ * lowercased), the Arabic and Persian letters people
  * write interchangeably made one (أ إ آ ٱ → ا, ة → ه, ى ی → ي, ک → ك, ؤ → و, ئ → ي), no tatweel,
  * "n't" as "not", elisions split ("l'asile" → "l asile"), punctuation as spaces; Cyrillic words keep their
  * apostrophe's halves together and lose Latin look-alike letters (`cyrillicWords`).
  */
 export function fold(s: string): string {
-  return cyrillicWords(asciiDigits(s).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase())
+  return cyrillicWords(asciiDigits(s).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ı/g, 'i'))
     .replace(/[أإآٱ]/g, 'ا')
     .replace(/ة/g, 'ه')
     .replace(/[ىی]/g, 'ي')
