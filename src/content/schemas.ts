@@ -118,6 +118,11 @@ export const answersLexiconSchema = z.strictObject({
   /** words that turn a following keyword around ("je ne veux pas rentrer", "haven't sent", "ما بدي") */
   negations: words,
   /**
+   * single words that turn around the words BEFORE them in their clause, for a language whose negation follows
+   * what it negates ("dönmek istemiyorum", "mülteci değilim", "pasaportum yok"). Optional.
+   */
+  negationsAfter: z.array(z.string().regex(/^\S+$/)).optional(),
+  /**
    * words that begin a new clause ("mais", "but", "بصح", "لكن"): a negation governs its own clause only, as it
    * stops at punctuation. Optional: without them, only punctuation ends a clause.
    */

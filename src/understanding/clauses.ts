@@ -3,7 +3,8 @@ import type { Words } from './lexicon';
 
 /**
  * A text as the cue readers see it: its folded words, the clause each belongs to, and which words are
- * negations. A negation governs words of its own clause only: a clause ends at punctuation (, . ; : ! ? ، ؛ ؟)
+ * negations. A negation governs words of its own clause only: a clause ends at punctuation (, . ; : ! ? ، ؛ ؟ and
+ * the Ethiopic ። ፣ ፤ ፥ ፦ ፧ ፨; not the old word space ፡)
  * and before a clause break of the language ("mais", "but", "بصح", "لكن"). The negations inside an "I don't
  * know" phrase ("je ne sais PAS comment rentrer", "لا اعرف كيف ارجع") govern nothing.
  */
@@ -11,6 +12,8 @@ export interface Said {
   words: readonly string[];
   clause: readonly number[];
   negation: readonly boolean[];
+  /** which words are negations of the words before them ("dönmek istemiyorum", "pasaportum yok") */
+  negationAfter: readonly boolean[];
   /** whether a listed phrase holds a negation of the language ("pas encore envoyé"): then it is negative on purpose */
   holdsNegation: (phrase: readonly string[]) => boolean;
   /** few words: a single near word may then stand for a keyword ("azyle") */
@@ -23,8 +26,8 @@ export interface Said {
 export const CLAUSE = Number.POSITIVE_INFINITY;
 export const FEW_WORDS = 3;
 
-/** Punctuation that ends a clause; not the separators inside a number (1,500 10:30 1.500) nor a dot in o.q.t.f. */
-const CLAUSE_END = /[;!?،؛؟…\n]|(?<!\d),|,(?!\d)|(?<!\d):|:(?!\d)|\.(?=\s|$)|\s[-–—]+\s/u;
+/** Punctuation that ends a clause (Ethiopic too: ። ፣ ፤ ፥ ፦ ፧ ፨); not the separators inside a number (1,500 10:30 1.500) nor a dot in o.q.t.f. */
+const CLAUSE_END = /[;!?،؛؟…\n።፣፤፥፦፧፨]|(?<!\d),|,(?!\d)|(?<!\d):|:(?!\d)|\.(?=\s|$)|\s[-–—]+\s/u;
 
 /** Every place a phrase stands in some words. */
 export const occurrences = (words: readonly string[], phrase: readonly string[]): number[] => {
@@ -49,18 +52,29 @@ export function said(text: string, w: Words): Said {
     n++;
   }
   const negation = words.map((word) => w.negations.has(word));
+  const negationAfter = words.map((word) => w.negationsAfter.has(word));
   for (const p of w.negationPhrases) for (const at of occurrences(words, p)) negation[at + p.length - 1] = true;
   for (const p of [...w.dontKnow.filter((d) => d.length >= 2), ...w.notNegating])
-    for (const at of occurrences(words, p)) negation.fill(false, at, at + p.length);
+    for (const at of occurrences(words, p)) {
+      negation.fill(false, at, at + p.length);
+      negationAfter.fill(false, at, at + p.length);
+    }
   const holdsNegation = (phrase: readonly string[]) =>
-    phrase.some((x) => w.negations.has(x)) || w.negationPhrases.some((p) => findPhrase(phrase, p) >= 0);
-  return { words, clause, negation, holdsNegation, short: words.filter((x) => x.length >= 4).length <= 3 };
+    phrase.some((x) => w.negations.has(x) || w.negationsAfter.has(x)) ||
+    w.negationPhrases.some((p) => findPhrase(phrase, p) >= 0);
+  const short = words.filter((x) => x.length >= 4).length <= 3;
+  return { words, clause, negation, negationAfter, holdsNegation, short };
 }
 
-/** Whether a negation governs the word at `at`: one before it in its clause, within `reach` words. */
+/**
+ * Whether a negation governs the word at `at`: one before it in its clause, within `reach` words, or one of the
+ * negations that follow what they negate (`negationsAfter`) after it, as near.
+ */
 export function negated(s: Said, at: number, reach: number): boolean {
   const opening = s.opening ?? 0;
   for (let j = at - 1; j >= 0 && at - j <= reach && s.clause[j] === s.clause[at]; j--)
     if (s.negation[j] && (j >= opening || at === opening)) return true;
+  for (let j = at + 1; j < s.words.length && j - at <= reach && s.clause[j] === s.clause[at]; j++)
+    if (s.negationAfter[j]) return true;
   return false;
 }

@@ -15,6 +15,8 @@ export interface Words {
   negations: ReadonlySet<string>;
   /** negations written in several words, matched as phrases: every word of one is not a negation by itself */
   negationPhrases: string[][];
+  /** negations that govern the words before them ("istemiyorum", "değil", "yok") */
+  negationsAfter: ReadonlySet<string>;
   /** words that begin a new clause ("mais", "but", "بصح") */
   clauseBreaks: string[][];
   /** phrases whose negation word negates nothing ("ما زلت": still) */
@@ -94,6 +96,7 @@ const answersOf = (a: Lexicon['answers']) => {
     none: phrases(a.none),
     negations: new Set(negations.filter((p) => p.length === 1).flat()),
     negationPhrases: negations.filter((p) => p.length > 1),
+    negationsAfter: new Set(phrases(a.negationsAfter).flat()),
     clauseBreaks: phrases(a.clauseBreaks),
     notNegating: phrases(a.notNegating),
   };

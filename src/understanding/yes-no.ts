@@ -65,7 +65,8 @@ export function readYesNo(text: string, w: Words, echoes?: Echoes): Reading {
   if (echo === 'both') return refuse('invalid-yesno');
   if (echo !== undefined) return unsure(echo, 'partial');
   if (lastYes || lastNo) return unsure(lastYes, 'partial');
-  const saysNo = w.no.some((p) => p.length >= 2 && findPhrase(t, p) >= 0) || s.negation.some(Boolean);
+  const saysNo =
+    w.no.some((p) => p.length >= 2 && findPhrase(t, p) >= 0) || [...s.negation, ...s.negationAfter].some(Boolean);
   const saysYes = w.yes.some((p) => findPhrase(t, p) >= 0);
   if (saysNo && !saysYes) return unsure(false, 'partial');
   if (saysYes && !saysNo) return unsure(true, 'partial');

@@ -1,0 +1,43 @@
+import type { Lexicon } from '../src/content/load';
+import { said } from '../src/understanding/clauses';
+import { wordsOf } from '../src/understanding/lexicon';
+import { readYesNo } from '../src/understanding/yes-no';
+import { content } from './helpers';
+
+/**
+ * Ge'ez script (Tigrinya): Ethiopic punctuation ends a clause like its Latin and Arabic counterparts, and a
+ * negation that follows what it negates (`negationsAfter`: "ክምለስ ኣይደልን", "to go back, I do not want") governs
+ * the words before it in its clause only.
+ */
+
+const en = () => content().lexicons['en']!;
+
+describe('Ethiopic punctuation', () => {
+  const w = wordsOf(en());
+  test('። ፣ ፤ ፧ end a clause; the word space ፡ does not', () => {
+    expect(said('ሓደ፣ ክልተ። ሰለስተ፤ ኣርባዕተ፧ ሓሙሽተ', w).clause).toEqual([0, 1, 2, 3, 4]);
+    expect(said('ሓደ፡ክልተ', w).clause).toEqual([0, 0]);
+    expect(said('ሓደ፡ክልተ', w).words).toEqual(['ሓደ', 'ክልተ']);
+  });
+});
+
+describe('negations after what they negate', () => {
+  const lexicon: Lexicon = {
+    ...en(),
+    answers: { ...en().answers, negationsAfter: ['ኣይደልን', 'የብለይን'] },
+  };
+  const w = wordsOf(lexicon);
+  const negatedWords = (text: string, at: number) => {
+    const s = said(text, w);
+    return s.negationAfter[at];
+  };
+
+  test('are marked, and govern the words before them in their clause only', () => {
+    expect(negatedWords('ክምለስ ኣይደልን', 1)).toBe(true);
+    expect(said('ክምለስ ኣይደልን', w).negation).toEqual([false, false]);
+  });
+
+  test('make a plain answer a no', () => {
+    expect(readYesNo('ፓስፖርት የብለይን', w)).toMatchObject({ value: false });
+  });
+});
