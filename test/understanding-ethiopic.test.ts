@@ -1,5 +1,6 @@
 import type { Lexicon } from '../src/content/load';
 import { said } from '../src/understanding/clauses';
+import { tokens } from '../src/understanding/fold';
 import { wordsOf } from '../src/understanding/lexicon';
 import { readYesNo } from '../src/understanding/yes-no';
 import { content } from './helpers';
@@ -39,5 +40,13 @@ describe('negations after what they negate', () => {
 
   test('make a plain answer a no', () => {
     expect(readYesNo('ፓስፖርት የብለይን', w)).toMatchObject({ value: false });
+  });
+});
+
+describe("digits against Ge'ez letters", () => {
+  test('are two words, in both orders; Latin codes stay whole', () => {
+    expect(tokens('ብ15 ሕዳር')).toEqual(['ብ', '15', 'ሕዳር']);
+    expect(tokens('1500ዩሮ')).toEqual(['1500', 'ዩሮ']);
+    expect(tokens('F3 m2')).toEqual(['f3', 'm2']);
   });
 });

@@ -1,13 +1,19 @@
 import { asciiDigits } from '../text';
 
+/** A Ge'ez letter before a digit, or a digit before a Ge'ez letter: a space goes after it. */
+const ETHIOPIC_DIGITS = /\p{Script=Ethiopic}(?=\d)|\d(?=\p{Script=Ethiopic})/gu;
+
 /**
  * Text folded for comparison, the same for what people type and for the word lists: digits of every
  * script as ASCII, lower case, no accents or Arabic diacritics, the Arabic and Persian letters people
  * write interchangeably made one (أ إ آ ٱ → ا, ة → ه, ى ی → ي, ک → ك, ؤ → و, ئ → ي), no tatweel,
- * "n't" as "not", elisions split ("l'asile" → "l asile"), punctuation as spaces.
+ * "n't" as "not", elisions split ("l'asile" → "l asile"), punctuation as spaces, digits and Ge'ez letters written
+ * against each other as two words ("ብ15" → "ብ 15", "1500ዩሮ" → "1500 ዩሮ": Ethiopic letters never make a code with
+ * digits, as "F3" or "m2" do).
  */
 export function fold(s: string): string {
   return asciiDigits(s)
+    .replace(ETHIOPIC_DIGITS, (m) => `${m} `)
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
