@@ -43,10 +43,11 @@ describe('negations after what they negate', () => {
   });
 });
 
-describe("digits against Ge'ez letters", () => {
+describe("digits and Latin letters against Ge'ez letters", () => {
   test('are two words, in both orders; Latin codes stay whole', () => {
     expect(tokens('ብ15 ሕዳር')).toEqual(['ብ', '15', 'ሕዳር']);
     expect(tokens('1500ዩሮ')).toEqual(['1500', 'ዩሮ']);
     expect(tokens('F3 m2')).toEqual(['f3', 'm2']);
+    expect(tokens('ንOQTF ኣብ préfectureን')).toEqual(['ን', 'oqtf', 'ኣብ', 'prefecture', 'ን']);
   });
 });

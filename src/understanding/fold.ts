@@ -1,7 +1,7 @@
 import { asciiDigits } from '../text';
 
-/** A Ge'ez letter before a digit, or a digit before a Ge'ez letter: a space goes after it. */
-const ETHIOPIC_DIGITS = /\p{Script=Ethiopic}(?=\d)|\d(?=\p{Script=Ethiopic})/gu;
+/** A Ge'ez letter before a digit or a Latin letter, or one of those before a Ge'ez letter: a space goes after it. */
+const ETHIOPIC_DIGITS = /\p{Script=Ethiopic}(?=[\d\p{Script=Latin}])|[\d\p{Script=Latin}](?=\p{Script=Ethiopic})/gu;
 
 /**
  * Text folded for comparison, the same for what people type and for the word lists: digits of every
@@ -9,7 +9,7 @@ const ETHIOPIC_DIGITS = /\p{Script=Ethiopic}(?=\d)|\d(?=\p{Script=Ethiopic})/gu;
  * write interchangeably made one (أ إ آ ٱ → ا, ة → ه, ى ی → ي, ک → ك, ؤ → و, ئ → ي), no tatweel,
  * "n't" as "not", elisions split ("l'asile" → "l asile"), punctuation as spaces, digits and Ge'ez letters written
  * against each other as two words ("ብ15" → "ብ 15", "1500ዩሮ" → "1500 ዩሮ": Ethiopic letters never make a code with
- * digits, as "F3" or "m2" do).
+ * digits, as "F3" or "m2" do), and so Ge'ez and Latin letters (a preposition on a French word: "ንOQTF" → "ን oqtf").
  */
 export function fold(s: string): string {
   return asciiDigits(s)
