@@ -1,5 +1,6 @@
 import type { Lexicon } from '../src/content/load';
 import { said } from '../src/understanding/clauses';
+import { readDate } from '../src/understanding/dates';
 import { tokens } from '../src/understanding/fold';
 import { wordsOf } from '../src/understanding/lexicon';
 import { readYesNo } from '../src/understanding/yes-no';
@@ -49,5 +50,18 @@ describe("digits and Latin letters against Ge'ez letters", () => {
     expect(tokens('1500ዩሮ')).toEqual(['1500', 'ዩሮ']);
     expect(tokens('F3 m2')).toEqual(['f3', 'm2']);
     expect(tokens('ንOQTF ኣብ préfectureን')).toEqual(['ን', 'oqtf', 'ኣብ', 'prefecture', 'ን']);
+  });
+});
+
+describe('dates of another calendar', () => {
+  const lexicon: Lexicon = { ...en(), dates: { ...en().dates, otherCalendars: ['pagume', 'ethiopian calendar'] } };
+  const w = wordsOf(lexicon);
+  const c = { today: '2026-11-23', towards: 'past' as const };
+  const none = () => undefined;
+
+  test('are refused, never read as Gregorian dates', () => {
+    expect(readDate('5 pagume 2018', w, c, none)).toMatchObject({ kind: 'refuse' });
+    expect(readDate('15 november 2019, ethiopian calendar', w, c, none)).toMatchObject({ kind: 'refuse' });
+    expect(readDate('15 november 2019', w, c, none)).toMatchObject({ kind: 'value', value: '2019-11-15' });
   });
 });
