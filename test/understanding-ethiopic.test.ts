@@ -51,6 +51,11 @@ describe("digits and Latin letters against Ge'ez letters", () => {
     expect(tokens('F3 m2')).toEqual(['f3', 'm2']);
     expect(tokens('ንOQTF ኣብ préfectureን')).toEqual(['ን', 'oqtf', 'ኣብ', 'prefecture', 'ን']);
   });
+  test('the letters written for one another are one', () => {
+    expect(tokens('አይፋል ሐደ ሀገር ዐመት ሠለስተ ፀሓይ')).toEqual(tokens('ኣይፋል ሓደ ሃገር ዓመት ሰለስተ ጸሓይ'));
+    expect(tokens('ሠ ሡ ሢ ሣ ሤ ሥ ሦ ሧ')).toEqual(['ሰ', 'ሱ', 'ሲ', 'ሳ', 'ሴ', 'ስ', 'ሶ', 'ሷ']);
+    expect(tokens('ፀ ፁ ፂ ፃ ፄ ፅ ፆ')).toEqual(['ጸ', 'ጹ', 'ጺ', 'ጻ', 'ጼ', 'ጽ', 'ጾ']);
+  });
 });
 
 describe('dates of another calendar', () => {

@@ -1,5 +1,18 @@
 import { asciiDigits } from '../text';
 
+/**
+ * Ge'ez letters people write for one another: the first order of the gutturals for their fourth (Amharic keyboards
+ * give "አ" where Tigrinya writes "ኣ": "አይፋል", "ኣይፋል"), and the old letters for the ones that replaced them (ሠ → ሰ,
+ * ፀ → ጸ, in every order).
+ */
+const ETHIOPIC_SAME: Record<string, string> = { ሀ: 'ሃ', ሐ: 'ሓ', ኀ: 'ኃ', አ: 'ኣ', ዐ: 'ዓ' };
+const ethiopicSame = (ch: string): string => {
+  const code = ch.codePointAt(0)!;
+  if (code >= 0x1220 && code <= 0x1227) return String.fromCodePoint(code + 0x10);
+  if (code >= 0x1340 && code <= 0x1346) return String.fromCodePoint(code - 8);
+  return ETHIOPIC_SAME[ch] ?? ch;
+};
+
 /** A Ge'ez letter before a digit or a Latin letter, or one of those before a Ge'ez letter: a space goes after it. */
 const ETHIOPIC_DIGITS = /\p{Script=Ethiopic}(?=[\d\p{Script=Latin}])|[\d\p{Script=Latin}](?=\p{Script=Ethiopic})/gu;
 
@@ -9,11 +22,13 @@ const ETHIOPIC_DIGITS = /\p{Script=Ethiopic}(?=[\d\p{Script=Latin}])|[\d\p{Scrip
  * write interchangeably made one (أ إ آ ٱ → ا, ة → ه, ى ی → ي, ک → ك, ؤ → و, ئ → ي), no tatweel,
  * "n't" as "not", elisions split ("l'asile" → "l asile"), punctuation as spaces, digits and Ge'ez letters written
  * against each other as two words ("ብ15" → "ብ 15", "1500ዩሮ" → "1500 ዩሮ": Ethiopic letters never make a code with
- * digits, as "F3" or "m2" do), and so Ge'ez and Latin letters (a preposition on a French word: "ንOQTF" → "ን oqtf").
+ * digits, as "F3" or "m2" do), and so Ge'ez and Latin letters (a preposition on a French word: "ንOQTF" → "ን oqtf"),
+ * the Ge'ez letters people write for one another made one (አ → ኣ, ሐ → ሓ, ሠ → ሰ, ፀ → ጸ...).
  */
 export function fold(s: string): string {
   return asciiDigits(s)
     .replace(ETHIOPIC_DIGITS, (m) => `${m} `)
+    .replace(/[ሀሐኀአዐሠ-ሧፀ-ፆ]/gu, ethiopicSame)
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
