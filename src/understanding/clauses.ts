@@ -26,7 +26,10 @@ export interface Said {
 export const CLAUSE = Number.POSITIVE_INFINITY;
 export const FEW_WORDS = 3;
 
-/** Punctuation that ends a clause (Ethiopic too: ። ፣ ፤ ፥ ፦ ፧ ፨); not the separators inside a number (1,500 10:30 1.500) nor a dot in o.q.t.f. */
+/**
+ * Punctuation that ends a clause (Ethiopic too: ። ፣ ፤ ፥ ፦ ፧ ፨); not the separators inside a number (1,500 10:30
+ * 1.500) nor a dot in o.q.t.f.
+ */
 const CLAUSE_END = /[;!?،؛؟…\n።፣፤፥፦፧፨]|(?<!\d),|,(?!\d)|(?<!\d):|:(?!\d)|\.(?=\s|$)|\s[-–—]+\s/u;
 
 /** Every place a phrase stands in some words. */
