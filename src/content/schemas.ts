@@ -227,6 +227,12 @@ export const datesLexiconSchema = z.strictObject({
   dayLeadIns: wordsOrNone.optional(),
   /** words between a day and its month given by number ("le 15 du 11", "15 شهر 11") */
   monthNumberLeadIns: wordsOrNone.optional(),
+  /**
+   * words that place a date in another calendar than the Gregorian one: its month names that no Gregorian month
+   * shares (Ethiopian "ጳጉሜን", Amharic "የካቲት"), or the calendar named ("ብግእዝ"). A date with one is refused, never
+   * read as a Gregorian date. Optional.
+   */
+  otherCalendars: wordsOrNone.optional(),
 });
 export type DatesLexicon = z.infer<typeof datesLexiconSchema>;
 

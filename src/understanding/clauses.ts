@@ -3,7 +3,8 @@ import type { Words } from './lexicon';
 
 /**
  * A text as the cue readers see it: its folded words, the clause each belongs to, and which words are
- * negations. A negation governs words of its own clause only: a clause ends at punctuation (, . ; : ! ? ، ؛ ؟)
+ * negations. A negation governs words of its own clause only: a clause ends at punctuation (, . ; : ! ? ، ؛ ؟ and
+ * the Ethiopic ። ፣ ፤ ፥ ፦ ፧ ፨; not the old word space ፡)
  * and before a clause break of the language ("mais", "but", "بصح", "لكن"). The negations inside an "I don't
  * know" phrase ("je ne sais PAS comment rentrer", "لا اعرف كيف ارجع") govern nothing.
  */
@@ -25,8 +26,11 @@ export interface Said {
 export const CLAUSE = Number.POSITIVE_INFINITY;
 export const FEW_WORDS = 3;
 
-/** Punctuation that ends a clause; not the separators inside a number (1,500 10:30 1.500) nor a dot in o.q.t.f. */
-const CLAUSE_END = /[;!?،؛؟…\n]|(?<!\d),|,(?!\d)|(?<!\d):|:(?!\d)|\.(?=\s|$)|\s[-–—]+\s/u;
+/**
+ * Punctuation that ends a clause (Ethiopic too: ። ፣ ፤ ፥ ፦ ፧ ፨); not the separators inside a number (1,500 10:30
+ * 1.500) nor a dot in o.q.t.f.
+ */
+const CLAUSE_END = /[;!?،؛؟…\n።፣፤፥፦፧፨]|(?<!\d),|,(?!\d)|(?<!\d):|:(?!\d)|\.(?=\s|$)|\s[-–—]+\s/u;
 
 /** Every place a phrase stands in some words. */
 export const occurrences = (words: readonly string[], phrase: readonly string[]): number[] => {

@@ -40,10 +40,12 @@ function vague(t: readonly string[], w: Words): boolean {
  * weekday names, ordinals and relative words from the language's lexicon, then chrono-node for the
  * languages it reads (what the lexicon misses: "the day after tomorrow"). A relative or year-less date
  * is placed on the question's side of today and confirmed; a full date is taken as written; a period with
- * no day is refused with a hint.
+ * no day is refused with a hint; a date with a word of another calendar (`otherCalendars`) is refused.
  */
 export function readDate(text: string, w: Words, c: Calendar, count: Count): Reading {
   const t = tokens(text);
+  // a date of another calendar (the Ethiopian one: "5 ጳጉሜን", "ብግእዝ") is never read as a Gregorian one
+  if (w.dates.otherCalendars.some((p) => hasPhrase(t, p))) return refuse('invalid-date');
   return (
     relativeDate(t, w, c, count) ??
     numericDate(asciiDigits(text), c) ??
