@@ -66,3 +66,18 @@ describe('Arabic clitics', () => {
     expect(findPhrase(tokens('ولادي في المغرب'), tokens('نروح لبلادي'))).toBe(-1);
   });
 });
+
+describe('Pashto and Urdu letters', () => {
+  test('are folded to the letters typed for them on a Persian or Arabic keyboard', () => {
+    expect(tokens('ښه')).toEqual(tokens('شه'));
+    expect(tokens('ګټه')).toEqual(tokens('گته'));
+    expect(tokens('وېرېږم')).toEqual(tokens('ویریژم'));
+    expect(tokens('غواړم')).toEqual(tokens('غوارم'));
+    expect(tokens('ډېر ښځه ځم څو')).toEqual(tokens('دیر شزه زم سو'));
+    expect(tokens('کوۍ زۀ ہے ڼ')).toEqual(tokens('کوي زه هي ن'));
+  });
+
+  test('leave Arabic and Persian words as they were', () => {
+    expect(tokens('بلادي گاع ژوئن')).toEqual(['بلادي', 'گاع', 'ژوين']);
+  });
+});

@@ -5,6 +5,9 @@ import { asciiDigits } from '../text';
  * script as ASCII, lower case, no accents or Arabic diacritics, the Arabic and Persian letters people
  * write interchangeably made one (أ إ آ ٱ → ا, ة → ه, ى ی → ي, ک → ك, ؤ → و, ئ → ي), no tatweel,
  * "n't" as "not", elisions split ("l'asile" → "l asile"), punctuation as spaces.
+ * The letters Pashto and Urdu add to the Arabic script are made the letter people type for them on a Persian
+ * or Arabic keyboard (ښ → ش, ږ → ژ, ګ → گ, ې ۍ ے → ي, ټ ٹ → ت, ډ ڈ → د, ړ ڑ → ر, ڼ ں → ن, ځ → ز, څ → س,
+ * ە ہ ھ → ه): "ښه" and "شه", "ګټه" and "گته" are one word. No other language writes them.
  */
 export function fold(s: string): string {
   return asciiDigits(s)
@@ -17,6 +20,17 @@ export function fold(s: string): string {
     .replace(/ک/g, 'ك')
     .replace(/ؤ/g, 'و')
     .replace(/ئ/g, 'ي')
+    .replace(/ښ/g, 'ش')
+    .replace(/ږ/g, 'ژ')
+    .replace(/ګ/g, 'گ')
+    .replace(/[ېۍے]/g, 'ي')
+    .replace(/[ټٹ]/g, 'ت')
+    .replace(/[ډڈ]/g, 'د')
+    .replace(/[ړڑ]/g, 'ر')
+    .replace(/[ڼں]/g, 'ن')
+    .replace(/ځ/g, 'ز')
+    .replace(/څ/g, 'س')
+    .replace(/[ەہھ]/g, 'ه')
     .replace(/ـ/g, '')
     .replace(/n[’']t\b/g, ' not')
     .replace(/[’'`]/g, ' ')
