@@ -217,6 +217,11 @@ export const datesLexiconSchema = z.strictObject({
   dayLeadIns: wordsOrNone.optional(),
   /** words between a day and its month given by number ("le 15 du 11", "15 شهر 11") */
   monthNumberLeadIns: wordsOrNone.optional(),
+  /**
+   * month names of calendars the service does not read (Solar Hijri "حمل", "لړم"; Hijri "رمضان") and their markers
+   * ("شمسي"): a date written with one is refused, never read as a Gregorian day ("د لړم په ۱۵", "۲ عقرب")
+   */
+  otherCalendars: wordsOrNone.optional(),
 });
 export type DatesLexicon = z.infer<typeof datesLexiconSchema>;
 

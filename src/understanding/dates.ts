@@ -44,6 +44,15 @@ const otherCalendarYear = (t: readonly string[]): boolean =>
   t.some((x) => /^\d{4}$/.test(x) && (Number(x) < 1900 || Number(x) > 2200));
 
 /**
+ * A month of another calendar named (the lexicon's `otherCalendars`: "حمل", "لړم", "رمضان"), with no Gregorian month:
+ * its day is no Gregorian day. Without this, a day written with a lead-in or as an ordinal beside it ("د عقرب په
+ * ۱۵", "د لړم ۲مه") would be read as that day of the current month.
+ */
+const otherCalendarMonth = (t: readonly string[], w: Words): boolean =>
+  w.dates.otherCalendars.some((p) => hasPhrase(t, p)) &&
+  !w.dates.months.some(([, names]) => names.some((n) => hasPhrase(t, n)));
+
+/**
  * A date as people write it, in one interface for every language: digits read day first, month and
  * weekday names, ordinals and relative words from the language's lexicon, then chrono-node for the
  * languages it reads (what the lexicon misses: "the day after tomorrow"). A relative or year-less date
@@ -52,7 +61,7 @@ const otherCalendarYear = (t: readonly string[]): boolean =>
  */
 export function readDate(text: string, w: Words, c: Calendar, count: Count): Reading {
   const t = tokens(text);
-  if (otherCalendarYear(t)) return refuse('invalid-date');
+  if (otherCalendarYear(t) || otherCalendarMonth(t, w)) return refuse('invalid-date');
   return (
     relativeDate(t, w, c, count) ??
     numericDate(asciiDigits(text), c) ??
