@@ -43,3 +43,12 @@ test.each([
 test('a lexicon without other calendars reads as before', () => {
   expect(understandAt('en', at, 'the 15th')).toMatchObject({ kind: 'confirm', value: '2026-11-15' });
 });
+
+/** A day of the month after a month named in words ("the 5th of last month", written day last): no nearest day. */
+test.each([
+  ['ps', 'د تېرې میاشتې ۵مه'],
+  ['ps', 'د راتلونکې میاشتې په ۵'],
+  ['ar', 'الشهر الماضي يوم 5'],
+])('%s "%s" is refused as vague, not read as the 5th of this month', (lang, text) => {
+  expect(understandAt(lang, at, text)).toMatchObject({ kind: 'refuse', reason: 'common:answer.vague-date' });
+});
