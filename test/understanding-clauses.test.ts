@@ -1,10 +1,10 @@
 import type { Lexicon } from '../src/content/load';
 import { answersLexiconSchema } from '../src/content/schemas';
-import { said } from '../src/understanding/clauses';
+import { CLAUSE, negated, said } from '../src/understanding/clauses';
 import { findPhrase, sameWord, tokens } from '../src/understanding/fold';
 import { wordsOf } from '../src/understanding/lexicon';
 import { readYesNo } from '../src/understanding/yes-no';
-import { content } from './helpers';
+import { content, understandAt } from './helpers';
 
 /**
  * The guards of the clause reader that the corpora (test/understanding/*-clauses.json) cannot show: lexicon
@@ -79,5 +79,33 @@ describe('Pashto and Urdu letters', () => {
 
   test('leave Arabic and Persian words as they were', () => {
     expect(tokens('بلادي گاع ژوئن')).toEqual(['بلادي', 'گاع', 'ژوين']);
+  });
+});
+
+describe('a negation written after what it negates (negationAfter: Pashto)', () => {
+  const ps = () => content().lexicons['ps']!;
+
+  test('governs the words before it in its clause', () => {
+    const s = said('زه په foyer کې نه اوسېږم، له زوی سره', wordsOf(ps()));
+    expect(negated(s, 2, CLAUSE)).toBe(true); // foyer
+    expect(negated(s, 6, CLAUSE)).toBe(false); // the next clause
+  });
+
+  test('and only in a language that says so', () => {
+    const { negationAfter: _, ...answers } = ps().answers;
+    const s = said('زه په foyer کې نه اوسېږم', wordsOf({ ...ps(), answers }));
+    expect(negated(s, 2, CLAUSE)).toBe(false);
+  });
+
+  test('"I do not live in a foyer" is no foyer; "I am not alone" is not alone', () => {
+    const housing = { nationality: 'DZ', age: 70, regularResidenceYears: 30, livesAlone: true };
+    expect(understandAt('ps', 'elderly-migrant-aid/housing', 'په foyer کې نه اوسېږم', housing)).toMatchObject({
+      kind: 'refuse',
+    });
+    const alone = { nationality: 'DZ', age: 70, regularResidenceYears: 30 };
+    expect(understandAt('ps', 'elderly-migrant-aid/lives-alone', 'یوازې نه یم', alone)).toMatchObject({
+      kind: 'confirm',
+      value: false,
+    });
   });
 });

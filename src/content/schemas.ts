@@ -124,6 +124,11 @@ export const answersLexiconSchema = z.strictObject({
   clauseBreaks: wordsOrNone.optional(),
   /** phrases whose negation word negates nothing ("ما زلت": still; "no matter"): optional */
   notNegating: wordsOrNone.optional(),
+  /**
+   * the language writes its negation after what it negates, before the verb that ends the clause (Pashto "پاسپورټ نه
+   * لرم", "په foyer کې نه اوسېږم"): a negation then also governs the words before it in its clause. Optional: false.
+   */
+  negationAfter: z.boolean().optional(),
 });
 export type AnswersLexicon = z.infer<typeof answersLexiconSchema>;
 

@@ -17,6 +17,8 @@ export interface Said {
   short: boolean;
   /** a "no" opening the message (urgent cues): it reaches the next word only ("لا نخاف", not "لا هو يضربني") */
   opening?: number;
+  /** a negation also governs the words before it in its clause (the lexicon's `negationAfter`: Pashto) */
+  back?: boolean;
 }
 
 /** How far a negation reaches: to the end of its clause, or (urgent cues) a few words only. */
@@ -54,13 +56,26 @@ export function said(text: string, w: Words): Said {
     for (const at of occurrences(words, p)) negation.fill(false, at, at + p.length);
   const holdsNegation = (phrase: readonly string[]) =>
     phrase.some((x) => w.negations.has(x)) || w.negationPhrases.some((p) => findPhrase(phrase, p) >= 0);
-  return { words, clause, negation, holdsNegation, short: words.filter((x) => x.length >= 4).length <= 3 };
+  return {
+    words,
+    clause,
+    negation,
+    holdsNegation,
+    short: words.filter((x) => x.length >= 4).length <= 3,
+    back: w.negationAfter,
+  };
 }
 
-/** Whether a negation governs the word at `at`: one before it in its clause, within `reach` words. */
+/**
+ * Whether a negation governs the word at `at`: one before it in its clause, within `reach` words; in a language that
+ * writes its negation after what it negates (`back`), one after it too ("پاسپورټ نه لرم": no passport).
+ */
 export function negated(s: Said, at: number, reach: number): boolean {
   const opening = s.opening ?? 0;
   for (let j = at - 1; j >= 0 && at - j <= reach && s.clause[j] === s.clause[at]; j--)
     if (s.negation[j] && (j >= opening || at === opening)) return true;
+  if (s.back)
+    for (let j = at + 1; j < s.words.length && j - at <= reach && s.clause[j] === s.clause[at]; j++)
+      if (s.negation[j]) return true;
   return false;
 }

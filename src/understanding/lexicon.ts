@@ -19,6 +19,8 @@ export interface Words {
   clauseBreaks: string[][];
   /** phrases whose negation word negates nothing ("ما زلت": still) */
   notNegating: string[][];
+  /** a negation also governs the words before it in its clause (verb-final: "پاسپورټ نه لرم") */
+  negationAfter: boolean;
   numbers: {
     words: ReadonlyMap<string, number>;
     joiners: ReadonlySet<string>;
@@ -96,6 +98,7 @@ const answersOf = (a: Lexicon['answers']) => {
     negationPhrases: negations.filter((p) => p.length > 1),
     clauseBreaks: phrases(a.clauseBreaks),
     notNegating: phrases(a.notNegating),
+    negationAfter: a.negationAfter ?? false,
   };
 };
 
