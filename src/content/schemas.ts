@@ -229,8 +229,8 @@ export const datesLexiconSchema = z.strictObject({
   monthNumberLeadIns: wordsOrNone.optional(),
   /**
    * words that place a date in another calendar than the Gregorian one: its month names that no Gregorian month
-   * shares (Ethiopian "ጳጉሜን", Amharic "የካቲት"), or the calendar named ("ብግእዝ"). A date with one is refused, never
-   * read as a Gregorian date. Optional.
+   * shares (Solar Hijri "حمل", "لړم"; Hijri "رمضان"; Ethiopian "ጳጉሜን", Amharic "የካቲት"), the calendar named ("شمسي",
+   * "ብግእዝ") or its era mark. A date with one is refused, never read as a Gregorian date. Optional.
    */
   otherCalendars: wordsOrNone.optional(),
 });

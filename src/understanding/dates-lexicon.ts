@@ -30,7 +30,7 @@ export interface DateWords {
   ordinalSuffixes: string[];
   dayLeadIns: string[][];
   monthNumberLeadIns: string[][];
-  /** words of another calendar ("ጳጉሜን", "ብግእዝ"): a date with one is refused */
+  /** words of another calendar ("حمل", "رمضان", "ጳጉሜን", "ብግእዝ"): a date with one is refused */
   otherCalendars: string[][];
 }
 

@@ -98,6 +98,10 @@ function yearNamed(t: readonly string[], w: Words, c: Calendar): number | undefi
  */
 export function dayAlone(t: readonly string[], w: Words, c: Calendar, count: Count): Reading | undefined {
   if (t.filter((x) => /\d/.test(x)).length > 1) return undefined;
+  // "د تېرې میاشتې ۵مه" (the 5th of last month): a week, month or year named names another month than the nearest
+  const d = w.dates;
+  const periods = (['week', 'month', 'year'] as const).flatMap((u) => [...d.units[u], ...d.single[u], ...d.dual[u]]);
+  if (periods.some((p) => hasPhrase(t, p))) return undefined;
   const last = dayWords(t, w, count).find((x) => x.end === t.length);
   if (!last) return undefined;
   // "lundi 16": a weekday before the day leads it, and must be that day's

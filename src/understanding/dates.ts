@@ -36,6 +36,23 @@ function vague(t: readonly string[], w: Words): boolean {
 }
 
 /**
+ * A four-digit year no date asked here can have: a year of another calendar (1405 in the Solar Hijri one that Dari
+ * and Persian speakers use, 1448 in the Hijri one). "1405/08/25" or "25/8/1405" is then refused, never read as a
+ * Gregorian date of the year 1405; a month name of those calendars is in no lexicon, so "25 عقرب 1405" is refused too.
+ */
+const otherCalendarYear = (t: readonly string[]): boolean =>
+  t.some((x) => /^\d{4}$/.test(x) && (Number(x) < 1900 || Number(x) > 2200));
+
+/**
+ * A word of another calendar (the lexicon's `otherCalendars`): a month no Gregorian month shares (Solar Hijri "حمل",
+ * "لړم", Hijri "رمضان", Ethiopian "ጳጉሜን", Amharic "የካቲት"), the calendar named ("شمسي", "ብግእዝ") or its era mark:
+ * the date's day is no Gregorian day, even beside a Gregorian month's name. Without this, a day written with a
+ * lead-in or as an ordinal beside it ("د عقرب په ۱۵", "5 ጳጉሜን") would be read as that day of the current month.
+ */
+const otherCalendarWord = (t: readonly string[], w: Words): boolean =>
+  w.dates.otherCalendars.some((p) => hasPhrase(t, p));
+
+/**
  * A date as people write it, in one interface for every language: digits read day first, month and
  * weekday names, ordinals and relative words from the language's lexicon, then chrono-node for the
  * languages it reads (what the lexicon misses: "the day after tomorrow"). A relative or year-less date
@@ -44,8 +61,7 @@ function vague(t: readonly string[], w: Words): boolean {
  */
 export function readDate(text: string, w: Words, c: Calendar, count: Count): Reading {
   const t = tokens(text);
-  // a date of another calendar (the Ethiopian one: "5 ጳጉሜን", "ብግእዝ") is never read as a Gregorian one
-  if (w.dates.otherCalendars.some((p) => hasPhrase(t, p))) return refuse('invalid-date');
+  if (otherCalendarYear(t) || otherCalendarWord(t, w)) return refuse('invalid-date');
   return (
     relativeDate(t, w, c, count) ??
     numericDate(asciiDigits(text), c) ??

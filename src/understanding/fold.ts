@@ -27,6 +27,9 @@ const ETHIOPIC_DIGITS = /\p{Script=Ethiopic}(?=[\d\p{Script=Latin}])|[\d\p{Scrip
  * against each other as two words ("ብ15" → "ብ 15", "1500ዩሮ" → "1500 ዩሮ": Ethiopic letters never make a code with
  * digits, as "F3" or "m2" do), and so Ge'ez and Latin letters (a preposition on a French word: "ንOQTF" → "ን oqtf"),
  * the Ge'ez letters people write for one another made one (አ → ኣ, ሐ → ሓ, ሠ → ሰ, ፀ → ጸ...).
+ * The letters Pashto and Urdu add to the Arabic script are made the letter people type for them on a Persian
+ * or Arabic keyboard (ښ → ش, ږ → ژ, ګ → گ, ې ۍ ے → ي, ټ ٹ → ت, ډ ڈ → د, ړ ڑ → ر, ڼ ں → ن, ځ → ز, څ → س,
+ * ە ہ ھ → ه): "ښه" and "شه", "ګټه" and "گته" are one word. No other language writes them.
  */
 export function fold(s: string): string {
   const ethiopic = asciiDigits(s)
@@ -39,6 +42,17 @@ export function fold(s: string): string {
     .replace(/ک/g, 'ك')
     .replace(/ؤ/g, 'و')
     .replace(/ئ/g, 'ي')
+    .replace(/ښ/g, 'ش')
+    .replace(/ږ/g, 'ژ')
+    .replace(/ګ/g, 'گ')
+    .replace(/[ېۍے]/g, 'ي')
+    .replace(/[ټٹ]/g, 'ت')
+    .replace(/[ډڈ]/g, 'د')
+    .replace(/[ړڑ]/g, 'ر')
+    .replace(/[ڼں]/g, 'ن')
+    .replace(/ځ/g, 'ز')
+    .replace(/څ/g, 'س')
+    .replace(/[ەہھ]/g, 'ه')
     .replace(/ـ/g, '')
     .replace(/n[’']t\b/g, ' not')
     .replace(/[’'`]/g, ' ')
