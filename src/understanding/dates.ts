@@ -36,6 +36,14 @@ function vague(t: readonly string[], w: Words): boolean {
 }
 
 /**
+ * A four-digit year no date asked here can have: a year of another calendar (1405 in the Solar Hijri one that Dari
+ * and Persian speakers use, 1448 in the Hijri one). "1405/08/25" or "25/8/1405" is then refused, never read as a
+ * Gregorian date of the year 1405; a month name of those calendars is in no lexicon, so "25 عقرب 1405" is refused too.
+ */
+const otherCalendarYear = (t: readonly string[]): boolean =>
+  t.some((x) => /^\d{4}$/.test(x) && (Number(x) < 1900 || Number(x) > 2200));
+
+/**
  * A date as people write it, in one interface for every language: digits read day first, month and
  * weekday names, ordinals and relative words from the language's lexicon, then chrono-node for the
  * languages it reads (what the lexicon misses: "the day after tomorrow"). A relative or year-less date
@@ -44,6 +52,7 @@ function vague(t: readonly string[], w: Words): boolean {
  */
 export function readDate(text: string, w: Words, c: Calendar, count: Count): Reading {
   const t = tokens(text);
+  if (otherCalendarYear(t)) return refuse('invalid-date');
   return (
     relativeDate(t, w, c, count) ??
     numericDate(asciiDigits(text), c) ??
