@@ -124,6 +124,13 @@ export const answersLexiconSchema = z.strictObject({
   clauseBreaks: wordsOrNone.optional(),
   /** phrases whose negation word negates nothing ("ما زلت": still; "no matter"): optional */
   notNegating: wordsOrNone.optional(),
+  /**
+   * negation words written after what they negate, in a language whose verb ends the clause (Persian "کارت موقت
+   * نیست": not the temporary card; "پاسپورت ندارم": I have no passport): they govern the words before them in
+   * their clause, and none after them unless also listed in `negations` ("نمی", "نمیخواهم" govern both ways).
+   * Optional: without them, a negation governs only what follows it.
+   */
+  negationsAfter: wordsOrNone.optional(),
 });
 export type AnswersLexicon = z.infer<typeof answersLexiconSchema>;
 

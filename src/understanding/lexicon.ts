@@ -19,6 +19,8 @@ export interface Words {
   clauseBreaks: string[][];
   /** phrases whose negation word negates nothing ("ما زلت": still) */
   notNegating: string[][];
+  /** single negation words that govern the words before them (Persian "نیست", "ندارم") */
+  negationsAfter: ReadonlySet<string>;
   numbers: {
     words: ReadonlyMap<string, number>;
     joiners: ReadonlySet<string>;
@@ -96,6 +98,7 @@ const answersOf = (a: Lexicon['answers']) => {
     negationPhrases: negations.filter((p) => p.length > 1),
     clauseBreaks: phrases(a.clauseBreaks),
     notNegating: phrases(a.notNegating),
+    negationsAfter: new Set(phrases(a.negationsAfter).filter((p) => p.length === 1).flat()),
   };
 };
 
