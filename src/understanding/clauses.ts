@@ -58,7 +58,8 @@ export function said(text: string, w: Words): Said {
   const before = words.map((word) => w.negationsAfter.has(word));
   const beforeOnly = words.map((word) => w.negationsAfter.has(word) && !w.negations.has(word));
   for (const p of w.negationPhrases)
-    for (const at of occurrences(words, p)) [negation[at + p.length - 1], beforeOnly[at + p.length - 1]] = [true, false];
+    for (const at of occurrences(words, p))
+      [negation[at + p.length - 1], beforeOnly[at + p.length - 1]] = [true, false];
   for (const p of [...w.dontKnow.filter((d) => d.length >= 2), ...w.notNegating])
     for (const at of occurrences(words, p)) for (const list of [negation, before]) list.fill(false, at, at + p.length);
   const holdsNegation = (phrase: readonly string[]) =>

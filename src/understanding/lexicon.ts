@@ -98,7 +98,11 @@ const answersOf = (a: Lexicon['answers']) => {
     negationPhrases: negations.filter((p) => p.length > 1),
     clauseBreaks: phrases(a.clauseBreaks),
     notNegating: phrases(a.notNegating),
-    negationsAfter: new Set(phrases(a.negationsAfter).filter((p) => p.length === 1).flat()),
+    negationsAfter: new Set(
+      phrases(a.negationsAfter)
+        .filter((p) => p.length === 1)
+        .flat(),
+    ),
   };
 };
 
