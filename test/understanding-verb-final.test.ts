@@ -53,3 +53,11 @@ test('a number compound listed with its joiner is read whole', () => {
   });
   expect(understandAt('fa', 'elderly-migrant-aid/age', 'شصت و هفت')).toMatchObject({ kind: 'record', value: 67 });
 });
+
+test('"one" that is also an article counts when a half is joined to it ("یک و نیم سال": a year and a half)', () => {
+  expect(understandAt('fa', 'family-reunification/residence-months', 'یک و نیم سال')).toMatchObject({
+    kind: 'confirm',
+    value: 18,
+  });
+  expect(understandAt('fa', 'family-reunification/residence-months', 'نیم سال')).toMatchObject({ value: 6 });
+});

@@ -127,6 +127,8 @@ const COUNTED: ReadonlySet<Tag> = new Set<Tag>([
 /** Whether an article is the number one: before what it counts, or as the whole answer ("un"). */
 const counts = (s: Scan, i: number): boolean => {
   const span = s.spans[i];
+  // "one and a half", the article joined to its half: Persian "یک و نیم سال" (a year and a half)
+  if (span?.tag === 'joiner' && s.spans[i + 1]?.tag === 'half') return true;
   if (span?.tag === 'half') return halfOfUnit(s, span) === undefined;
   return span ? COUNTED.has(span.tag) : s.words.length === 1;
 };
