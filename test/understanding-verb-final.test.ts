@@ -19,6 +19,12 @@ describe('negations written after what they negate', () => {
     expect(negated(s, 4, 3)).toBe(false); // شوهرم
   });
 
+  test('they do not reach back past a joiner', () => {
+    const s = said('میترسم و پول ندارم', fa());
+    expect([negated(s, 0, 3), negated(s, 2, 3)]).toEqual([false, true]);
+    expect(understandAt('fa', 'triage/need', 'شوهرم میزند و پول ندارم')).toMatchObject({ kind: 'urgent' });
+  });
+
   test('a negation listed both ways ("نمی") governs both ways', () => {
     const s = said('پناهندگی نمی‌خواهم برگردم', fa());
     expect(negated(s, 0, 3)).toBe(true);

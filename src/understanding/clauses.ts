@@ -17,6 +17,8 @@ export interface Said {
   before: readonly boolean[];
   /** of those, the ones that govern nothing after them */
   beforeOnly: readonly boolean[];
+  /** joiners ("و", "and"): a negation written after what it negates does not reach back past one */
+  joiner: readonly boolean[];
   /** whether a listed phrase holds a negation of the language ("pas encore envoyé"): then it is negative on purpose */
   holdsNegation: (phrase: readonly string[]) => boolean;
   /** few words: a single near word may then stand for a keyword ("azyle") */
@@ -66,18 +68,20 @@ export function said(text: string, w: Words): Said {
     phrase.some((x) => w.negations.has(x) || w.negationsAfter.has(x)) ||
     w.negationPhrases.some((p) => findPhrase(phrase, p) >= 0);
   const short = words.filter((x) => x.length >= 4).length <= 3;
-  return { words, clause, negation, before, beforeOnly, holdsNegation, short };
+  const joiner = words.map((word) => w.numbers.joiners.has(word));
+  return { words, clause, negation, before, beforeOnly, joiner, holdsNegation, short };
 }
 
 /**
  * Whether a negation governs the word at `at`: one before it in its clause, within `reach` words, or one written
- * after what it negates (`negationsAfter`) after it in its clause, within `reach` words.
+ * after what it negates (`negationsAfter`) after it in its clause, within `reach` words and with no joiner between
+ * ("شوهرم میزند و پول ندارم": the "no money" does not turn "hits" around).
  */
 export function negated(s: Said, at: number, reach: number): boolean {
   const opening = s.opening ?? 0;
   for (let j = at - 1; j >= 0 && at - j <= reach && s.clause[j] === s.clause[at]; j--)
     if (s.negation[j] && !s.beforeOnly[j] && (j >= opening || at === opening)) return true;
-  for (let j = at + 1; j < s.words.length && j - at <= reach && s.clause[j] === s.clause[at]; j++)
+  for (let j = at + 1; j < s.words.length && j - at <= reach && s.clause[j] === s.clause[at] && !s.joiner[j]; j++)
     if (s.before[j]) return true;
   return false;
 }
