@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { configSchema } from '../src/config';
 import { errorCodes, errorStatus } from '../src/errors';
 
 /** The documentation and the code say the same thing. */
@@ -15,7 +16,6 @@ test('every error code is documented with its status, and nothing else is', () =
 
 test('every setting is in the README', () => {
   const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
-  const { configSchema } = require('../src/config') as typeof import('../src/config');
   for (const key of Object.keys(configSchema.shape).filter((k) => k !== 'NODE_ENV'))
     expect({ key, documented: readme.includes(`\`${key}\``) }).toEqual({ key, documented: true });
 });

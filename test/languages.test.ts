@@ -39,7 +39,7 @@ describe('over HTTP', () => {
   });
 
   test('an unsupported language is refused in the fallback language, listing the languages offered', async () => {
-    const r = await start({ 'Accept-Language': 'ps, en;q=0.5' }, { lang: 'ps' }).expect(400);
+    const r = await start({ 'Accept-Language': 'is, en;q=0.5' }, { lang: 'is' }).expect(400);
     expect(r.body.error).toMatchObject({ code: 'UNSUPPORTED_LANGUAGE' });
     expect(r.body.error.message).toMatch(/^This language is not available\. Languages offered: .*Français/);
     expect(r.body.error.languages).toEqual(
@@ -48,7 +48,7 @@ describe('over HTTP', () => {
         { code: 'ar', name: 'العربية' },
       ]),
     );
-    const fr = await request(app.app).get('/api/v1/texts/ui?lang=ps').expect(400);
+    const fr = await request(app.app).get('/api/v1/texts/ui?lang=is').expect(400);
     expect(fr.body.error.message).toMatch(/^Cette langue n'est pas disponible\. Langues proposées : /);
   });
 
@@ -73,7 +73,7 @@ describe('over Socket.IO', () => {
     });
     const started = (await c.emitWithAck('session:start', {})) as { session: { lang: string } };
     expect(started.session.lang).toBe('ar');
-    const refused = (await c.emitWithAck('session:start', { lang: 'ps' })) as {
+    const refused = (await c.emitWithAck('session:start', { lang: 'is' })) as {
       ok: boolean;
       error: { code: string; message: string; languages: unknown[] };
     };
@@ -104,6 +104,14 @@ describe("a language's card decides how it is written", () => {
   test('direction from the card, not from a list in code', () => {
     expect(directionOf(dari, 'fa')).toBe('rtl');
     expect(directionOf(withCard('fa', { dir: 'ltr' }), 'fa')).toBe('ltr');
+  });
+
+  test('Pashto dates in the Gregorian calendar with Persian digits, from its card (Intl would write the Solar Hijri one)', () => {
+    const locale = intlLocale(content(), 'ps');
+    expect(locale).toBe('ps-u-ca-gregory-nu-arabext');
+    expect(formatDate('2026-12-14', locale)).toBe('دونۍ د ۲۰۲۶ د دسمبر ۱۴');
+    expect(formatDate('2026-12-14', 'ps-u-nu-arabext')).toContain('۱۴۰۵');
+    expect(directionOf(content(), 'ps')).toBe('rtl');
   });
 
   test('English dates in the European order, from its card', () => {

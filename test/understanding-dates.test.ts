@@ -58,6 +58,16 @@ test('a weekday at that question is the coming one', async () => {
   expect(asked.messages[0]).toMatchObject({ input: { kind: 'confirm' }, understood: { value: '2026-11-30' } });
 });
 
+test('"last year" or "next year" beside a day and its month names that year, confirmed', async () => {
+  const s = await session('return-aid', 'en');
+  for (const value of ['mainland', 'DZ', false, true]) await s.say({ value });
+  const asked = await s.say({ text: '12 november last year' });
+  expect(asked.messages[0]).toMatchObject({ input: { kind: 'confirm' }, understood: { value: '2025-11-12' } });
+  const uk = await atValidation('uk');
+  const next = await uk.say({ text: '12 січня наступного року' });
+  expect(next.messages[0]).toMatchObject({ input: { kind: 'confirm' }, understood: { value: '2027-01-12' } });
+});
+
 test('a period with no day is refused with a hint asking for the day, and nothing is recorded', async () => {
   const s = await session('return-aid', 'en');
   await s.say({ value: 'mainland' });

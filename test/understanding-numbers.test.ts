@@ -70,6 +70,13 @@ describe('a value worked out is confirmed, said back with what was written', () 
     ]);
   });
 
+  test('a calendar year with a year word beside it is that year ("з 2019 року": since 2019), not 2019 years', async () => {
+    const s = await session('uk', toResidence);
+    expect(await s.say({ text: 'з 2019 року' })).toEqual([
+      confirmation('residence-months', 84, /84 місяц\S* \(ви написали 2019\)/),
+    ]);
+  });
+
   test('twins are two children; months at a question in years are the whole years, said back', async () => {
     const s = await session('fr', [...toResidence, 30, true, false]);
     expect(await s.say({ text: 'jumeaux de 6 ans' })).toEqual([confirmation('children-ages', [6, 6], /6, 6 ans/)]);

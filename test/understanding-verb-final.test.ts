@@ -3,10 +3,10 @@ import { wordsOf } from '../src/understanding/lexicon';
 import { content, understandAt } from './helpers';
 
 /**
- * A language whose verb ends the clause writes its negation after what it negates (Persian "کارت موقت نیست": not
- * the temporary card). `answers.json` → `negationsAfter` lists those words: they govern the words before them in their
- * clause, and nothing after them, so a negative verb does not cancel the next clause's cue. And a number compound
- * listed with its joiner ("بیست و نه", 29) is read whole: its last word alone ("نه") is also "no".
+ * Dari on the `negationsAfter` key (Turkish's, Tigrinya's, Pashto's): its negative verbs govern the words before them
+ * in their clause (Persian "کارت موقت نیست": not the temporary card), at an urgent cue only the word right before, so
+ * a negative verb does not cancel the next clause's cue. A number compound listed with its joiner ("بیست و نه", 29)
+ * is read whole: its last word alone ("نه") is also "no". "یک و نیم سال" is a year and a half (`halvesAfterNumber`).
  */
 
 const fa = () => wordsOf(content().lexicons['fa']!);
@@ -19,7 +19,7 @@ describe('negations written after what they negate', () => {
     expect(negated(s, 4, 3)).toBe(false); // شوهرم
   });
 
-  test('they do not reach back past a joiner', () => {
+  test('at the few words of an urgent cue, only the word right before them', () => {
     const s = said('میترسم و پول ندارم', fa());
     expect([negated(s, 0, 3), negated(s, 2, 3)]).toEqual([false, true]);
     expect(understandAt('fa', 'triage/need', 'شوهرم میزند و پول ندارم')).toMatchObject({ kind: 'urgent' });
@@ -48,7 +48,7 @@ describe('negations written after what they negate', () => {
     const en = wordsOf(content().lexicons['en']!);
     expect(en.negationsAfter.size).toBe(0);
     const s = said('not the temporary card', en);
-    expect([negated(s, 2, 3), s.before.some(Boolean)]).toEqual([true, false]);
+    expect([negated(s, 2, 3), s.negationAfter.some(Boolean)]).toEqual([true, false]);
   });
 });
 

@@ -19,7 +19,7 @@ export interface Commune {
   zone: Zone;
 }
 
-export const ZONING_FILE = 'zonage-abc-2024-07-05.csv';
+const ZONING_FILE = 'zonage-abc-2024-07-05.csv';
 /** The date the zoning in the file came into force: said with every zone given. */
 export const ZONING_DATE = '2024-07-05';
 

@@ -3,12 +3,12 @@ import { z } from 'zod';
 /** A calendar date as the protocol writes it. */
 export const isoDate = z.iso.date();
 
-export const languageTexts = z.object({ fr: z.string().min(1) }).catchall(z.string().min(1));
+const languageTexts = z.object({ fr: z.string().min(1) }).catchall(z.string().min(1));
 
 export const legalStatus = z.enum(['CONFIRMED', 'SECONDARY', 'UNCONFIRMED']);
 export type LegalStatus = z.infer<typeof legalStatus>;
 
-export const referenceSchema = z.object({
+const referenceSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   title: languageTexts,
   url: z.url(),
@@ -28,7 +28,7 @@ export const referencesFileSchema = z.object({
   references: z.array(referenceSchema).min(1),
 });
 
-export const parameterPeriodSchema = z
+const parameterPeriodSchema = z
   .object({
     value: z.union([z.number(), z.record(z.string(), z.number()), isoDate]),
     unit: z.enum(['days', 'months', 'years', 'eur', 'factor', 'm2', 'persons', 'date']),
@@ -46,7 +46,7 @@ export type ParameterPeriod = z.infer<typeof parameterPeriodSchema>;
  * figures are said to be "known on <date>, may have changed", and the person is sent to `refer` (a
  * body of common:bodies) for the exact figure.
  */
-export const parameterFamilySchema = z.strictObject({
+const parameterFamilySchema = z.strictObject({
   parameters: z.array(z.string()).min(1),
   reviewBy: isoDate,
   refer: z.string().regex(/^[a-z0-9-]+$/),
@@ -81,7 +81,7 @@ export const localeTreeSchema: z.ZodType<LocaleTree> = z.lazy(() =>
   z.record(z.string(), z.union([z.string(), localeTreeSchema])),
 );
 
-export const countryListSchema = z.object({
+const countryListSchema = z.object({
   reference: z.string(),
   status: legalStatus,
   note: z.string().optional(),
@@ -118,19 +118,17 @@ export const answersLexiconSchema = z.strictObject({
   /** words that turn a following keyword around ("je ne veux pas rentrer", "haven't sent", "ما بدي") */
   negations: words,
   /**
+   * single words that turn around the words BEFORE them in their clause, for a language whose negation follows
+   * what it negates ("dönmek istemiyorum", "mülteci değilim", "pasaportum yok"). Optional.
+   */
+  negationsAfter: z.array(z.string().regex(/^\S+$/)).optional(),
+  /**
    * words that begin a new clause ("mais", "but", "بصح", "لكن"): a negation governs its own clause only, as it
    * stops at punctuation. Optional: without them, only punctuation ends a clause.
    */
   clauseBreaks: wordsOrNone.optional(),
   /** phrases whose negation word negates nothing ("ما زلت": still; "no matter"): optional */
   notNegating: wordsOrNone.optional(),
-  /**
-   * negation words written after what they negate, in a language whose verb ends the clause (Persian "کارت موقت
-   * نیست": not the temporary card; "پاسپورت ندارم": I have no passport): they govern the words before them in
-   * their clause, and none after them unless also listed in `negations` ("نمی", "نمیخواهم" govern both ways).
-   * Optional: without them, a negation governs only what follows it.
-   */
-  negationsAfter: wordsOrNone.optional(),
 });
 export type AnswersLexicon = z.infer<typeof answersLexiconSchema>;
 
@@ -151,6 +149,11 @@ export const numbersLexiconSchema = z.strictObject({
   thousands: wordsOrNone.optional(),
   /** a half, after a number or its unit ("un an et demi", "2 and a half years", "الف ونص") */
   halves: wordsOrNone.optional(),
+  /**
+   * halves (of `halves`) that only ever follow a number ("buçuk": "bir buçuk yıl" is a year and a half, never half a
+   * year): an article before one is the number one
+   */
+  halvesAfterNumber: wordsOrNone.optional(),
   /** number words that are also articles: the number 1 only before what they count ("un an", not "un salaire") */
   articles: wordsOrNone.optional(),
   /** between two amounts, they add ("600 plus 300"); the sign + needs no word */
@@ -224,6 +227,12 @@ export const datesLexiconSchema = z.strictObject({
   dayLeadIns: wordsOrNone.optional(),
   /** words between a day and its month given by number ("le 15 du 11", "15 شهر 11") */
   monthNumberLeadIns: wordsOrNone.optional(),
+  /**
+   * words that place a date in another calendar than the Gregorian one: its month names that no Gregorian month
+   * shares (Solar Hijri "حمل", "لړم"; Hijri "رمضان"; Ethiopian "ጳጉሜን", Amharic "የካቲት"), the calendar named ("شمسي",
+   * "ብግእዝ") or its era mark. A date with one is refused, never read as a Gregorian date. Optional.
+   */
+  otherCalendars: wordsOrNone.optional(),
 });
 export type DatesLexicon = z.infer<typeof datesLexiconSchema>;
 

@@ -18,8 +18,8 @@ export function isIsoDate(s: string): boolean {
   return ISO.test(s) && isValid(parseISO(s)) && format(parseISO(s), 'yyyy-MM-dd') === s;
 }
 
-export const toDate = (iso: IsoDate): Date => parseISO(iso);
-export const toIso = (d: Date): IsoDate => format(d, 'yyyy-MM-dd');
+const toDate = (iso: IsoDate): Date => parseISO(iso);
+const toIso = (d: Date): IsoDate => format(d, 'yyyy-MM-dd');
 
 export const plusDays = (iso: IsoDate, n: number): IsoDate => toIso(addDays(toDate(iso), n));
 export const minusDays = (iso: IsoDate, n: number): IsoDate => toIso(subDays(toDate(iso), n));

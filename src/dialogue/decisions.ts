@@ -64,7 +64,7 @@ export interface Decision {
 }
 
 /** A text key and its values in words; `locale` is the language's Intl locale (src/languages.ts). */
-export function say(text: Text, t: Translate, locale: string): string {
+function say(text: Text, t: Translate, locale: string): string {
   const values: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(text.values ?? {}))
     values[k] = typeof v !== 'object' ? v : 'date' in v ? formatDate(v.date, locale) : formatEuros(v.eur, locale);

@@ -6,7 +6,7 @@ import type { StoredAnswer } from '../store/types';
 import type { NumberUnit } from '../understanding/numbers';
 
 /** The persisted form of a machine snapshot: flat machines, so the value is a state name. */
-export interface FlowState {
+interface FlowState {
   value: string;
   context: Facts;
 }

@@ -65,7 +65,7 @@ function knownAnswers(
  * hash, and the first position seen in each bucket goes on. Every outcome must still be reached,
  * which the flow tests check.
  */
-export const CONTEXTS_PER_STATE = 400;
+const CONTEXTS_PER_STATE = 400;
 
 /** A bounded key for a position: its state and one of CONTEXTS_PER_STATE buckets of its facts. */
 export function boundedKey(value: string, context: unknown): string {
@@ -75,7 +75,7 @@ export function boundedKey(value: string, context: unknown): string {
   return `${value}|${(h >>> 0) % CONTEXTS_PER_STATE}`;
 }
 
-export interface Edge {
+interface Edge {
   from: string;
   answer: unknown;
   to: string;

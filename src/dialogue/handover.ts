@@ -22,17 +22,17 @@ const CODE_LENGTH = 6;
 /** Wrong codes one agent may type in an hour (with only agents able to try, 6 characters are plenty). */
 const WRONG_CODES_PER_HOUR = 20;
 
-export const newHandoverCode = (): string =>
+const newHandoverCode = (): string =>
   Array.from({ length: CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
 
 /** A code as typed: case, spaces and dashes do not matter; undefined when it cannot be a code. */
-export function normalizeCode(typed: string): string | undefined {
+function normalizeCode(typed: string): string | undefined {
   const code = typed.toUpperCase().replace(/[\s-]/g, '');
   return code.length === CODE_LENGTH && [...code].every((c) => ALPHABET.includes(c)) ? code : undefined;
 }
 
 /** The copy's session id: derived from the code, and telling nothing of it. */
-export const handoverSessionId = (code: string): string =>
+const handoverSessionId = (code: string): string =>
   `handover-${createHash('sha256').update(`handover:${code}`).digest('base64url').slice(0, 32)}`;
 
 export interface HandoverOptions {

@@ -16,11 +16,7 @@ export interface SayContext {
 }
 
 /** A number in words of its unit: "1 500 € per month", "18 months", "54 m²". */
-export function sayNumber(
-  n: number,
-  unit: NumberUnit | undefined,
-  ctx: Pick<SayContext, 't' | 'lang' | 'content'>,
-): string {
+function sayNumber(n: number, unit: NumberUnit | undefined, ctx: Pick<SayContext, 't' | 'lang' | 'content'>): string {
   switch (unit) {
     case 'eur-month':
       return ctx.t('common:understood.eur-month', { amount: formatEuros(n, intlLocale(ctx.content, ctx.lang)) });

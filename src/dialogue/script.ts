@@ -20,7 +20,7 @@ export interface ScriptQuestion {
   notes: string[];
 }
 
-export interface ScriptOutcome {
+interface ScriptOutcome {
   node: string;
   text: string;
   handover?: string;

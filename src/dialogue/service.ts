@@ -17,9 +17,9 @@ import { summaryOf, view, type SessionView, type Summary } from './summary';
 import { todayFor } from './today';
 import { hashToken, newSessionId, newToken } from './tokens';
 
-export type { SessionView, Summary, SummaryAnswer } from './summary';
+export type { SessionView, Summary } from './summary';
 
-export interface DialogueEvents {
+interface DialogueEvents {
   started(procedure: string, channel: Channel): void;
   finished(procedure: string, outcome: string, status: string): void;
 }

@@ -13,7 +13,7 @@ export interface SessionView {
   expiresAt: string;
 }
 
-export interface SummaryAnswer {
+interface SummaryAnswer {
   procedure: string;
   node: string;
   field: string;

@@ -18,7 +18,7 @@ export interface Terminal {
 }
 
 const entry = z.strictObject({ id: z.string().regex(/^[\w.-]{1,64}$/), keySha256: z.string().regex(/^[0-9a-f]{64}$/) });
-export const terminalsFileSchema = z.strictObject({
+const terminalsFileSchema = z.strictObject({
   $comment: z.string().optional(),
   agents: z.array(entry).default([]),
   kiosks: z.array(entry).default([]),

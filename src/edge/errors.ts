@@ -6,7 +6,7 @@ import { StoreUnavailableError } from '../store/errors';
 import type { Services } from './services';
 
 /** Turns anything thrown into the closed error list (src/errors.ts, docs/errors.md). */
-export function toAppError(err: unknown): AppError {
+function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof StoreUnavailableError) return new AppError('STORE_UNAVAILABLE');
   if (err instanceof z.ZodError) {

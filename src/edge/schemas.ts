@@ -5,7 +5,7 @@ import type { Answer } from '../dialogue/answers';
  * What clients send, checked at the edge with zod, the same for HTTP bodies and Socket.IO payloads.
  * Unknown keys are refused so typos surface.
  */
-export const channelSchema = z.enum(['web', 'kiosk', 'agent']);
+const channelSchema = z.enum(['web', 'kiosk', 'agent']);
 const lang = z.string().max(35);
 const turn = z.number().int().min(0).max(1_000_000);
 

@@ -45,5 +45,5 @@ export function pagesRouter(dir: string, s: Services, embedders: readonly string
 }
 
 /** The frame may be embedded by this server's own pages and the configured sites, and by nobody else. */
-export const frameAncestors = (origins: readonly string[]) =>
+const frameAncestors = (origins: readonly string[]) =>
   ['frame-ancestors', "'self'", ...origins.filter((o) => /^https?:\/\/[^\s;,']+$/.test(o))].join(' ');

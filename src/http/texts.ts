@@ -46,7 +46,7 @@ export function textsRouter(s: Services, config: Config): Router {
 }
 
 /** Seconds in the largest whole unit, with the language's plural forms: "1 jour", "15 minutes", "90 secondes". */
-export function durationInWords(seconds: number, t: Translate): string {
+function durationInWords(seconds: number, t: Translate): string {
   const units = [
     ['days', 86400],
     ['hours', 3600],

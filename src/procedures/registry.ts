@@ -72,24 +72,24 @@ function referIncomplete(raw: RawDecision, body: string): RawDecision {
 
 /** The guided procedures, in the order triage offers them. */
 export const guidedProcedures: readonly Procedure[] = [
-  procedure({ id: 'asylum-filing', rules: asylumFiling, flow: createAsylumFilingFlow, body: 'spada' }),
+  procedure({ id: 'asylum-filing', rules: asylumFiling.rules, flow: createAsylumFilingFlow, body: 'spada' }),
   procedure({
     id: 'return-aid',
-    rules: returnAid,
+    rules: returnAid.rules,
     flow: createReturnAidFlow,
     body: 'ofii',
     samples: { country: ['FR', 'DZ', 'US', 'XK', 'BY', 'KM'] },
   }),
   procedure({
     id: 'family-reunification',
-    rules: familyReunification,
+    rules: familyReunification.rules,
     flow: createFamilyReunificationFlow,
     body: 'prefecture',
     samples: { country: ['FR', 'DZ', 'US', 'MA'], commune: ['75056', '01001', '97611', 'unknown'] },
   }),
   procedure({
     id: 'elderly-migrant-aid',
-    rules: elderlyMigrantAid,
+    rules: elderlyMigrantAid.rules,
     flow: createElderlyMigrantAidFlow,
     body: 'msa-picardie',
     samples: { country: ['FR', 'DZ', 'DE'] },
@@ -97,7 +97,7 @@ export const guidedProcedures: readonly Procedure[] = [
 ];
 
 /** Triage, derived from the guided procedures: a need per procedure, and "other". */
-export function triageOf(guided: readonly Procedure[]): Procedure {
+function triageOf(guided: readonly Procedure[]): Procedure {
   const ids = guided.map((p) => p.id);
   return procedure({
     id: TRIAGE,

@@ -7,9 +7,9 @@ import type { Client } from '../edge/limits';
 /** The one typed event contract of the /chat namespace, shared by the server, the pages and the tests. */
 
 export type AckResult<T> = ({ ok: true } & T) | { ok: false; error: ErrorBody; messages?: Message[] };
-export type Ack<T> = (result: AckResult<T>) => void;
+type Ack<T> = (result: AckResult<T>) => void;
 
-export interface StartPayload {
+interface StartPayload {
   procedure?: string;
   lang?: string;
   channel?: 'web' | 'kiosk' | 'agent';

@@ -24,7 +24,7 @@ export function createSocketServer(httpServer: HttpServer, s: Services, config: 
  * A browser's WebSocket may come from this server's own pages or a configured origin; non-browser clients send no
  * Origin.
  */
-export function originAllowed(origin: string | undefined, host: string | undefined, allowed: readonly string[]) {
+function originAllowed(origin: string | undefined, host: string | undefined, allowed: readonly string[]) {
   if (!origin) return true;
   if (allowed.includes(origin)) return true;
   try {

@@ -58,7 +58,7 @@ export interface RawStep {
 }
 
 /** Whom a person must see when the rules cannot decide, and why. `to` is a body id in common:bodies. */
-export interface RawReferral {
+interface RawReferral {
   to: string;
   reason: Text;
 }

@@ -3,7 +3,7 @@ import { RedisStore } from './redis';
 import { SqliteStore } from './sqlite';
 import type { SessionStore } from './types';
 
-export type { SessionStore, SessionRecord, StoredAnswer, Channel } from './types';
+export type { SessionStore } from './types';
 
 /** Picks the store from one setting: `memory:`, `sqlite:<path>`, `redis://host:port`. */
 export function createStore(url: string): SessionStore {

@@ -56,7 +56,7 @@ return n`;
  * waiting, and nobody has needed another value. node-redis's own `timeout` command option is not enough:
  * it only runs until the command is written, and a hung Redis (TCP open, no answer) takes the write.
  */
-export const COMMAND_TIMEOUT_MS = 2000;
+const COMMAND_TIMEOUT_MS = 2000;
 /** Redis's backstop TTL is the session's remaining time plus this. */
 const BACKSTOP_MARGIN_MS = 10 * 60_000;
 
@@ -64,7 +64,7 @@ const BACKSTOP_MARGIN_MS = 10 * 60_000;
  * The backstop TTL: remaining time by the server's clock (expiresAt - updatedAt, both written from it), plus the
  * margin.
  */
-export const backstopTtlMs = (r: SessionRecord): number =>
+const backstopTtlMs = (r: SessionRecord): number =>
   Math.max(0, Date.parse(r.expiresAt) - Date.parse(r.updatedAt)) + BACKSTOP_MARGIN_MS;
 
 /**

@@ -13,7 +13,7 @@ const { DatabaseSync } = process.getBuiltinModule('node:sqlite');
  * node:sqlite is synchronous: the event loop waits with it, so every request would wait too. Short enough
  * that /healthz and the other requests keep answering; long enough to ride over a brief foreign write.
  */
-export const BUSY_TIMEOUT_MS = 50;
+const BUSY_TIMEOUT_MS = 50;
 /** At start-up nothing is served yet: waiting for a foreign lock is better than not starting. */
 const SETUP_BUSY_TIMEOUT_MS = 5000;
 

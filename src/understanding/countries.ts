@@ -52,6 +52,9 @@ function nearest(name: string, w: Words, lang: string): string | undefined {
   return best <= allowed && found.size === 1 ? [...found][0] : undefined;
 }
 
+/** Ge'ez script writes a syllable a letter: a name of two ("ማሊ", "ቻድ") is as long as "mali". */
+const ETHIOPIC = /^\p{Script=Ethiopic}+$/u;
+
 /** A country named inside a sentence: its code (several for an ambiguous name), where, and whether as a nationality. */
 interface Named {
   codes: string[];
@@ -61,7 +64,8 @@ interface Named {
 
 /**
  * The countries named inside a sentence (from word `from` on), longest names first, each word read once ("ivory
- * coast" is not also "coast"). Words of two letters or fewer are never names inside a sentence ("no", "de", "la").
+ * coast" is not also "coast"). Words of two letters or fewer are never names inside a sentence ("no", "de", "la"),
+ * except two Ge'ez syllables.
  */
 function namedIn(words: readonly string[], from: number, w: Words, lang: string): Named[] {
   const used = new Set<number>();
@@ -74,7 +78,7 @@ function namedIn(words: readonly string[], from: number, w: Words, lang: string)
       // a single word may carry Arabic clitics ("وجزائري": and Algerian)
       const code = ambiguous
         ? undefined
-        : part.length >= 3
+        : part.length >= 3 || (part.length === 2 && ETHIOPIC.test(part))
           ? (lookup(part, w, lang) ?? (len === 1 ? lookup(bare(part), w, lang) : undefined))
           : undefined;
       if (!ambiguous && !code) continue;

@@ -55,7 +55,7 @@ function affirmed(
   near: ReadonlySet<string> | false = false,
 ): boolean {
   const places = placesOf(s, phrase, near);
-  return places.length > 0 && (s.holdsNegation(phrase) || places.some((at) => !negated(s, at, reach)));
+  return places.length > 0 && (s.holdsNegation(phrase) || places.some((at) => !negated(s, at, reach, phrase.length)));
 }
 
 /** Whether a phrase stands anywhere in the text, negated or not (the context of an urgent cue). */

@@ -30,6 +30,8 @@ export interface DateWords {
   ordinalSuffixes: string[];
   dayLeadIns: string[][];
   monthNumberLeadIns: string[][];
+  /** words of another calendar ("حمل", "رمضان", "ጳጉሜን", "ብግእዝ"): a date with one is refused */
+  otherCalendars: string[][];
 }
 
 const perUnit = (r: Partial<Record<Unit, string[]>> | undefined): Record<Unit, string[][]> =>
@@ -63,5 +65,6 @@ export function compileDates(d: DatesLexicon): DateWords {
     ordinalSuffixes: (d.ordinalSuffixes ?? []).map(fold),
     dayLeadIns: phrases(d.dayLeadIns),
     monthNumberLeadIns: phrases(d.monthNumberLeadIns),
+    otherCalendars: phrases(d.otherCalendars),
   };
 }

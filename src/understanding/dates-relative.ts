@@ -106,10 +106,15 @@ function anchor(t: readonly string[], chain: Item[], w: Words): { sign: 1 | -1; 
   return undefined;
 }
 
-/** Another count offered beside this one: "2 or 3 weeks ago", "قبل أسبوعين أو تلاتة". */
-const alternative = (t: readonly string[], from: number, to: number, w: Words) =>
-  (from >= 2 && isCount(t[from - 2], w) && !isNumberWord(t[from - 1]!, w)) ||
-  (to + 2 === t.length && isCount(t[to + 1], w) && !isNumberWord(t[to]!, w));
+/** Another count offered beside this one: "2 or 3 weeks ago", "قبل أسبوعين أو تلاتة", "2 ya da 3 hafta önce". */
+const alternative = (t: readonly string[], from: number, to: number, w: Words) => {
+  const or = phraseBefore(t, w.numbers.range, from);
+  return (
+    (from >= 2 && isCount(t[from - 2], w) && !isNumberWord(t[from - 1]!, w)) ||
+    (or > 1 && isCount(t[from - or - 1], w)) ||
+    (to + 2 === t.length && isCount(t[to + 1], w) && !isNumberWord(t[to]!, w))
+  );
+};
 
 /**
  * Counts of units with their "ago" or "ahead" word right next to them: "il y a 10 jours", "10 days ago",
@@ -164,8 +169,13 @@ export function dayWordIn(t: readonly string[], w: Words, c: Calendar): Reading 
     t.some((x) => /\d/.test(x)) ||
     has(t, [...d.units.week, ...d.units.month, ...d.units.year, ...d.months.flatMap(([, names]) => names)]);
   if (dated) return undefined;
-  if (has(t, d.yesterday)) return unsure(plusDays(c.today, -1), 'relative-date');
-  if (has(t, d.tomorrow)) return unsure(plusDays(c.today, 1), 'relative-date');
-  if (has(t, d.today)) return unsure(c.today, 'partial');
-  return undefined;
+  // the longest phrase found names the day: "esta mañana" (this morning) is today, though "mañana" alone is tomorrow
+  const longest = (list: readonly string[][]) =>
+    Math.max(0, ...list.filter((p) => hasPhrase(t, p)).map((p) => p.length));
+  const [yesterday, tomorrow, today] = [longest(d.yesterday), longest(d.tomorrow), longest(d.today)];
+  const most = Math.max(yesterday, tomorrow, today);
+  if (most === 0) return undefined;
+  if (yesterday === most) return unsure(plusDays(c.today, -1), 'relative-date');
+  if (tomorrow === most) return unsure(plusDays(c.today, 1), 'relative-date');
+  return unsure(c.today, 'partial');
 }

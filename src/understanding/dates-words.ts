@@ -5,6 +5,7 @@ import { occurrences } from './clauses';
 import { findPhrase, hasPhrase } from './fold';
 import type { Words } from './lexicon';
 import { refuse, sure, unsure, type Reading } from './reading';
+import { isOneOf } from './yes-no';
 
 /** A day of the month written in the text: where it stands, its value, and how it was written. */
 interface DayWord {
@@ -16,7 +17,10 @@ interface DayWord {
   words?: boolean;
 }
 
-/** The days of the month a text may give: "12", "1er", "10th", "premier", "الخامس", "douze", "twenty one". */
+/**
+ * The days of the month a text may give: "12", "1er", "10th", "5'i" (a suffix written apart), "premier", "الخامس",
+ * "douze", "twenty one".
+ */
 function dayWords(t: readonly string[], w: Words, count: Count): DayWord[] {
   const d = w.dates;
   const found: DayWord[] = [];
@@ -28,7 +32,10 @@ function dayWords(t: readonly string[], w: Words, count: Count): DayWord[] {
     }
     const digits = t[i]!.match(/^(\d{1,2})(\D*)$/);
     if (digits && (digits[2] === '' || d.ordinalSuffixes.includes(digits[2]!))) {
-      found.push({ at: i, end: i + 1, day: Number(digits[1]), ordinal: digits[2] !== '' });
+      // a suffix written apart, after an apostrophe ("ayın 5'i", "15'inde": folded to "5 i", "15 inde")
+      const apart = digits[2] === '' && d.ordinalSuffixes.includes(t[i + 1] ?? '') ? 1 : 0;
+      found.push({ at: i, end: i + 1 + apart, day: Number(digits[1]), ordinal: digits[2] !== '' || apart > 0 });
+      i += apart;
       continue;
     }
     let end = i;
@@ -52,8 +59,10 @@ export function wordDate(t: readonly string[], w: Words, c: Calendar, count: Cou
       for (let at = findPhrase(t, name); at >= 0; at = findPhrase(t, name, at + 1))
         for (const x of days) {
           const distance = x.end <= at ? at - x.end : x.at - (at + name.length);
-          if (distance >= 0 && distance <= (x.words ? 0 : 2) && (!best || distance < best.distance))
-            best = { month, day: x.day, distance };
+          const between = x.end <= at ? t.slice(x.end, at) : t.slice(at + name.length, x.at);
+          // a day in words stands right by its month, or with only the words that join them ("quince de octubre")
+          const close = x.words ? distance === 0 || isOneOf(between, w.dates.monthNumberLeadIns) : distance <= 2;
+          if (distance >= 0 && close && (!best || distance < best.distance)) best = { month, day: x.day, distance };
         }
   if (!best) return undefined;
   const year = yearIn(t);
@@ -61,8 +70,27 @@ export function wordDate(t: readonly string[], w: Words, c: Calendar, count: Cou
     const date = dateOf(year, best.month, best.day);
     return date ? sure(date) : refuse('invalid-date');
   }
+  const named = yearNamed(t, w, c);
+  if (named !== undefined) {
+    const date = dateOf(named, best.month, best.day);
+    return date ? unsure(date, 'relative-date') : refuse('invalid-date');
+  }
   const date = yearlessDay(best.month, best.day, c);
   return date ? unsure(date, 'yearless-date') : refuse('invalid-date');
+}
+
+/**
+ * The year a "last" or "next" word names beside a year's word ("12 листопада минулого року", "12 november last
+ * year"): the year before or after today's. A yearless day is otherwise placed on the question's side of today.
+ */
+function yearNamed(t: readonly string[], w: Words, c: Calendar): number | undefined {
+  const thisYear = Number(c.today.slice(0, 4));
+  for (const unit of w.dates.units.year)
+    for (let at = findPhrase(t, unit); at >= 0; at = findPhrase(t, unit, at + 1)) {
+      if (phraseBefore(t, w.dates.last, at) > 0) return thisYear - 1;
+      if (phraseBefore(t, w.dates.next, at) > 0) return thisYear + 1;
+    }
+  return undefined;
 }
 
 /**
@@ -71,6 +99,10 @@ export function wordDate(t: readonly string[], w: Words, c: Calendar, count: Cou
  */
 export function dayAlone(t: readonly string[], w: Words, c: Calendar, count: Count): Reading | undefined {
   if (t.filter((x) => /\d/.test(x)).length > 1) return undefined;
+  // "د تېرې میاشتې ۵مه" (the 5th of last month): a week, month or year named names another month than the nearest
+  const d = w.dates;
+  const periods = (['week', 'month', 'year'] as const).flatMap((u) => [...d.units[u], ...d.single[u], ...d.dual[u]]);
+  if (periods.some((p) => hasPhrase(t, p))) return undefined;
   const last = dayWords(t, w, count).find((x) => x.end === t.length);
   if (!last) return undefined;
   // "lundi 16": a weekday before the day leads it, and must be that day's

@@ -44,15 +44,24 @@ const otherCalendarYear = (t: readonly string[]): boolean =>
   t.some((x) => /^\d{4}$/.test(x) && (Number(x) < 1900 || Number(x) > 2200));
 
 /**
+ * A word of another calendar (the lexicon's `otherCalendars`): a month no Gregorian month shares (Solar Hijri "حمل",
+ * "لړم", Hijri "رمضان", Ethiopian "ጳጉሜን", Amharic "የካቲት"), the calendar named ("شمسي", "ብግእዝ") or its era mark:
+ * the date's day is no Gregorian day, even beside a Gregorian month's name. Without this, a day written with a
+ * lead-in or as an ordinal beside it ("د عقرب په ۱۵", "5 ጳጉሜን") would be read as that day of the current month.
+ */
+const otherCalendarWord = (t: readonly string[], w: Words): boolean =>
+  w.dates.otherCalendars.some((p) => hasPhrase(t, p));
+
+/**
  * A date as people write it, in one interface for every language: digits read day first, month and
  * weekday names, ordinals and relative words from the language's lexicon, then chrono-node for the
  * languages it reads (what the lexicon misses: "the day after tomorrow"). A relative or year-less date
  * is placed on the question's side of today and confirmed; a full date is taken as written; a period with
- * no day is refused with a hint.
+ * no day is refused with a hint; a date with a word of another calendar (`otherCalendars`) is refused.
  */
 export function readDate(text: string, w: Words, c: Calendar, count: Count): Reading {
   const t = tokens(text);
-  if (otherCalendarYear(t)) return refuse('invalid-date');
+  if (otherCalendarYear(t) || otherCalendarWord(t, w)) return refuse('invalid-date');
   return (
     relativeDate(t, w, c, count) ??
     numericDate(asciiDigits(text), c) ??

@@ -94,8 +94,9 @@ const together = (s: Scan, a: Num, b: Num) => {
 };
 
 /**
- * A calendar year written alone (four digits, not after today), with the month's name before it if any: the
- * duration until today, in whole years ("depuis 2019": 7 years) or in months with the month ("mars 2019": 92).
+ * A calendar year written alone or with a year's word (four digits, not after today), with the month's name before it
+ * if any: the duration until today, in whole years ("depuis 2019", "з 2019 року", "с 2019 года": 7 years) or in
+ * months with the month ("mars 2019": 92).
  */
 function sinceOf(
   s: Scan,
@@ -104,7 +105,9 @@ function sinceOf(
   today: string | undefined,
 ): Omit<Duration, 'compound' | 'half' | 'start'> | undefined {
   const p = s.pieces[n.start];
-  if (!today || n.unit || p?.kind !== 'digits' || !/^\d{4}$/.test(p.text) || n.value < 1900) return undefined;
+  // a year unit beside it names the calendar year ("з 2005 року", "since 2005 year"): no one counts 1900 years
+  if (!today || (n.unit && n.unit !== 'years') || p?.kind !== 'digits' || !/^\d{4}$/.test(p.text) || n.value < 1900)
+    return undefined;
   const [year, thisYear, thisMonth] = [n.value, Number(today.slice(0, 4)), Number(today.slice(5, 7))];
   const month = w.dates.months.find(([, names]) =>
     names.some(

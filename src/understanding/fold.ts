@@ -1,27 +1,80 @@
 import { asciiDigits } from '../text';
 
 /**
+ * Ge'ez letters people write for one another: the first order of the gutturals for their fourth (Amharic keyboards
+ * give "አ" where Tigrinya writes "ኣ": "አይፋል", "ኣይፋል"), and the old letters for the ones that replaced them (ሠ → ሰ,
+ * ፀ → ጸ, in every order).
+ */
+const ETHIOPIC_SAME: Record<string, string> = { ሀ: 'ሃ', ሐ: 'ሓ', ኀ: 'ኃ', አ: 'ኣ', ዐ: 'ዓ' };
+const ethiopicSame = (ch: string): string => {
+  const code = ch.codePointAt(0)!;
+  if (code >= 0x1220 && code <= 0x1227) return String.fromCodePoint(code + 0x10);
+  if (code >= 0x1340 && code <= 0x1346) return String.fromCodePoint(code - 8);
+  return ETHIOPIC_SAME[ch] ?? ch;
+};
+
+/** A Ge'ez letter before a digit or a Latin letter, or one of those before a Ge'ez letter: a space goes after it. */
+const ETHIOPIC_DIGITS = /\p{Script=Ethiopic}(?=[\d\p{Script=Latin}])|[\d\p{Script=Latin}](?=\p{Script=Ethiopic})/gu;
+
+/**
  * Text folded for comparison, the same for what people type and for the word lists: digits of every
- * script as ASCII, lower case, no accents or Arabic diacritics, the Arabic and Persian letters people
+ * script as ASCII, lower case, no accents or Arabic diacritics, the Turkish dotless ı as i (İ loses its dot
+ * with the accents: "İSTANBUL", "ISTANBUL", "istanbul" and "ıstanbul" are one word, however the text was
+ * lowercased), the Arabic and Persian letters people
  * write interchangeably made one (أ إ آ ٱ → ا, ة → ه, ى ی → ي, ک → ك, ؤ → و, ئ → ي), no tatweel,
- * "n't" as "not", elisions split ("l'asile" → "l asile"), punctuation as spaces.
+ * "n't" as "not", elisions split ("l'asile" → "l asile"), punctuation as spaces; Cyrillic words keep their
+ * apostrophe's halves together and lose Latin look-alike letters (`cyrillicWords`); digits and Ge'ez letters written
+ * against each other as two words ("ብ15" → "ብ 15", "1500ዩሮ" → "1500 ዩሮ": Ethiopic letters never make a code with
+ * digits, as "F3" or "m2" do), and so Ge'ez and Latin letters (a preposition on a French word: "ንOQTF" → "ን oqtf"),
+ * the Ge'ez letters people write for one another made one (አ → ኣ, ሐ → ሓ, ሠ → ሰ, ፀ → ጸ...).
+ * The letters Pashto and Urdu add to the Arabic script are made the letter people type for them on a Persian
+ * or Arabic keyboard (ښ → ش, ږ → ژ, ګ → گ, ې ۍ ے → ي, ټ ٹ → ت, ډ ڈ → د, ړ ڑ → ر, ڼ ں → ن, ځ → ز, څ → س,
+ * ە ہ ھ → ه): "ښه" and "شه", "ګټه" and "گته" are one word. No other language writes them.
  */
 export function fold(s: string): string {
-  return asciiDigits(s)
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  const ethiopic = asciiDigits(s)
+    .replace(ETHIOPIC_DIGITS, (m) => `${m} `)
+    .replace(/[ሀሐኀአዐሠ-ሧፀ-ፆ]/gu, ethiopicSame);
+  return cyrillicWords(ethiopic.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ı/g, 'i'))
     .replace(/[أإآٱ]/g, 'ا')
     .replace(/ة/g, 'ه')
     .replace(/[ىی]/g, 'ي')
     .replace(/ک/g, 'ك')
     .replace(/ؤ/g, 'و')
     .replace(/ئ/g, 'ي')
+    .replace(/ښ/g, 'ش')
+    .replace(/ږ/g, 'ژ')
+    .replace(/ګ/g, 'گ')
+    .replace(/[ېۍے]/g, 'ي')
+    .replace(/[ټٹ]/g, 'ت')
+    .replace(/[ډڈ]/g, 'د')
+    .replace(/[ړڑ]/g, 'ر')
+    .replace(/[ڼں]/g, 'ن')
+    .replace(/ځ/g, 'ز')
+    .replace(/څ/g, 'س')
+    .replace(/[ەہھ]/g, 'ه')
     .replace(/ـ/g, '')
     .replace(/n[’']t\b/g, ' not')
     .replace(/[’'`]/g, ' ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+/** Latin letters that look like Cyrillic ones, typed inside a Cyrillic word from another keyboard layout ("нi"). */
+const LOOKALIKES: Record<string, string> = { a: 'а', c: 'с', e: 'е', i: 'і', o: 'о', p: 'р', x: 'х', y: 'у' };
+
+/**
+ * Cyrillic words as one spelling: an apostrophe between Cyrillic letters belongs to the word, in any of its forms
+ * (' ’ ʼ ‘ `), and is dropped, so "сім'я" (family) stays one word and is not "сім" (seven) and "я", and "п'ять",
+ * "пʼять" and "пять" are one; Latin look-alike letters inside a word with Cyrillic letters become Cyrillic.
+ */
+function cyrillicWords(s: string): string {
+  if (!/\p{Script=Cyrillic}/u.test(s)) return s;
+  return s
+    .replace(/(?<=\p{Script=Cyrillic})[’'`ʼ‘](?=\p{Script=Cyrillic})/gu, '')
+    .replace(/[\p{L}ʼ]+/gu, (word) =>
+      /\p{Script=Cyrillic}/u.test(word) ? word.replace(/[aceiopxy]/g, (c) => LOOKALIKES[c]!) : word,
+    );
 }
 
 /** The words of a text, folded. */

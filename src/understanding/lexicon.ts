@@ -15,12 +15,12 @@ export interface Words {
   negations: ReadonlySet<string>;
   /** negations written in several words, matched as phrases: every word of one is not a negation by itself */
   negationPhrases: string[][];
+  /** negations that govern the words before them ("istemiyorum", "değil", "yok") */
+  negationsAfter: ReadonlySet<string>;
   /** words that begin a new clause ("mais", "but", "بصح") */
   clauseBreaks: string[][];
   /** phrases whose negation word negates nothing ("ما زلت": still) */
   notNegating: string[][];
-  /** single negation words that govern the words before them (Persian "نیست", "ندارم") */
-  negationsAfter: ReadonlySet<string>;
   numbers: {
     words: ReadonlyMap<string, number>;
     joiners: ReadonlySet<string>;
@@ -32,6 +32,7 @@ export interface Words {
     squareMetres: string[][];
     thousands: string[][];
     halves: string[][];
+    halvesAfterNumber: string[][];
     articles: ReadonlySet<string>;
     plus: string[][];
     times: string[][];
@@ -96,13 +97,9 @@ const answersOf = (a: Lexicon['answers']) => {
     none: phrases(a.none),
     negations: new Set(negations.filter((p) => p.length === 1).flat()),
     negationPhrases: negations.filter((p) => p.length > 1),
+    negationsAfter: new Set(phrases(a.negationsAfter).flat()),
     clauseBreaks: phrases(a.clauseBreaks),
     notNegating: phrases(a.notNegating),
-    negationsAfter: new Set(
-      phrases(a.negationsAfter)
-        .filter((p) => p.length === 1)
-        .flat(),
-    ),
   };
 };
 
@@ -162,6 +159,7 @@ function compileNumbers(n: Lexicon['numbers']): Words['numbers'] {
     squareMetres: phrases(n.squareMetres),
     thousands: phrases(n.thousands),
     halves: phrases(n.halves),
+    halvesAfterNumber: phrases(n.halvesAfterNumber),
     articles: new Set(phrases(n.articles).flat()),
     plus: phrases(n.plus),
     times: phrases(n.times),

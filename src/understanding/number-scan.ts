@@ -102,7 +102,7 @@ function wordsRun(s: Scan, i: number, w: Words): Core | undefined {
   const first = wordAt(s, i, w);
   if (!first) return undefined;
   const run = continueRun(s, i + first.used, w, combine(undefined, first.value)!);
-  if (run.end === i + 1 && w.numbers.articles.has(s.words[i]!) && !counts(s, i + 1)) return undefined;
+  if (run.end === i + 1 && w.numbers.articles.has(s.words[i]!) && !counts(s, i + 1, w)) return undefined;
   const value = run.sum.total + run.sum.group;
   return { value, readings: [value], start: i, end: run.end, sum: run.sum };
 }
@@ -124,12 +124,15 @@ const COUNTED: ReadonlySet<Tag> = new Set<Tag>([
   'children',
 ]);
 
-/** Whether an article is the number one: before what it counts, or as the whole answer ("un"). */
-const counts = (s: Scan, i: number): boolean => {
+/**
+ * Whether an article is the number one: before what it counts, or as the whole answer ("un"); before a half that
+ * only follows a number ("bir buçuk yıl"), even with a unit after it.
+ */
+const counts = (s: Scan, i: number, w: Words): boolean => {
   const span = s.spans[i];
-  // "one and a half", the article joined to its half: Persian "یک و نیم سال" (a year and a half)
-  if (span?.tag === 'joiner' && s.spans[i + 1]?.tag === 'half') return true;
-  if (span?.tag === 'half') return halfOfUnit(s, span) === undefined;
+  const written = span && s.words.slice(span.start, span.end).join(' ');
+  if (span?.tag === 'half')
+    return halfOfUnit(s, span) === undefined || w.numbers.halvesAfterNumber.some((p) => p.join(' ') === written);
   return span ? COUNTED.has(span.tag) : s.words.length === 1;
 };
 

@@ -40,10 +40,13 @@ function digits(text: string): Piece {
   return { kind: 'digits', text, readings: digitReadings(text) ?? [] };
 }
 
-/** A word as folded words; letters glued before digits that are a word of their own ("و8") come apart. */
+/**
+ * A word as folded words; letters glued before digits that are a word of their own ("و8") come apart, and so do
+ * Ge'ez letters, which never make a code with digits ("ብ1500": at 1500).
+ */
 function wordPieces(raw: string, splitFrom: ReadonlySet<string>, commas: boolean): Piece[] {
   const glued = raw.match(/^(\p{L}+)(\d.*)$/u);
-  if (glued && splitFrom.has(fold(glued[1]!)))
+  if (glued && (splitFrom.has(fold(glued[1]!)) || /^\p{Script=Ethiopic}+$/u.test(glued[1]!)))
     return [{ kind: 'word', word: fold(glued[1]!) }, ...piecesOf(glued[2]!, splitFrom, commas)];
   return fold(raw)
     .split(' ')

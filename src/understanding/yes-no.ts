@@ -1,4 +1,4 @@
-import { CLAUSE, said } from './clauses';
+import { CLAUSE, inOneClause, said } from './clauses';
 import { fitOf, type Cue } from './cues';
 import { findPhrase, tokens } from './fold';
 import type { Words } from './lexicon';
@@ -32,7 +32,12 @@ const endsWith = (text: readonly string[], list: readonly string[][]) =>
 export function saysDontKnow(text: string, w: Words): boolean {
   const t = tokens(text);
   if (t.length === 0) return false;
-  return isOneOf(t, w.dontKnow) || w.dontKnow.some((p) => p.length >= 2 && findPhrase(t, p) >= 0);
+  if (isOneOf(t, w.dontKnow)) return true;
+  // inside a sentence, within one clause: "no, se me perdió" (no, I lost it) holds no "no sé"; or a whole clause
+  // that is one, of a single word too ("OQTF mi? bilmiyorum": is it an OQTF? I don't know)
+  const s = said(text, w);
+  const clauses = [...new Set(s.clause)].map((c) => s.words.filter((_, i) => s.clause[i] === c));
+  return w.dontKnow.some((p) => p.length >= 2 && inOneClause(s, p)) || clauses.some((c) => isOneOf(c, w.dontKnow));
 }
 
 /**
@@ -65,7 +70,8 @@ export function readYesNo(text: string, w: Words, echoes?: Echoes): Reading {
   if (echo === 'both') return refuse('invalid-yesno');
   if (echo !== undefined) return unsure(echo, 'partial');
   if (lastYes || lastNo) return unsure(lastYes, 'partial');
-  const saysNo = w.no.some((p) => p.length >= 2 && findPhrase(t, p) >= 0) || s.negation.some(Boolean);
+  const saysNo =
+    w.no.some((p) => p.length >= 2 && findPhrase(t, p) >= 0) || [...s.negation, ...s.negationAfter].some(Boolean);
   const saysYes = w.yes.some((p) => findPhrase(t, p) >= 0);
   if (saysNo && !saysYes) return unsure(false, 'partial');
   if (saysYes && !saysNo) return unsure(true, 'partial');

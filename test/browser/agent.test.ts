@@ -1,15 +1,7 @@
 import path from 'node:path';
 import request from 'supertest';
-import type { Locator, Page } from 'playwright-core';
-import {
-  AGENT_KEY,
-  DESKTOP,
-  PHONE,
-  screenshotDir,
-  seriousViolations,
-  useBrowserAndServer,
-  widgetFrame,
-} from './browser';
+import type { Locator } from 'playwright-core';
+import { DESKTOP, PHONE, screenshotDir, seriousViolations, signIn, useBrowserAndServer, widgetFrame } from './browser';
 
 /**
  * The agent console in a real Chromium, as a French agent uses it with a caller who speaks no French: the credential,
@@ -20,12 +12,6 @@ import {
 
 jest.setTimeout(60_000);
 const env = useBrowserAndServer();
-
-async function signIn(page: Page, key = AGENT_KEY) {
-  await page.goto(`${env.url}/agent`);
-  await page.getByLabel("Identifiant d'agent").fill(key);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-}
 
 /** Text the agent reads that is not in French: any Arabic outside an element marked as the caller's language. */
 async function arabicOutsideCallerLines(panel: Locator): Promise<string[]> {
@@ -48,11 +34,11 @@ async function arabicOutsideCallerLines(panel: Locator): Promise<string[]> {
 test('a wrong credential is refused at sign-in; agent sessions cannot be opened without it', async () => {
   const context = await env.browser.newContext({ viewport: DESKTOP });
   const page = await context.newPage();
-  await signIn(page, 'not-the-agent-key-at-all');
+  await signIn(page, env.url, 'not-the-agent-key-at-all');
   await page.getByRole('alert').filter({ hasText: 'Identifiant refusé' }).waitFor();
   expect(await page.getByRole('button', { name: 'Commencer' }).count()).toBe(0);
   expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
-  await signIn(page);
+  await signIn(page, env.url);
   await page.getByRole('button', { name: 'Commencer' }).waitFor();
   const r = await request(env.app.app).post('/api/v1/sessions').send({ channel: 'agent' }).expect(401);
   expect(r.body.error.code).toBe('AGENT_CREDENTIAL_REQUIRED');
@@ -62,7 +48,7 @@ test('a wrong credential is refused at sign-in; agent sessions cannot be opened 
 test('an Arabic caller: French everywhere the agent reads, the caller’s words beside the lines to read out', async () => {
   const context = await env.browser.newContext({ viewport: DESKTOP, bypassCSP: true });
   const page = await context.newPage();
-  await signIn(page);
+  await signIn(page, env.url);
   const caller = page.locator('#panel-1');
   await caller.getByLabel('Démarche').selectOption('asylum-filing');
   await caller.getByLabel("Langue de l'appelant").selectOption('ar');
@@ -148,7 +134,7 @@ test('a code from the widget opens the same conversation in the console, with th
 
   const context = await env.browser.newContext({ viewport: DESKTOP, bypassCSP: true });
   const page = await context.newPage();
-  await signIn(page);
+  await signIn(page, env.url);
   await page.getByRole('button', { name: 'Commencer' }).waitFor();
   // the kiosk's QR code opens the console with the code in the address's fragment: filled in, then removed from it
   await page.goto(`${env.url}/kiosk`);
@@ -173,7 +159,7 @@ test('a code from the widget opens the same conversation in the console, with th
 test('on a phone, and the printable script read as a document', async () => {
   const context = await env.browser.newContext({ viewport: PHONE, bypassCSP: true });
   const page = await context.newPage();
-  await signIn(page);
+  await signIn(page, env.url);
   await page.locator('#panel-1').getByRole('button', { name: 'Commencer' }).click();
   await page.locator('#panel-1 .agent-fr').first().waitFor();
   expect(await seriousViolations(page)).toEqual([]);

@@ -93,6 +93,13 @@ export function useBrowserAndServer(settings: Record<string, string> = {}) {
   return env;
 }
 
+/** The agent console, signed in (with the tests' agent key unless told another). */
+export async function signIn(page: Page, url: string, key = AGENT_KEY) {
+  await page.goto(`${url}/agent`);
+  await page.getByLabel("Identifiant d'agent").fill(key);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+}
+
 /** The widget's frame on a page (the loader puts it in its shadow root; Playwright's CSS reaches into open ones). */
 export async function widgetFrame(page: Page): Promise<Frame> {
   const handle = await page.locator('#guidance-widget iframe').elementHandle();

@@ -7,7 +7,7 @@ import { begin } from './session';
 export const server = location.origin;
 export const root = document.getElementById('kiosk')!;
 /** The terminal's own key, when it has one (/kiosk#key=...): limits then count per terminal, not per address. */
-export const kioskKey = new URLSearchParams(location.hash.slice(1)).get('key') ?? undefined;
+const kioskKey = new URLSearchParams(location.hash.slice(1)).get('key') ?? undefined;
 
 let client: ChatClient | undefined;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { legalStatus } from '../../content/schemas';
 import { errorCodes } from '../../errors';
 
 /**
@@ -55,7 +56,7 @@ export const decision = open({
   translationNotice: text.optional(),
 }).meta({ id: 'Decision' });
 
-export const message = open({
+const message = open({
   type: z.enum(['question', 'info', 'outcome', 'understood']),
   node: text,
   procedure: text,
@@ -148,7 +149,6 @@ export const uiTexts = open({
 });
 export const health = open({ status: text });
 
-const legalStatus = z.enum(['CONFIRMED', 'SECONDARY', 'UNCONFIRMED']);
 export const contentReport = open({
   asOf: z.iso.date(),
   parameters: z.array(
