@@ -2,6 +2,7 @@ import { moved, plusDays, type Calendar } from './dates-calendar';
 import { UNITS, type Unit } from './dates-lexicon';
 import { findPhrase, hasPhrase } from './fold';
 import type { Words } from './lexicon';
+import { twoCounts } from './number-words';
 import { refuse, sure, unsure, type Reading } from './reading';
 
 /** The count in a run of number words or digits ("10", "trois", "twenty one"). */
@@ -134,7 +135,7 @@ function span(t: readonly string[], w: Words, c: Calendar, count: Count): Readin
     let date = c.today;
     for (const item of all) {
       const run = t.slice(item.start, item.runEnd);
-      if (run.filter((x) => /^\d+$/.test(x)).length > 1) return refuse('vague-date');
+      if (run.filter((x) => /^\d+$/.test(x)).length > 1 || twoCounts(run, w)) return refuse('vague-date');
       const n = item.fixed ?? count(run);
       // half a day or half a week is no day one can name
       if (!n || (item.half && (item.unit === 'day' || item.unit === 'week'))) return refuse('vague-date');

@@ -1,6 +1,7 @@
 import { dateOf, isoWeekday, monthlessDay, weekdayDay, yearlessDay, type Calendar } from './dates-calendar';
 import type { Count } from './dates-relative';
 import { phraseBefore } from './dates-relative';
+import { occurrences } from './clauses';
 import { findPhrase, hasPhrase } from './fold';
 import type { Words } from './lexicon';
 import { refuse, sure, unsure, type Reading } from './reading';
@@ -113,12 +114,27 @@ export function dayAlone(t: readonly string[], w: Words, c: Calendar, count: Cou
   return unsure(date, 'yearless-date');
 }
 
+/**
+ * The weekdays a text names. A name inside a longer one of another day is not that day: Persian "سه‌شنبه" (Tuesday)
+ * folds to "سه شنبه", which holds "شنبه" (Saturday).
+ */
+function weekdaysIn(t: readonly string[], weekdays: Words['dates']['weekdays']): Words['dates']['weekdays'] {
+  const spans = weekdays.map(([, names]) =>
+    names.flatMap((n) => occurrences(t, n).map((at) => ({ start: at, end: at + n.length }))),
+  );
+  const inside = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+    b.start <= a.start && a.end <= b.end && b.end - b.start > a.end - a.start;
+  return weekdays.filter((_, i) =>
+    spans[i]!.some((a) => !spans.some((other, j) => j !== i && other.some((b) => inside(a, b)))),
+  );
+}
+
 /** Weekdays: "lundi dernier", "next Monday", "الخميس الجاي", alone ("thursday"): the nearest on the question's side. */
 export function weekday(t: readonly string[], w: Words, c: Calendar): Reading | undefined {
   const d = w.dates;
   // a number or a month beside it: "lundi 16" is read as a day, "a monday in march" names no day
   if (t.some((x) => /\d/.test(x)) || d.months.some(([, names]) => names.some((n) => hasPhrase(t, n)))) return undefined;
-  const found = d.weekdays.filter(([, names]) => names.some((n) => hasPhrase(t, n)));
+  const found = weekdaysIn(t, d.weekdays);
   if (found.length !== 1) return undefined; // none, or "lundi ou mardi"
   const which = d.last.some((p) => hasPhrase(t, p)) ? 'last' : d.next.some((p) => hasPhrase(t, p)) ? 'next' : c.towards;
   return unsure(weekdayDay(found[0]![0], which, c), 'relative-date');

@@ -168,11 +168,15 @@ function continueRun(s: Scan, i: number, w: Words, sum: Sum): { sum: Sum; end: n
   return { sum, end };
 }
 
-/** The number word (or compound, "quatre-vingt-dix") at piece i, and how many pieces it takes. */
+/**
+ * The number word (or compound, "quatre-vingt-dix") at piece i, and how many pieces it takes. A compound may hold a
+ * joiner when the lexicon lists it so: Persian "بیست و نه" (29), whose "نه" alone is also "no" and is not listed.
+ */
 function wordAt(s: Scan, i: number, w: Words): { value: number; used: number } | undefined {
   for (let len = Math.min(4, s.pieces.length - i); len >= 1; len--) {
     const slice = s.pieces.slice(i, i + len);
-    if (slice.some((p) => p.kind !== 'word') || s.spans.slice(i + 1, i + len).some(Boolean)) continue;
+    const inside = s.spans.slice(i + 1, i + len);
+    if (slice.some((p) => p.kind !== 'word') || inside.some((sp) => sp && sp.tag !== 'joiner')) continue;
     const v = valueOf(w, s.words.slice(i, i + len));
     if (v !== undefined) return { value: v, used: len };
   }

@@ -64,6 +64,23 @@ export function countIn(t: readonly string[], w: Words): number | undefined {
   return undefined;
 }
 
+/**
+ * Whether number words that make no one number stand side by side: "دو سه روز" (two or three days: a Persian way to
+ * say a couple), "deux trois jours". "dix-sept", "vingt et un", "بیست و نه" are one number each.
+ */
+export function twoCounts(t: readonly string[], w: Words): boolean {
+  let sum: Sum | undefined;
+  let j = 0;
+  while (j < t.length) {
+    const joiner = sum && w.numbers.joiners.has(t[j]!) ? 1 : 0;
+    const found = longest(t, j + joiner, w);
+    const next = found && combine(sum, found.value);
+    if (!found || !next) break;
+    [sum, j] = [next, j + joiner + found.used];
+  }
+  return sum !== undefined && j < t.length && longest(t, j, w) !== undefined;
+}
+
 function longest(t: readonly string[], i: number, w: Words): { value: number; used: number } | undefined {
   for (let len = Math.min(4, t.length - i); len >= 1; len--) {
     const v = valueOf(w, t.slice(i, i + len));
