@@ -47,5 +47,8 @@ for (const pkg of FONTS) {
   }
 }
 // Latin and Cyrillic first; a character none of their faces covers falls to the Arabic, then the Ethiopic faces.
-const family = "html { font-family: 'Noto Sans', 'Noto Sans Arabic', 'Noto Sans Ethiopic', system-ui, sans-serif; }";
+// The pages' own styles set their text in var(--text-font) (the widget's launcher, on the host's page, keeps
+// the system's font: the host's document has not loaded these faces).
+const stack = "'Noto Sans', 'Noto Sans Arabic', 'Noto Sans Ethiopic', system-ui, sans-serif";
+const family = `:root { --text-font: ${stack}; }\nhtml { font-family: var(--text-font); }`;
 writeFileSync(path.join(out, 'fonts.css'), [...faces, family].join('\n'));

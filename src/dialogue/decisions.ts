@@ -1,5 +1,5 @@
 import type { Content } from '../content/load';
-import { formatDate, formatEuros } from '../format';
+import { formatDate, formatEuros, formatNumber } from '../format';
 import type { Translate } from '../i18n';
 import { intlLocale, translationNotice } from '../languages';
 import type { Procedure } from '../procedures/registry';
@@ -16,10 +16,12 @@ export interface Decision {
   procedure: string;
   status: DecisionStatus;
   asOf: string;
-  conditions: { id: string; status: string; reference: string; explanation: string; figures?: Figures }[];
+  conditions: { id: string; status: string; reference: string; explanation: string; figures?: WrittenFigures }[];
   amounts: {
     id: string;
     maxEur: number;
+    /** the amount as the language writes it ("۱٬۲۰۰"): pages show this, not a figure formatted by the browser */
+    maxEurText: string;
     per: string;
     reference: string;
     explanation: string;
@@ -40,6 +42,8 @@ export interface Decision {
     remaining: string;
     lastDayKind: string;
     actBefore?: string;
+    /** the day to act by (`actBefore`, else `date`) written in full in the language */
+    actBy: string;
     warning?: string;
   }[];
   /** `body`: the body (an id of common:bodies) the step sends the person to */
@@ -101,11 +105,12 @@ export function renderDecision(raw: RawDecision, content: Content, t: Translate,
       status: c.status,
       reference: c.reference,
       explanation: s(c.explain),
-      ...(c.figures ? { figures: c.figures } : {}),
+      ...(c.figures ? { figures: writtenFigures(c.figures, locale) } : {}),
     })),
     amounts: raw.amounts.map((a) => ({
       id: a.id,
       maxEur: a.maxEur,
+      maxEurText: formatEuros(a.maxEur, locale),
       per: a.per,
       reference: a.reference,
       explanation: s(a.explain),
@@ -141,6 +146,26 @@ export function renderDecision(raw: RawDecision, content: Content, t: Translate,
   };
 }
 
+/**
+ * A condition's figures, with each written as the language writes numbers. The server writes them (Node has every
+ * locale): a browser's Intl may lack one (Chromium has no Tigrinya or Pashto data and would write English).
+ */
+interface WrittenFigures extends Figures {
+  written: { required: string; actual?: string; gap?: string };
+}
+
+function writtenFigures(f: Figures, locale: string): WrittenFigures {
+  const write = (n: number) => (f.unit === 'eur' ? formatEuros(n, locale) : formatNumber(n, locale));
+  return {
+    ...f,
+    written: {
+      required: write(f.required),
+      ...(f.actual !== undefined ? { actual: write(f.actual) } : {}),
+      ...(f.gap !== undefined ? { gap: write(f.gap) } : {}),
+    },
+  };
+}
+
 /** A deadline in words: its title, what is left, and a warning when the last day is not a working day. */
 function renderDeadline(d: RawDecision['deadlines'][number], procedure: string, t: Translate, locale: string) {
   const kind = d.lastDay.kind;
@@ -167,6 +192,7 @@ function renderDeadline(d: RawDecision['deadlines'][number], procedure: string, 
         : t('common:deadline.days-left', { count: d.daysLeft }),
     lastDayKind: kind,
     ...(d.actBefore ? { actBefore: d.actBefore } : {}),
+    actBy: formatDate(d.actBefore ?? d.date, locale),
     ...(warning ? { warning } : {}),
   };
 }

@@ -1,4 +1,3 @@
-import { formatDate, formatEuros } from '../../src/format';
 import { fill, h, plural } from './dom';
 import { calendarEvent, qrSvg } from './qr';
 import type { Decision, Mode, UiTexts } from './types';
@@ -58,7 +57,7 @@ function whatToDo(d: Decision, ctx: Ctx): HTMLElement[] {
           h(
             'li',
             {},
-            h('strong', {}, fill(t['act-by'], { title: x.title, date: formatDate(x.actBefore ?? x.date, d.locale) })),
+            h('strong', {}, fill(t['act-by'], { title: x.title, date: x.actBy })),
             ` — ${x.remaining}`,
             x.warning ? h('p', { className: 'warning' }, x.warning) : undefined,
           ),
@@ -74,7 +73,7 @@ function whatToDo(d: Decision, ctx: Ctx): HTMLElement[] {
           h(
             'li',
             {},
-            h('strong', {}, `${euros(a.maxEur, d.locale, t)} ${t[`per-${a.per}`] ?? ''}`),
+            h('strong', {}, `${fill(t['unit-eur'], { value: a.maxEurText })} ${t[`per-${a.per}`] ?? ''}`),
             ` — ${a.explanation}`,
           ),
         ),
@@ -99,9 +98,6 @@ function whatToDo(d: Decision, ctx: Ctx): HTMLElement[] {
   if (d.nextSteps.length) parts.push(h('ol', { className: 'steps' }, ...d.nextSteps.map((n) => h('li', {}, n.text))));
   return parts;
 }
-
-const euros = (eur: number, locale: string, t: Record<string, string>) =>
-  fill(t['unit-eur'], { value: formatEuros(eur, locale) });
 
 function conditions(d: Decision, ctx: Ctx): HTMLElement {
   const t = ctx.texts.ui.outcome;
@@ -128,17 +124,22 @@ function whyParts(c: Decision['conditions'][number], d: Decision, ctx: Ctx): HTM
   const parts: HTMLElement[] = [];
   const f = c.figures;
   if (f) {
-    const say = (n: number) =>
+    // the figures as the server wrote them in the language; only the plural form is chosen here
+    const say = (n: number, written: string) =>
       f.unit === 'months' || f.unit === 'years'
-        ? plural(t, `unit-${f.unit}`, n, d.locale)
-        : fill(t[`unit-${f.unit}`], { value: formatEuros(n, d.locale) });
+        ? plural(t, `unit-${f.unit}`, n, d.locale, written)
+        : fill(t[`unit-${f.unit}`], { value: written });
     parts.push(
       h(
         'ul',
         { className: 'figures' },
-        h('li', {}, fill(t.required, { value: say(f.required) })),
-        f.actual !== undefined ? h('li', {}, fill(t.actual, { value: say(f.actual) })) : undefined,
-        f.gap !== undefined && f.gap > 0 ? h('li', {}, fill(t.gap, { value: say(f.gap) })) : undefined,
+        h('li', {}, fill(t.required, { value: say(f.required, f.written.required) })),
+        f.actual !== undefined
+          ? h('li', {}, fill(t.actual, { value: say(f.actual, f.written.actual ?? '') }))
+          : undefined,
+        f.gap !== undefined && f.gap > 0
+          ? h('li', {}, fill(t.gap, { value: say(f.gap, f.written.gap ?? '') }))
+          : undefined,
       ),
     );
   }

@@ -26,9 +26,16 @@ export const fill = (text: string | undefined, values: Record<string, string | n
 
 /**
  * A text with plural forms, as i18next keys them (`unit-years_one`, `unit-years_other`...): the form the language's
- * plural rules pick for `count`, else `_other`.
+ * plural rules pick for `count`, else `_other`; `written`: the count as the server wrote it in the language (a
+ * browser may lack the language's Intl data).
  */
-export function plural(texts: Record<string, string>, key: string, count: number, locale: string): string {
+export function plural(
+  texts: Record<string, string>,
+  key: string,
+  count: number,
+  locale: string,
+  written = count.toLocaleString(locale),
+): string {
   const category = new Intl.PluralRules(locale).select(count);
-  return fill(texts[`${key}_${category}`] ?? texts[`${key}_other`], { count: count.toLocaleString(locale) });
+  return fill(texts[`${key}_${category}`] ?? texts[`${key}_other`], { count: written });
 }
