@@ -28,6 +28,10 @@ describe('over HTTP', () => {
     ['de-DE, en-GB;q=0.7, fr;q=0.5', 'en'],
     ['de, it', 'fr'],
     ['', 'fr'],
+    ['prs-AF, en;q=0.5', 'fa'],
+    ['fa-IR', 'fa'],
+    ['ps-AF, fa;q=0.8', 'ps'],
+    ['ti-ER', 'ti'],
   ])('Accept-Language "%s" without a language asked: the session is in %s', async (header, lang) => {
     const r = await start(header ? { 'Accept-Language': header } : {}).expect(201);
     expect(r.body.session.lang).toBe(lang);

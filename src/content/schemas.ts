@@ -316,6 +316,8 @@ export const languageFileSchema = z.strictObject({
     .string()
     .regex(/^[a-z]{3,8}$/)
     .optional(),
+  /** other language tags a browser may send for it (Windows sends `prs` for Dari): Accept-Language finds it by them */
+  aliases: z.array(z.string().regex(/^[a-z]{2,3}$/)).optional(),
   translation: z.discriminatedUnion('status', [
     z.strictObject({ status: z.literal('reference') }),
     /** made by machine or by the team, not reviewed by a qualified translator: every page and outcome says so */

@@ -5,10 +5,19 @@ import { supportedLanguage } from '../i18n';
 
 type Languages = Pick<Content, 'languages' | 'languageInfo'>;
 
-/** The first language of a client's Accept-Language list that the service speaks, else French (the reference). */
-export function preferredLanguage(acceptLanguage: string | undefined, languages: readonly string[]): string {
+/**
+ * The first language of a client's Accept-Language list that the service speaks, by its code or one of its card's
+ * `aliases` ("prs" is Dari), else French (the reference).
+ */
+export function preferredLanguage(acceptLanguage: string | undefined, content: Languages): string {
   if (!acceptLanguage) return 'fr';
-  return new Negotiator({ headers: { 'accept-language': acceptLanguage } }).language([...languages]) ?? 'fr';
+  const tags = new Map<string, string>();
+  for (const code of content.languages) {
+    tags.set(code, code);
+    for (const alias of content.languageInfo[code]?.aliases ?? []) tags.set(alias, code);
+  }
+  const found = new Negotiator({ headers: { 'accept-language': acceptLanguage } }).language([...tags.keys()]);
+  return (found && tags.get(found)) ?? 'fr';
 }
 
 /**

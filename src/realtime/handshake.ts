@@ -14,7 +14,7 @@ export function handshake(s: Services, config: Config) {
   return (socket: ChatSocket, next: (err?: Error) => void) => {
     const address = clientAddress(socket.request, config.TRUST_PROXY);
     const auth = (socket.handshake.auth ?? {}) as { agentKey?: unknown; kioskKey?: unknown };
-    const preferredLang = preferredLanguage(socket.handshake.headers['accept-language'], s.content.languages);
+    const preferredLang = preferredLanguage(socket.handshake.headers['accept-language'], s.content);
     presentedTerminal(s, address, { agent: auth.agentKey, kiosk: auth.kioskKey })
       .then(async (terminal) => {
         const client = { address, preferredLang, ...(terminal ? { terminal } : {}) };
