@@ -50,27 +50,16 @@ export function countIn(t: readonly string[], w: Words): number | undefined {
   const digits = t.find((word) => /^\d+$/.test(word));
   if (digits !== undefined) return Number(digits);
   for (let i = 0; i < t.length; i++) {
-    let sum: Sum | undefined;
-    let j = i;
-    while (j < t.length) {
-      const joiner = sum && w.numbers.joiners.has(t[j]!) ? 1 : 0;
-      const found = longest(t, j + joiner, w);
-      const next = found && combine(sum, found.value);
-      if (!found || !next) break;
-      [sum, j] = [next, j + joiner + found.used];
-    }
+    const { sum } = numberAt(t, i, w);
     if (sum) return sum.total + sum.group;
   }
   return undefined;
 }
 
-/**
- * Whether number words that make no one number stand side by side: "دو سه روز" (two or three days: a Persian way to
- * say a couple), "deux trois jours". "dix-sept", "vingt et un", "بیست و نه" are one number each.
- */
-export function twoCounts(t: readonly string[], w: Words): boolean {
+/** The one number the words from `i` make ("vingt et un", "بیست و نه"), and the index of the word after it. */
+function numberAt(t: readonly string[], i: number, w: Words): { sum: Sum | undefined; end: number } {
   let sum: Sum | undefined;
-  let j = 0;
+  let j = i;
   while (j < t.length) {
     const joiner = sum && w.numbers.joiners.has(t[j]!) ? 1 : 0;
     const found = longest(t, j + joiner, w);
@@ -78,7 +67,16 @@ export function twoCounts(t: readonly string[], w: Words): boolean {
     if (!found || !next) break;
     [sum, j] = [next, j + joiner + found.used];
   }
-  return sum !== undefined && j < t.length && longest(t, j, w) !== undefined;
+  return { sum, end: j };
+}
+
+/**
+ * Whether number words that make no one number stand side by side: "دو سه روز" (two or three days: a Persian way to
+ * say a couple), "deux trois jours". "dix-sept", "vingt et un", "بیست و نه" are one number each.
+ */
+export function twoCounts(t: readonly string[], w: Words): boolean {
+  const { sum, end } = numberAt(t, 0, w);
+  return sum !== undefined && end < t.length && longest(t, end, w) !== undefined;
 }
 
 function longest(t: readonly string[], i: number, w: Words): { value: number; used: number } | undefined {
