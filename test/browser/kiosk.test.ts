@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { DESKTOP, screenshotDir, seriousViolations, useBrowserAndServer } from './browser';
 
-/** The kiosk in a real Chromium: language first, a whole conversation (each language's direction: languages.test.ts). */
+/** The kiosk in a real Chromium: language first, a whole conversation (directions: languages.test.ts). */
 
 jest.setTimeout(60_000);
 // The kiosk's own inactivity limits (90 s): a slow machine never sees the warning in these tests.
