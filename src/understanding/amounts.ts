@@ -8,7 +8,11 @@ import { refuse, type Reading, type Uncertainty } from './reading';
 const TAGS: Tag[] = [
   'perMonth',
   'perYear',
+  'perWeek',
+  'perDay',
+  'perHour',
   'currency',
+  'otherCurrency',
   'range',
   'source',
   'plus',
@@ -25,20 +29,30 @@ const TAGS: Tag[] = [
 ];
 const PEOPLE: ReadonlySet<Tag> = new Set<Tag>(['persons', 'adults', 'children', 'child']);
 const MONTHS_IN_A_YEAR = 12;
+const WEEKS_IN_A_YEAR = 52;
 
 /**
  * Money, a month or a year. One amount is read as written, converted (and confirmed) when its period is
  * not the question's. Several amounts add when the person says so ("600 + 300", "1200 et ma femme 800"),
  * multiply when written so ("700 x 12"): worked out, then confirmed. Any other sentence with several
- * figures ("entre 1200 et 1500") is refused with a request for one figure: never the first one taken.
+ * figures ("entre 1200 et 1500") is refused with a request for one figure: never the first one taken. An amount in
+ * another currency is refused with a request for euros; one a day or an hour with a request for the question's
+ * period; one a week is made the question's period and confirmed.
  */
 export function readAmount(text: string, w: Words, q: NumberQuestion): Reading {
   const s = scan(text, w, listsOf(w, TAGS));
   if (s.numbers.length === 0) return refuse('invalid-number');
-  const product = productOf(s, q);
-  if (product) return product;
+  const has = (tag: Tag) => s.spans.some((span) => span?.tag === tag);
+  // another currency is never converted: exchange rates are not ours to know, and change daily
+  if (has('otherCurrency')) return refuse('amount-in-euros');
+  const perPeriod = q.unit === 'eur-year' ? 'amount-per-year' : 'amount-per-month';
+  // paid by the day or the hour: work that varies, whose month only the person knows
+  if (has('perDay') || has('perHour')) return refuse(perPeriod);
   // a duration ("depuis 2 ans") or people ("2 enfants") beside an amount is not one
   const amounts = s.numbers.filter((n) => !n.unit && !(n.next && PEOPLE.has(n.next.tag)));
+  if (has('perWeek')) return weekly(s, amounts, q, perPeriod);
+  const product = productOf(s, q);
+  if (product) return product;
   if (amounts.length === 0) return refuse('invalid-number');
   const period = periodOf(s, q);
   if (amounts.length === 1) {
@@ -59,6 +73,19 @@ export function readAmount(text: string, w: Words, q: NumberQuestion): Reading {
   const total = amounts.reduce((sum, a) => sum + best(a), 0);
   const given = period.given ? { given: { value: total, unit: period.given } } : {};
   return settle([cents(total * period.factor)], q, { why: 'arithmetic', ...given });
+}
+
+/**
+ * One amount a week, made the question's period (× 52 / 12 a month, × 52 a year), rounded to the euro and confirmed
+ * with the weekly figure said back. A week's figure beside another (a sum, a product, "par semaine" with "par mois")
+ * is refused with a request for the amount of the question's period: the periods would mix.
+ */
+function weekly(s: Scan, amounts: readonly Num[], q: NumberQuestion, perPeriod: string): Reading {
+  const mixed = s.spans.some((span) => span?.tag === 'perMonth' || span?.tag === 'perYear');
+  if (amounts.length !== 1 || s.numbers.length !== 1 || mixed) return refuse(perPeriod);
+  const a = amounts[0]!;
+  const weeks = q.unit === 'eur-year' ? WEEKS_IN_A_YEAR : WEEKS_IN_A_YEAR / MONTHS_IN_A_YEAR;
+  return settle([Math.round(best(a) * weeks)], q, { why: 'period', given: { value: best(a), unit: 'eur-week' } });
 }
 
 /** Of two readings of an amount ("1.500"), the thousands: money is rarely a euro and a half. */
