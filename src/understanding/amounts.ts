@@ -39,8 +39,13 @@ const WEEKS_IN_A_YEAR = 52;
  * another currency is refused with a request for euros; one a day or an hour with a request for the question's
  * period; one a week is made the question's period and confirmed.
  */
-export function readAmount(text: string, w: Words, q: NumberQuestion): Reading {
+export function readAmount(text: string, w: Words, q: NumberQuestion, elsewhere: readonly Words[] = []): Reading {
   const s = scan(text, w, listsOf(w, TAGS));
+  // a period or a currency in another language's words ("700 یورو در هفته" in a French session) is read in it
+  if (marked(s) === 0) {
+    const other = mostMarked(text, elsewhere);
+    if (other) return readAmount(text, other, q);
+  }
   if (s.numbers.length === 0) return refuse('invalid-number');
   const has = (tag: Tag) => s.spans.some((span) => span?.tag === tag);
   // another currency is never converted: exchange rates are not ours to know, and change daily
@@ -86,6 +91,22 @@ function weekly(s: Scan, amounts: readonly Num[], q: NumberQuestion, perPeriod: 
   const a = amounts[0]!;
   const weeks = q.unit === 'eur-year' ? WEEKS_IN_A_YEAR : WEEKS_IN_A_YEAR / MONTHS_IN_A_YEAR;
   return settle([Math.round(best(a) * weeks)], q, { why: 'period', given: { value: best(a), unit: 'eur-week' } });
+}
+
+/** The tags that change what an amount is: its period, or a currency that is not the euro. */
+const UNITS: ReadonlySet<Tag> = new Set<Tag>(['perMonth', 'perYear', 'perWeek', 'perDay', 'perHour', 'otherCurrency']);
+
+/** How many pieces of a scan a period or another currency covers. */
+const marked = (s: Scan) => s.spans.filter((span) => span && UNITS.has(span.tag)).length;
+
+/** Of other languages' words, those whose periods and currencies cover most of the text, when any does. */
+function mostMarked(text: string, elsewhere: readonly Words[]): Words | undefined {
+  let best: { w: Words; n: number } | undefined;
+  for (const w of elsewhere) {
+    const n = marked(scan(text, w, listsOf(w, TAGS)));
+    if (n > (best?.n ?? 0)) best = { w, n };
+  }
+  return best?.w;
 }
 
 /** Of two readings of an amount ("1.500"), the thousands: money is rarely a euro and a half. */
