@@ -41,9 +41,9 @@ const WEEKS_IN_A_YEAR = 52;
  */
 export function readAmount(text: string, w: Words, q: NumberQuestion, elsewhere: readonly Words[] = []): Reading {
   const s = scan(text, w, listsOf(w, TAGS));
-  // a period or a currency in another language's words ("700 یورو در هفته" in a French session) is read in it
+  // a period or a currency in another language's words and script ("700 یورو در هفته" in a French session) is read in it
   if (marked(s) === 0) {
-    const other = mostMarked(text, elsewhere);
+    const other = mostMarked(text, w, elsewhere);
     if (other) return readAmount(text, other, q);
   }
   if (s.numbers.length === 0) return refuse('invalid-number');
@@ -99,12 +99,20 @@ const UNITS: ReadonlySet<Tag> = new Set<Tag>(['perMonth', 'perYear', 'perWeek', 
 /** How many pieces of a scan a period or another currency covers. */
 const marked = (s: Scan) => s.spans.filter((span) => span && UNITS.has(span.tag)).length;
 
-/** Of other languages' words, those whose periods and currencies cover most of the text, when any does. */
-function mostMarked(text: string, elsewhere: readonly Words[]): Words | undefined {
+/**
+ * Of other languages' words, those whose periods and currencies cover most of the text, when any does; each word so
+ * marked must be foreign to the session's language: none of its letters is one of its number words' (another
+ * script: "هفته" in a French session). A word of the session's script is the session's, misspelt maybe: "pa" in
+ * French (pas) is no English "per annum", "real" in English no Brazilian currency.
+ */
+function mostMarked(text: string, w: Words, elsewhere: readonly Words[]): Words | undefined {
+  const letters = new Set([...w.numbers.words.keys()].join(''));
+  const foreign = (word: string) => ![...word].some((ch) => letters.has(ch));
   let best: { w: Words; n: number } | undefined;
-  for (const w of elsewhere) {
-    const n = marked(scan(text, w, listsOf(w, TAGS)));
-    if (n > (best?.n ?? 0)) best = { w, n };
+  for (const other of elsewhere) {
+    const s = scan(text, other, listsOf(other, TAGS));
+    const n = s.spans.filter((span, i) => span && UNITS.has(span.tag) && foreign(s.words[i]!)).length;
+    if (n > 0 && n === marked(s) && n > (best?.n ?? 0)) best = { w: other, n };
   }
   return best?.w;
 }
