@@ -55,6 +55,9 @@ export function understandAt(
   const ctx = {
     engine: e,
     lexicon: content().lexicons[lang]!,
+    otherLexicons: Object.entries(content().lexicons)
+      .filter(([l]) => l !== lang)
+      .map(([, lexicon]) => lexicon),
     lang,
     t: translator(i18nShared(), lang),
     today: TODAY,

@@ -107,3 +107,39 @@ describe('a value worked out is confirmed, said back with what was written', () 
     expect(await s.facts()).toMatchObject({ monthlyResources: 2000 });
   });
 });
+
+describe('an amount in another currency or for another period than a month or a year', () => {
+  test('another currency is refused with a request for euros, never converted', async () => {
+    const s = await session('fr', toResources);
+    for (const text of ['2000 dollars', '500 livres', '15000 DA']) {
+      const r = await s.post({ text }).expect(422);
+      expect(r.body.error).toMatchObject({ code: 'INVALID_ANSWER' });
+      expect(r.body.error.message).toMatch(/en euros/);
+      expect(r.body.messages[0]).toMatchObject({ type: 'question', node: 'monthly-resources' });
+    }
+    // written in another language the service speaks, its currency is known too
+    const r = await s.post({ text: '15000 افغانی' }).expect(422);
+    expect(r.body.error.message).toMatch(/euros/);
+    expect(await s.facts()).not.toHaveProperty('monthlyResources');
+  });
+
+  test('an amount a day or an hour is refused with a request for the month', async () => {
+    const s = await session('en', toResources);
+    for (const text of ['50 euros a day', '12 € an hour']) {
+      const r = await s.post({ text }).expect(422);
+      expect(r.body.error.message).toMatch(/per month/);
+      expect(r.body.messages[0]).toMatchObject({ type: 'question', node: 'monthly-resources' });
+    }
+    expect(await s.facts()).not.toHaveProperty('monthlyResources');
+  });
+
+  test('an amount a week is made a month (x 52 / 12, to the euro), confirmed with the week said back', async () => {
+    const s = await session('fr', toResources);
+    expect(await s.say({ text: '700 € par semaine' })).toEqual([
+      confirmation('monthly-resources', 3033, /3\s033 € par mois \(vous avez écrit 700 € par semaine\)/),
+    ]);
+    expect(await s.facts()).not.toHaveProperty('monthlyResources');
+    await s.say({ text: 'oui' });
+    expect(await s.facts()).toMatchObject({ monthlyResources: 3033 });
+  });
+});

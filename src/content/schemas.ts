@@ -138,8 +138,19 @@ export const numbersLexiconSchema = z.strictObject({
   /** words between number words that add nothing ("deux mille et un") */
   joiners: wordsOrNone,
   currency: words,
+  /**
+   * currencies other than the euro ("dollars", "dinars", "afghani"): an amount in one is refused with a request for
+   * euros, never converted (exchange rates change daily). Optional.
+   */
+  otherCurrencies: wordsOrNone.optional(),
   perMonth: words,
   perYear: words,
+  /** "par semaine", "a week": an amount a week is made a month's or a year's (× 52 / 12, × 52) and confirmed */
+  perWeek: wordsOrNone.optional(),
+  /** "par jour", "a day": work paid by the day is irregular, so such an amount is refused with a request for a month's */
+  perDay: wordsOrNone.optional(),
+  /** "de l'heure", "an hour": refused as `perDay` is */
+  perHour: wordsOrNone.optional(),
   /** units of a duration or an age */
   months: words,
   years: words,

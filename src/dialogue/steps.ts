@@ -227,6 +227,9 @@ export class Steps {
     return {
       engine: this.o.engine,
       lexicon: this.o.content.lexicons[record.lang]!,
+      otherLexicons: Object.entries(this.o.content.lexicons)
+        .filter(([lang]) => lang !== record.lang)
+        .map(([, lexicon]) => lexicon),
       lang: record.lang,
       t: translator(this.o.i18n, record.lang),
       today: this.o.renderer.today({ procedure: pos.procedure, snapshot: pos.state }),

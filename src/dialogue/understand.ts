@@ -24,6 +24,8 @@ export interface UnderstandContext extends CheckContext {
   lexicon: Lexicon;
   lang: string;
   t: Translate;
+  /** the other languages' lexicons, in which an amount's period or currency may be written */
+  otherLexicons?: readonly Lexicon[];
 }
 
 /**
@@ -52,6 +54,7 @@ export function understand(answer: Answer, q: Question, pos: Position, ctx: Unde
     lang: ctx.lang,
     today: ctx.today,
     communes: ctx.communes,
+    ...(ctx.otherLexicons ? { elsewhere: ctx.otherLexicons.map(wordsOf) } : {}),
     at: { procedure: pos.procedure, node: pos.state.value },
     ...(q.input.kind === 'choice' ? { options: optionsOf(q, pos, ctx) } : {}),
     ...(unit ? { unit } : {}),

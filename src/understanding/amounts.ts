@@ -8,7 +8,11 @@ import { refuse, type Reading, type Uncertainty } from './reading';
 const TAGS: Tag[] = [
   'perMonth',
   'perYear',
+  'perWeek',
+  'perDay',
+  'perHour',
   'currency',
+  'otherCurrency',
   'range',
   'source',
   'plus',
@@ -25,20 +29,35 @@ const TAGS: Tag[] = [
 ];
 const PEOPLE: ReadonlySet<Tag> = new Set<Tag>(['persons', 'adults', 'children', 'child']);
 const MONTHS_IN_A_YEAR = 12;
+const WEEKS_IN_A_YEAR = 52;
 
 /**
  * Money, a month or a year. One amount is read as written, converted (and confirmed) when its period is
  * not the question's. Several amounts add when the person says so ("600 + 300", "1200 et ma femme 800"),
  * multiply when written so ("700 x 12"): worked out, then confirmed. Any other sentence with several
- * figures ("entre 1200 et 1500") is refused with a request for one figure: never the first one taken.
+ * figures ("entre 1200 et 1500") is refused with a request for one figure: never the first one taken. An amount in
+ * another currency is refused with a request for euros; one a day or an hour with a request for the question's
+ * period; one a week is made the question's period and confirmed.
  */
-export function readAmount(text: string, w: Words, q: NumberQuestion): Reading {
+export function readAmount(text: string, w: Words, q: NumberQuestion, elsewhere: readonly Words[] = []): Reading {
   const s = scan(text, w, listsOf(w, TAGS));
+  // a period or a currency in another language's words and script ("700 یورو در هفته" in a French session) is read in it
+  if (marked(s) === 0) {
+    const other = mostMarked(text, w, elsewhere);
+    if (other) return readAmount(text, other, q);
+  }
   if (s.numbers.length === 0) return refuse('invalid-number');
-  const product = productOf(s, q);
-  if (product) return product;
+  const has = (tag: Tag) => s.spans.some((span) => span?.tag === tag);
+  // another currency is never converted: exchange rates are not ours to know, and change daily
+  if (has('otherCurrency')) return refuse('amount-in-euros');
+  const perPeriod = q.unit === 'eur-year' ? 'amount-per-year' : 'amount-per-month';
+  // paid by the day or the hour: work that varies, whose month only the person knows
+  if (has('perDay') || has('perHour')) return refuse(perPeriod);
   // a duration ("depuis 2 ans") or people ("2 enfants") beside an amount is not one
   const amounts = s.numbers.filter((n) => !n.unit && !(n.next && PEOPLE.has(n.next.tag)));
+  if (has('perWeek')) return weekly(s, amounts, q, perPeriod);
+  const product = productOf(s, q);
+  if (product) return product;
   if (amounts.length === 0) return refuse('invalid-number');
   const period = periodOf(s, q);
   if (amounts.length === 1) {
@@ -59,6 +78,43 @@ export function readAmount(text: string, w: Words, q: NumberQuestion): Reading {
   const total = amounts.reduce((sum, a) => sum + best(a), 0);
   const given = period.given ? { given: { value: total, unit: period.given } } : {};
   return settle([cents(total * period.factor)], q, { why: 'arithmetic', ...given });
+}
+
+/**
+ * One amount a week, made the question's period (× 52 / 12 a month, × 52 a year), rounded to the euro and confirmed
+ * with the weekly figure said back. A week's figure beside another (a sum, a product, "par semaine" with "par mois")
+ * is refused with a request for the amount of the question's period: the periods would mix.
+ */
+function weekly(s: Scan, amounts: readonly Num[], q: NumberQuestion, perPeriod: string): Reading {
+  const mixed = s.spans.some((span) => span?.tag === 'perMonth' || span?.tag === 'perYear');
+  if (amounts.length !== 1 || s.numbers.length !== 1 || mixed) return refuse(perPeriod);
+  const a = amounts[0]!;
+  const weeks = q.unit === 'eur-year' ? WEEKS_IN_A_YEAR : WEEKS_IN_A_YEAR / MONTHS_IN_A_YEAR;
+  return settle([Math.round(best(a) * weeks)], q, { why: 'period', given: { value: best(a), unit: 'eur-week' } });
+}
+
+/** The tags that change what an amount is: its period, or a currency that is not the euro. */
+const UNITS: ReadonlySet<Tag> = new Set<Tag>(['perMonth', 'perYear', 'perWeek', 'perDay', 'perHour', 'otherCurrency']);
+
+/** How many pieces of a scan a period or another currency covers. */
+const marked = (s: Scan) => s.spans.filter((span) => span && UNITS.has(span.tag)).length;
+
+/**
+ * Of other languages' words, those whose periods and currencies cover most of the text, when any does; each word so
+ * marked must be foreign to the session's language: none of its letters is one of its number words' (another
+ * script: "هفته" in a French session). A word of the session's script is the session's, misspelt maybe: "pa" in
+ * French (pas) is no English "per annum", "real" in English no Brazilian currency.
+ */
+function mostMarked(text: string, w: Words, elsewhere: readonly Words[]): Words | undefined {
+  const letters = new Set([...w.numbers.words.keys()].join(''));
+  const foreign = (word: string) => ![...word].some((ch) => letters.has(ch));
+  let best: { w: Words; n: number } | undefined;
+  for (const other of elsewhere) {
+    const s = scan(text, other, listsOf(other, TAGS));
+    const n = s.spans.filter((span, i) => span && UNITS.has(span.tag) && foreign(s.words[i]!)).length;
+    if (n > 0 && n === marked(s) && n > (best?.n ?? 0)) best = { w: other, n };
+  }
+  return best?.w;
 }
 
 /** Of two readings of an amount ("1.500"), the thousands: money is rarely a euro and a half. */

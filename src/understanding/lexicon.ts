@@ -25,8 +25,12 @@ export interface Words {
     words: ReadonlyMap<string, number>;
     joiners: ReadonlySet<string>;
     currency: string[][];
+    otherCurrencies: string[][];
     perMonth: string[][];
     perYear: string[][];
+    perWeek: string[][];
+    perDay: string[][];
+    perHour: string[][];
     months: string[][];
     years: string[][];
     squareMetres: string[][];
@@ -146,14 +150,22 @@ function compile(l: Lexicon): Words {
   };
 }
 
+/** The single signs of a list ("$", "£"), which folding would erase: each is a piece of the text of its own. */
+const signs = (list: readonly string[] | undefined): string[][] =>
+  (list ?? []).filter((c) => /^[^\p{L}\p{N}\s]$/u.test(c) && fold(c) === '').map((c) => [c]);
+
 /** A language's number words, folded. */
 function compileNumbers(n: Lexicon['numbers']): Words['numbers'] {
   return {
     words: new Map(Object.entries(n.words).map(([k, v]) => [fold(k).replace(/ /g, '-'), v])),
     joiners: new Set(phrases(n.joiners).flat()),
     currency: phrases(n.currency),
+    otherCurrencies: [...phrases(n.otherCurrencies), ...signs(n.otherCurrencies)],
     perMonth: phrases(n.perMonth),
     perYear: phrases(n.perYear),
+    perWeek: phrases(n.perWeek),
+    perDay: phrases(n.perDay),
+    perHour: phrases(n.perHour),
     months: phrases(n.months),
     years: phrases(n.years),
     squareMetres: phrases(n.squareMetres),

@@ -7,8 +7,12 @@ export type Tag =
   | 'months'
   | 'm2'
   | 'currency'
+  | 'otherCurrency'
   | 'perMonth'
   | 'perYear'
+  | 'perWeek'
+  | 'perDay'
+  | 'perHour'
   | 'half'
   | 'joiner'
   | 'plus'
@@ -59,8 +63,12 @@ export function listsOf(w: Words, tags: readonly Tag[]): Lists {
     months: n.months,
     m2: n.squareMetres,
     currency: n.currency,
+    otherCurrency: n.otherCurrencies,
     perMonth: n.perMonth,
     perYear: n.perYear,
+    perWeek: n.perWeek,
+    perDay: n.perDay,
+    perHour: n.perHour,
     half: n.halves,
     joiner: [...n.joiners].map((j) => [j]),
     plus: n.plus,

@@ -13,13 +13,14 @@ export type { NumberUnit, NumberQuestion } from './number-question';
 /**
  * A number as people write it: digits of any script, thousands separators of both conventions, number
  * words, a unit or a period, several figures that add. The reader of the question's unit decides; a
- * value worked out or converted is confirmed, never silently taken.
+ * value worked out or converted is confirmed, never silently taken. `elsewhere`: the other languages' words, in
+ * which an amount's period or currency may be written.
  */
-export function readNumber(text: string, w: Words, q: NumberQuestion): Reading {
+export function readNumber(text: string, w: Words, q: NumberQuestion, elsewhere: readonly Words[] = []): Reading {
   switch (q.unit) {
     case 'eur-month':
     case 'eur-year':
-      return readAmount(text, w, q);
+      return readAmount(text, w, q, elsewhere);
     case 'years':
     case 'months':
       return readDuration(text, w, q);

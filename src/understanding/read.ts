@@ -21,6 +21,8 @@ export interface ReadContext {
   /** a number question's unit, from its fact's schema */
   unit?: NumberUnit;
   communes: Communes;
+  /** the other languages' words: an amount whose period or currency is written in one of them is read in it */
+  elsewhere?: readonly Words[];
   /** the question's procedure and node: its echoes (yes/no) and the options countries pick, from the lexicon */
   at?: { procedure: string; node: string };
 }
@@ -40,7 +42,12 @@ export function readText(input: QuestionInput, text: string, ctx: ReadContext): 
     case 'date':
       return readDate(text, w, { today: ctx.today, towards: towardsOf(input) }, (t) => countIn(t, w));
     case 'number':
-      return readNumber(text, w, { ...input, ...(ctx.unit ? { unit: ctx.unit } : {}), today: ctx.today });
+      return readNumber(
+        text,
+        w,
+        { ...input, ...(ctx.unit ? { unit: ctx.unit } : {}), today: ctx.today },
+        ctx.elsewhere,
+      );
     case 'numbers':
       return readAges(text, w, input, ctx.today);
     case 'country':
