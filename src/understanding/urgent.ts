@@ -1,7 +1,7 @@
 import type { UrgentSituation } from '../content/schemas';
 import { FEW_WORDS, said, type Said } from './clauses';
-import { cueIn, present } from './cues';
-import { tokens } from './fold';
+import { cueIn, present, type Cue } from './cues';
+import { formsOf, mayStand, tokens } from './fold';
 import type { Words } from './lexicon';
 import { isOneOf } from './yes-no';
 
@@ -19,15 +19,18 @@ import { isOneOf } from './yes-no';
  */
 export function urgentSituationsIn(text: string, w: Words): UrgentSituation[] {
   const s = answerFirst(said(text, w), w);
-  const found = new Set<UrgentSituation>();
-  for (const [situation, cues] of w.urgent) if (cues.some((cue) => cueIn(s, cue, FEW_WORDS))) found.add(situation);
+  // Hundreds of cues against a few words: those with a part whose first word is not in the text are skipped at once.
+  const forms = formsOf(s.words);
+  const found = (cue: Cue) => cue.every((part) => mayStand(forms, part)) && cueIn(s, cue, FEW_WORDS);
+  const stands = (cue: Cue) => cue.every((part) => mayStand(forms, part) && present(s, part));
+  const situations = new Set<UrgentSituation>();
+  for (const [situation, cues] of w.urgent) if (cues.some(found)) situations.add(situation);
   const whole = tokens(text);
   for (const [situation, g] of w.urgentInContext) {
-    if (isOneOf(whole, g.alone)) found.add(situation);
-    else if (g.cues.some((cue) => cueIn(s, cue, FEW_WORDS)) && g.context.some((cue) => cue.every((p) => present(s, p))))
-      found.add(situation);
+    if (isOneOf(whole, g.alone)) situations.add(situation);
+    else if (g.cues.some(found) && g.context.some(stands)) situations.add(situation);
   }
-  return [...found];
+  return [...situations];
 }
 
 /** The words with a "no" that opens them read as an answer: it reaches the word right after it only. */
