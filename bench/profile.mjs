@@ -111,4 +111,38 @@ function report(file) {
   console.log("\nthe project's functions, total time:");
   for (const [key, us] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, top))
     console.log(`${((100 * us) / total).toFixed(1).padStart(5)} %  ${key}`);
+  if (process.env.PROFILE_FOCUS) focus(profile, process.env.PROFILE_FOCUS.split(','), total);
+}
+
+/**
+ * PROFILE_FOCUS=name[,name]: under each function of that name, the total time of what it calls, by callee.
+ */
+function focus(profile, names, total) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const selfOf = new Map();
+  profile.samples.forEach((id, i) => selfOf.set(id, (selfOf.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const subtotal = (n) => (selfOf.get(n.id) ?? 0) + (n.children ?? []).reduce((a, c) => a + subtotal(byId.get(c)), 0);
+  const label = (n) =>
+    `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\/(node_modules|dist)\//, '$1/')}:${n.callFrame.lineNumber + 1}`;
+  for (const name of names) {
+    const callees = new Map();
+    let own = 0;
+    let all = 0;
+    const visit = (n, inside) => {
+      const hit = n.callFrame.functionName === name && !inside;
+      if (hit) {
+        all += subtotal(n);
+        own += selfOf.get(n.id) ?? 0;
+        for (const c of n.children ?? []) {
+          const child = byId.get(c);
+          callees.set(label(child), (callees.get(label(child)) ?? 0) + subtotal(child));
+        }
+      }
+      for (const c of n.children ?? []) visit(byId.get(c), inside || hit);
+    };
+    visit(byId.get(profile.nodes[0].id), false);
+    console.log(`\n${name}: ${((100 * all) / total).toFixed(1)} % in all, ${((100 * own) / total).toFixed(1)} % itself; calls:`);
+    for (const [key, us] of [...callees].sort((a, b) => b[1] - a[1]).slice(0, 15))
+      console.log(`${((100 * us) / total).toFixed(1).padStart(5)} %  ${key}`);
+  }
 }

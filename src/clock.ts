@@ -32,9 +32,33 @@ function calendarDate(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** Today's calendar date (YYYY-MM-DD) in a time zone; Europe/Paris unless told (Mayotte: Indian/Mayotte). */
-export function todayIn(clock: Clock, timeZone = 'Europe/Paris'): string {
-  const parts = calendarDate(timeZone).formatToParts(clock.now());
+/** An instant's calendar date (YYYY-MM-DD) in a time zone. */
+function dateIn(timeZone: string, epochMs: number): string {
+  const parts = calendarDate(timeZone).formatToParts(epochMs);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
   return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
+}
+
+const MINUTE_MS = 60_000;
+/** Per time zone, the last minute (UTC) whose date was computed, when that date holds for the whole minute. */
+const lastMinute = new Map<string, { minute: number; date: string }>();
+
+/**
+ * Today's calendar date (YYYY-MM-DD) in a time zone; Europe/Paris unless told (Mayotte: Indian/Mayotte).
+ * Read several times in a turn and by every turn: the date of the current minute is kept per zone. A minute is
+ * kept only when its first and last milliseconds have the same date in the zone, which makes it exact: the date
+ * cannot change and change back within one minute. (Today's offsets are whole minutes, so a minute never holds a
+ * midnight; some of the past did not, Paris's before 1911 among them, and those minutes are computed each time.)
+ */
+export function todayIn(clock: Clock, timeZone = 'Europe/Paris'): string {
+  const now = clock.now().getTime();
+  const minute = Math.floor(now / MINUTE_MS);
+  const kept = lastMinute.get(timeZone);
+  if (kept?.minute === minute) return kept.date;
+  const first = dateIn(timeZone, minute * MINUTE_MS);
+  if (first === dateIn(timeZone, minute * MINUTE_MS + MINUTE_MS - 1)) {
+    lastMinute.set(timeZone, { minute, date: first });
+    return first;
+  }
+  return dateIn(timeZone, now);
 }
