@@ -99,13 +99,14 @@ describe('the clock', () => {
 
   test('today changes at midnight to the millisecond, the same minute asked again or not', () => {
     // 23:00 UTC is midnight in Paris in winter, 22:00 in summer.
-    for (const [at, day] of [
+    const cases: [string, string][] = [
       ['2026-11-22T22:59:59.999Z', '2026-11-22'],
       ['2026-11-22T23:00:00.000Z', '2026-11-23'],
       ['2026-11-22T22:59:00.000Z', '2026-11-22'],
       ['2026-07-14T21:59:59.999Z', '2026-07-14'],
       ['2026-07-14T22:00:00.000Z', '2026-07-15'],
-    ])
+    ];
+    for (const [at, day] of cases)
       for (let i = 0; i < 2; i++) expect(todayIn(fixedClock(at))).toBe(day);
     // Paris Mean Time, 0:09:21 ahead of UTC until 1911: midnight fell in the middle of a minute.
     expect(todayIn(fixedClock('1900-01-01T23:50:38.900Z'))).toBe('1900-01-01');
