@@ -141,7 +141,9 @@ function focus(profile, names, total) {
       for (const c of n.children ?? []) visit(byId.get(c), inside || hit);
     };
     visit(byId.get(profile.nodes[0].id), false);
-    console.log(`\n${name}: ${((100 * all) / total).toFixed(1)} % in all, ${((100 * own) / total).toFixed(1)} % itself; calls:`);
+    console.log(
+      `\n${name}: ${((100 * all) / total).toFixed(1)} % in all, ${((100 * own) / total).toFixed(1)} % itself; calls:`,
+    );
     for (const [key, us] of [...callees].sort((a, b) => b[1] - a[1]).slice(0, 15))
       console.log(`${((100 * us) / total).toFixed(1).padStart(5)} %  ${key}`);
   }
