@@ -67,6 +67,14 @@ export function formsOf(text: readonly string[]): Set<string> {
   return forms;
 }
 
+/** The forms of a text's words (formsOf) a phrase may stand under: its first word, and it without its article. */
+export function keysOf(phrase: readonly string[]): string[] {
+  const first = phrase[0];
+  if (first === undefined) return [];
+  const base = first.startsWith('ال') ? first.replace(ARTICLE, '') : first;
+  return base === first ? [first] : [first, base];
+}
+
 /** Whether a phrase may stand in the text whose forms these are (formsOf): false only when it cannot. */
 export function mayStand(forms: ReadonlySet<string>, phrase: readonly string[]): boolean {
   const first = phrase[0];
