@@ -26,6 +26,8 @@ const UNAVAILABLE_CODES = new Set([5, 6, 8, 10, 13]);
 /** A write waiting for the next commit, and who waits for its result. */
 interface QueuedWrite {
   record: SessionRecord;
+  /** the record as written, made when the write was asked */
+  data: string;
   done: (written: boolean) => void;
   failed: (err: unknown) => void;
 }
@@ -107,7 +109,8 @@ export class SqliteStore implements SessionStore {
     this.queued.set(record.id, record.version);
     if (this.queue.length === 0)
       this.committed = new Promise((resolve) => setImmediate(() => resolve(this.commitQueued())));
-    return new Promise((done, failed) => this.queue.push({ record, done, failed }));
+    const data = JSON.stringify(record);
+    return new Promise((done, failed) => this.queue.push({ record, data, done, failed }));
   }
 
   /** Commits the writes waiting, in one transaction when there are several; settles each. */
@@ -116,15 +119,15 @@ export class SqliteStore implements SessionStore {
     this.queue = [];
     this.queued.clear();
     if (batch.length === 0) return;
-    const write = (r: SessionRecord) =>
-      Number(this.sql.update.run(r.version, r.expiresAt, JSON.stringify(r), r.id, r.version - 1).changes) === 1;
+    const write = ({ record: r, data }: QueuedWrite) =>
+      Number(this.sql.update.run(r.version, r.expiresAt, data, r.id, r.version - 1).changes) === 1;
     let results: boolean[];
     try {
       results = available(() => {
-        if (batch.length === 1) return [write(batch[0]!.record)];
+        if (batch.length === 1) return [write(batch[0]!)];
         this.sql.begin.run();
         try {
-          const written = batch.map((w) => write(w.record));
+          const written = batch.map(write);
           this.sql.commit.run();
           return written;
         } catch (err) {
