@@ -77,7 +77,22 @@ async function run(job) {
 
   clearInterval(sweeper);
   for (const c of clients) c.close();
+  return figures(job, recorder, {
+    rampS,
+    warmupS,
+    windowS,
+    cpuBefore,
+    cpuAfter,
+    machineBefore,
+    machineAfter,
+    clientCpu,
+    elu,
+  });
+}
 
+/** The figures of a closed-loop or paced run: its recorder, and what was read at the window's edges. */
+function figures(job, recorder, r) {
+  const { rampS, warmupS, windowS, cpuBefore, cpuAfter, machineBefore, machineAfter, clientCpu, elu } = r;
   const sorted = Float64Array.from(recorder.latencies).sort();
   const cpu = Object.fromEntries(
     Object.keys(job.cpuPids).map((name) => [

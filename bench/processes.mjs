@@ -88,9 +88,10 @@ async function untilReady(kind, port, server) {
 
 /**
  * Starts a server: `bare` (bench/bare-server.mjs) or `real` (dist/src/server.js with `storeUrl`), and
- * waits until it answers on /healthz (bare) or /readyz (real: its store is reachable).
+ * waits until it answers on /healthz (bare) or /readyz (real: its store is reachable). `nodeArgs` go to
+ * node before the script (bench/profile.mjs passes --cpu-prof).
  */
-export async function startServer({ kind, storeUrl, cpu }) {
+export async function startServer({ kind, storeUrl, cpu, nodeArgs = [] }) {
   const port = await freePort();
   const script = kind === 'bare' ? here('./bare-server.mjs') : REAL_SERVER;
   const env = {
@@ -101,7 +102,9 @@ export async function startServer({ kind, storeUrl, cpu }) {
     LOG_LEVEL: 'silent',
     ...(kind === 'real' ? { STORE_URL: storeUrl, ...RAISED_LIMITS } : {}),
   };
-  const [file, ...args] = command(['--expose-gc', '--require', here('./memory-probe.cjs'), script], { cpu });
+  const [file, ...args] = command(['--expose-gc', '--require', here('./memory-probe.cjs'), ...nodeArgs, script], {
+    cpu,
+  });
   const child = spawn(file, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   const probes = [];

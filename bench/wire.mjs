@@ -75,6 +75,11 @@ export class ChatConnection {
         this.ws?.terminate();
         reject(err instanceof Error ? err : new ConnectError(String(err)));
       };
+      const ready = () => {
+        clearTimeout(timer);
+        this.connected = true;
+        resolve(this);
+      };
       const timer = setTimeout(() => fail(new ConnectError('connect timeout')), timeoutMs);
       // No compression (the server does not offer it: engine.io's default) and no UTF-8 check of what the
       // server sends: both cost the client CPU, and the client must not be what limits the run.
@@ -84,52 +89,52 @@ export class ChatConnection {
         if (!this.connected) return fail(new ConnectError('closed before connect'));
         this.lost('closed');
       });
-      this.ws.on('message', (raw) => {
-        const frame = raw.toString();
-        switch (frame[0]) {
-          case EIO_OPEN:
-            // The handshake {sid, pingInterval, ...}: ask for the namespace (no auth payload).
-            this.ws.send(`${EIO_MESSAGE}${SIO_CONNECT}${this.nsp},`);
-            return;
-          case EIO_PING:
-            // Engine.IO v4: the server pings, the client answers, or the server drops it after pingTimeout.
-            this.ws.send(EIO_PONG);
-            return;
-          case EIO_CLOSE:
-            this.lost('engine close');
-            return;
-          case EIO_MESSAGE:
-            break;
-          default:
-            return; // noop, upgrade: nothing to do on a WebSocket-only connection
-        }
-        const packet = decodePacket(frame);
-        if (packet.nsp !== this.nsp) return;
-        switch (packet.type) {
-          case SIO_CONNECT:
-            clearTimeout(timer);
-            this.connected = true;
-            resolve(this);
-            return;
-          case SIO_CONNECT_ERROR:
-            fail(new ConnectError(packet.data?.message ?? 'connect_error'));
-            return;
-          case SIO_ACK: {
-            const waiting = this.pending.get(packet.id);
-            if (!waiting) return; // abandoned after a timeout
-            this.pending.delete(packet.id);
-            waiting(packet.data?.[0], frame.length);
-            return;
-          }
-          case SIO_EVENT:
-            this.onServerEvent(packet.data?.[0], packet.data?.[1]);
-            return;
-          case SIO_DISCONNECT:
-            this.lost('namespace disconnect');
-            return;
-        }
-      });
+      this.ws.on('message', (raw) => this.onFrame(raw.toString(), { ready, fail }));
     });
+  }
+
+  /** One Engine.IO frame: the handshake, pings, and the Socket.IO packets of this namespace. */
+  onFrame(frame, { ready, fail }) {
+    switch (frame[0]) {
+      case EIO_OPEN:
+        // The handshake {sid, pingInterval, ...}: ask for the namespace (no auth payload).
+        this.ws.send(`${EIO_MESSAGE}${SIO_CONNECT}${this.nsp},`);
+        return;
+      case EIO_PING:
+        // Engine.IO v4: the server pings, the client answers, or the server drops it after pingTimeout.
+        this.ws.send(EIO_PONG);
+        return;
+      case EIO_CLOSE:
+        this.lost('engine close');
+        return;
+      case EIO_MESSAGE:
+        break;
+      default:
+        return; // noop, upgrade: nothing to do on a WebSocket-only connection
+    }
+    const packet = decodePacket(frame);
+    if (packet.nsp !== this.nsp) return;
+    switch (packet.type) {
+      case SIO_CONNECT:
+        ready();
+        return;
+      case SIO_CONNECT_ERROR:
+        fail(new ConnectError(packet.data?.message ?? 'connect_error'));
+        return;
+      case SIO_ACK: {
+        const waiting = this.pending.get(packet.id);
+        if (!waiting) return; // abandoned after a timeout
+        this.pending.delete(packet.id);
+        waiting(packet.data?.[0], frame.length);
+        return;
+      }
+      case SIO_EVENT:
+        this.onServerEvent(packet.data?.[0], packet.data?.[1]);
+        return;
+      case SIO_DISCONNECT:
+        this.lost('namespace disconnect');
+        return;
+    }
   }
 
   /** Sends an event; `onAck(result, frameBytes)` is called with its acknowledgement. Returns the ack id. */

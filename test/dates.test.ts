@@ -1,4 +1,6 @@
+import { format, parseISO } from 'date-fns';
 import { fixedClock, todayIn } from '../src/clock';
+import { toDate, toIso } from '../src/dates/calendar';
 import { describeDeadline, lastDayOf } from '../src/dates/deadlines';
 import { dayKind, easterSunday, holidaysOf, workingDayOnOrBefore } from '../src/dates/holidays';
 import { content } from './helpers';
@@ -95,5 +97,39 @@ describe('the clock', () => {
     expect(todayIn(fixedClock('2026-11-22T23:30:00Z'), 'UTC')).toBe('2026-11-22');
     expect(todayIn(fixedClock('2026-11-22T20:30:00Z'), 'Indian/Mayotte')).toBe('2026-11-22');
     expect(todayIn(fixedClock('2026-11-22T21:30:00Z'), 'Indian/Mayotte')).toBe('2026-11-23');
+  });
+
+  test('today changes at midnight to the millisecond, the same minute asked again or not', () => {
+    // 23:00 UTC is midnight in Paris in winter, 22:00 in summer.
+    const cases: [string, string][] = [
+      ['2026-11-22T22:59:59.999Z', '2026-11-22'],
+      ['2026-11-22T23:00:00.000Z', '2026-11-23'],
+      ['2026-11-22T22:59:00.000Z', '2026-11-22'],
+      ['2026-07-14T21:59:59.999Z', '2026-07-14'],
+      ['2026-07-14T22:00:00.000Z', '2026-07-15'],
+    ];
+    for (const [at, day] of cases) for (let i = 0; i < 2; i++) expect(todayIn(fixedClock(at))).toBe(day);
+    // Paris Mean Time, 0:09:21 ahead of UTC until 1911: midnight fell in the middle of a minute.
+    expect(todayIn(fixedClock('1900-01-01T23:50:38.900Z'))).toBe('1900-01-01');
+    expect(todayIn(fixedClock('1900-01-01T23:50:39.100Z'))).toBe('1900-01-02');
+    expect(todayIn(fixedClock('1900-01-01T23:50:38.900Z'))).toBe('1900-01-01');
+  });
+});
+
+describe('the calendar helpers', () => {
+  test('read and write dates as date-fns does (parseISO, format yyyy-MM-dd), invalid ones included', () => {
+    const samples = ['2026-11-26', '2024-02-29', '2026-02-29', '2026-02-30', '2026-13-01', '2026-00-10', '0012-03-04'];
+    for (const s of [...samples, '1900-01-01', '9999-12-31', '2026-03-29', '2026-10-25', '2026-1-1', 'x']) {
+      const read = toDate(s);
+      expect([s, read.getTime()]).toEqual([s, parseISO(s).getTime()]);
+      if (!Number.isNaN(read.getTime())) expect([s, toIso(read)]).toEqual([s, format(parseISO(s), 'yyyy-MM-dd')]);
+    }
+    for (let t = Date.UTC(1890, 0, 1); t < Date.UTC(2100, 0, 1); t += 86_400_000 * 11.3) {
+      const d = new Date(t);
+      const iso = format(d, 'yyyy-MM-dd');
+      expect(toIso(d)).toBe(iso);
+      expect(toDate(iso).getTime()).toBe(parseISO(iso).getTime());
+    }
+    expect(() => toIso(new Date(NaN))).toThrow(RangeError);
   });
 });

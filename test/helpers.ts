@@ -64,7 +64,11 @@ export function understandAt(
     facts,
     communes: content().communes,
   };
-  return understand(given, q, pos, ctx);
+  const u = understand(given, q, pos, ctx);
+  // where recording it leads (`next`, kept so that the step does not compute it again) is not what was understood
+  if (u.kind !== 'record' || !u.next) return u;
+  const { next: _next, ...understood } = u;
+  return understood;
 }
 
 let engineCache: FlowEngine | undefined;

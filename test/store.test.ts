@@ -3,8 +3,10 @@ import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { MemoryStore } from '../src/store/memory';
 import { RedisStore } from '../src/store/redis';
+import { StoreUnavailableError } from '../src/store/errors';
 import { SqliteStore } from '../src/store/sqlite';
 import type { SessionRecord, SessionStore } from '../src/store/types';
+import { foreignConnection } from './foreign-sqlite';
 import { REDIS_URL, tempDir, testApp } from './helpers';
 
 /** The same contract for every store, then the SQLite file across a server restart. */
@@ -56,6 +58,20 @@ describe.each([
     expect(await store.update({ ...record('missing'), version: 2 })).toBe(false);
   });
 
+  test('writes sent together: each compare-and-set is decided on the version it names', async () => {
+    await store.create(record('a'));
+    await store.create(record('b'));
+    const results = await Promise.all([
+      store.update({ ...record('a'), version: 2, lang: 'en' }),
+      store.update({ ...record('a'), version: 2, lang: 'ar' }),
+      store.update({ ...record('b'), version: 2, lang: 'en' }),
+      store.update({ ...record('b'), version: 5, lang: 'ar' }),
+    ]);
+    expect(results).toEqual([true, false, true, false]);
+    expect((await store.get('a'))!.lang).toBe('en');
+    expect((await store.get('b'))!.lang).toBe('en');
+  });
+
   test('expired sessions are deleted by the server clock, not hidden', async () => {
     await store.create(record('old', '2026-11-23T09:00:30.000Z'));
     await store.create(record('new', '2026-11-23T10:00:00.000Z'));
@@ -85,6 +101,46 @@ describe.each([
   test('ping answers', async () => {
     await expect(store.ping()).resolves.toBeUndefined();
   });
+});
+
+test('SQLite: the writes of one round are committed together; a read or a delete meanwhile waits for the commit', async () => {
+  const file = path.join(tempDir('round-'), 'sessions.db');
+  const store = new SqliteStore(file);
+  const other = new SqliteStore(file);
+  for (const id of ['a', 'b', 'c']) await store.create(record(id));
+  const writes = [
+    store.update({ ...record('a'), version: 2, lang: 'en' }),
+    store.update({ ...record('a'), version: 3, lang: 'ar' }),
+    store.update({ ...record('b'), version: 2 }),
+  ];
+  // not committed yet: another connection does not see them, this store's reader waits for them
+  expect((await other.get('a'))!.version).toBe(1);
+  const read = store.get('a');
+  const erased = store.delete('b');
+  expect(await Promise.all(writes)).toEqual([true, true, true]);
+  expect(await read).toMatchObject({ version: 3, lang: 'ar' });
+  expect(await erased).toBe(true);
+  expect(await other.get('b')).toBeUndefined();
+  expect((await other.get('a'))!.version).toBe(3);
+  await other.close();
+  await store.close();
+});
+
+test('SQLite: when the commit of a round fails (a lock held elsewhere), every write of it fails; none is half-done', async () => {
+  const file = path.join(tempDir('round-lock-'), 'sessions.db');
+  const store = new SqliteStore(file);
+  for (const id of ['a', 'b']) await store.create(record(id));
+  const holder = await foreignConnection(file, 'BEGIN IMMEDIATE');
+  try {
+    const writes = [store.update({ ...record('a'), version: 2 }), store.update({ ...record('b'), version: 2 })];
+    for (const w of writes) await expect(w).rejects.toBeInstanceOf(StoreUnavailableError);
+  } finally {
+    await holder.close();
+  }
+  expect((await store.get('a'))!.version).toBe(1);
+  expect((await store.get('b'))!.version).toBe(1);
+  expect(await store.update({ ...record('a'), version: 2 })).toBe(true);
+  await store.close();
 });
 
 test('the SQLite file keeps a conversation across a server restart', async () => {

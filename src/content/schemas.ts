@@ -147,7 +147,7 @@ export const numbersLexiconSchema = z.strictObject({
   perYear: words,
   /** "par semaine", "a week": an amount a week is made a month's or a year's (× 52 / 12, × 52) and confirmed */
   perWeek: wordsOrNone.optional(),
-  /** "par jour", "a day": work paid by the day is irregular, so such an amount is refused with a request for a month's */
+  /** "par jour", "a day": work paid by the day is irregular: such an amount is refused, a month's is asked for */
   perDay: wordsOrNone.optional(),
   /** "de l'heure", "an hour": refused as `perDay` is */
   perHour: wordsOrNone.optional(),

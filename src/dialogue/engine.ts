@@ -1,4 +1,4 @@
-import { initialTransition, transition, type AnyStateMachine } from 'xstate';
+import { createActor, type AnyStateMachine } from 'xstate';
 import { z } from 'zod';
 import type { Facts, FlowEnv, OutcomeMeta, QuestionInput, QuestionMeta } from '../../flows/types';
 import type { Procedure, ProcedureRegistry } from '../procedures/registry';
@@ -25,6 +25,8 @@ export interface Position {
  */
 export class FlowEngine {
   private readonly flows: ReadonlyMap<string, AnyStateMachine>;
+  /** per flow, the scope its pure transitions run in, built once (see inertScope) */
+  private readonly scopes: ReadonlyMap<string, FlowScope>;
   private readonly questions = new Map<string, Question | undefined>();
 
   /** the content the flows read (dated parameters), and the rules with them */
@@ -36,6 +38,7 @@ export class FlowEngine {
   ) {
     this.content = env.content;
     this.flows = new Map(procedures.all.map((p) => [p.id, p.createFlow(env)]));
+    this.scopes = new Map([...this.flows].map(([id, machine]) => [id, inertScope(machine)]));
   }
 
   has(procedure: string): boolean {
@@ -55,6 +58,12 @@ export class FlowEngine {
     return m;
   }
 
+  private scope(procedure: string): FlowScope {
+    const s = this.scopes.get(procedure);
+    if (!s) throw new Error(`no flow for ${procedure}`);
+    return s;
+  }
+
   private stateNode(procedure: string, node: string) {
     const n = this.machine(procedure).root.states[node];
     if (!n) throw new Error(`no state ${node} in ${procedure}`);
@@ -63,7 +72,9 @@ export class FlowEngine {
 
   /** The first question of a procedure, with facts carried over from an earlier one. */
   start(procedure: string, facts: Facts = {}): Position {
-    const [snapshot] = initialTransition(this.machine(procedure), { facts: this.carryOver(procedure, facts) });
+    const snapshot = this.machine(procedure).getInitialSnapshot(this.scope(procedure), {
+      facts: this.carryOver(procedure, facts),
+    }) as FlowSnapshot;
     return { procedure, state: { value: String(snapshot.value), context: { ...snapshot.context } } };
   }
 
@@ -88,7 +99,11 @@ export class FlowEngine {
   advance(pos: Position, field: string, value: unknown, asOf: string): Position & { handedOverFrom?: string } {
     const machine = this.machine(pos.procedure);
     const snapshot = machine.resolveState({ value: pos.state.value, context: pos.state.context });
-    const [next] = transition(machine, snapshot, { type: 'answer', field, value, asOf });
+    const next = machine.transition(
+      snapshot,
+      { type: 'answer', field, value, asOf },
+      this.scope(pos.procedure),
+    ) as FlowSnapshot;
     const moved: Position = {
       procedure: pos.procedure,
       state: { value: String(next.value), context: { ...next.context } },
@@ -133,6 +148,34 @@ export class FlowEngine {
     const shape = this.procedure(procedure).factsSchema.shape;
     return Object.fromEntries(Object.entries(facts).filter(([k]) => k in shape));
   }
+}
+
+/** The scope a flow's transitions run in. */
+type FlowScope = Parameters<AnyStateMachine['transition']>[2];
+
+/** What the engine reads of a machine's snapshot: flat machines, the facts as their context. */
+type FlowSnapshot = { value: unknown; context: Facts };
+
+/**
+ * The scope XState's pure transition() and initialTransition() build on every call (an actor created, which
+ * computes the machine's initial state, and an actor system), built once per flow and kept. It holds nothing of a
+ * conversation: the flows spawn, invoke, emit and defer nothing, and their only action is assign, which XState
+ * applies to the snapshot itself; the actions it would hand to an executor are dropped, as transition() dropped
+ * them here. So every transition starts from the stored snapshot alone, as before.
+ */
+function inertScope(machine: AnyStateMachine): FlowScope {
+  const self = createActor(machine);
+  return {
+    self,
+    id: '',
+    sessionId: '',
+    system: self.system,
+    logger: () => {},
+    defer: () => {},
+    emit: () => {},
+    stopChild: () => {},
+    actionExecutor: () => {},
+  };
 }
 
 type NumberSchema = {

@@ -143,6 +143,8 @@ function baseInput(
 
 /** A question's text, its placeholders filled from the parameters in force today. */
 export function questionText(q: Question, key: string, ctx: Pick<RenderContext, 't' | 'content' | 'today'>): string {
+  // without placeholders, the text of the key alone, which the translator keeps
+  if (!q.params) return ctx.t(`${key}.text`);
   const values = Object.fromEntries(
     Object.entries(q.params ?? {}).map(([k, id]) => [k, numberOn(ctx.content, id, ctx.today)?.value ?? '?']),
   );

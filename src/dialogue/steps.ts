@@ -105,7 +105,15 @@ export class Steps {
       case 'confirm':
         return this.written({ ...record, pending: this.pendingOf(record, pos, q, u) }, { lastStep: step }, undefined);
       case 'record':
-        return this.record(record, pos, q, u.value, step, u.said ? this.say(record, pos, q, u.value) : undefined);
+        return this.record(
+          record,
+          pos,
+          q,
+          u.value,
+          step,
+          u.said ? this.say(record, pos, q, u.value) : undefined,
+          u.next,
+        );
     }
   }
 
@@ -162,7 +170,10 @@ export class Steps {
     };
   }
 
-  /** Records an answer (undefined: "I don't know", the fact stays absent) and moves on. */
+  /**
+   * Records an answer (undefined: "I don't know", the fact stays absent) and moves on; `next`, where it leads, when
+   * understanding it already computed that (on the same position and today).
+   */
   private record(
     record: SessionRecord,
     pos: Position,
@@ -170,13 +181,13 @@ export class Steps {
     value: unknown,
     step: LastStep,
     said: string | undefined,
-  ): Computed<Result> {
-    const next = this.o.engine.advance(
+    next = this.o.engine.advance(
       pos,
       q.field,
       value,
       this.o.renderer.today({ procedure: pos.procedure, snapshot: pos.state }),
-    );
+    ),
+  ): Computed<Result> {
     const stored: StoredAnswer = {
       procedure: pos.procedure,
       node: pos.state.value,

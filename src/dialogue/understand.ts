@@ -12,8 +12,11 @@ import type { FlowEngine, Position, Question } from './engine';
 /** What the dialogue does with an answer: record it, confirm it first, ask which, or say the urgent help first. */
 export type Understanding =
   | { kind: 'urgent'; situations: UrgentSituation[] }
-  /** `said`: read from free text, so said back before the next question */
-  | { kind: 'record'; value: unknown; said: boolean }
+  /**
+   * `said`: read from free text, so said back before the next question. `next`: where recording it leads, when
+   * it had to be computed to know whether the value is decisive (the step then does not compute it again)
+   */
+  | { kind: 'record'; value: unknown; said: boolean; next?: Position & { handedOverFrom?: string } }
   | { kind: 'unknown' }
   | { kind: 'confirm'; value: unknown; why: Uncertainty | 'decisive'; given?: { value: number; unit: string } }
   | { kind: 'choose'; candidates: unknown[] }
@@ -81,8 +84,9 @@ export function understand(answer: Answer, q: Question, pos: Position, ctx: Unde
           why: reading.why,
           ...(reading.given ? { given: reading.given } : {}),
         };
-      if (decisive(pos, q.field, checked.value, ctx)) return { kind: 'confirm', value: checked.value, why: 'decisive' };
-      return { kind: 'record', value: checked.value, said: true };
+      const next = ctx.engine.advance(pos, q.field, checked.value, ctx.today);
+      if (decisive(next, ctx)) return { kind: 'confirm', value: checked.value, why: 'decisive' };
+      return { kind: 'record', value: checked.value, said: true, next };
     }
   }
 }
@@ -99,9 +103,11 @@ function optionsOf(q: Question, pos: Position, ctx: UnderstandContext): Option[]
   }));
 }
 
-/** Whether recording this value would end the procedure at once, ineligible or referred: then it is confirmed first. */
-function decisive(pos: Position, field: string, value: unknown, ctx: UnderstandContext): boolean {
-  const next = ctx.engine.advance(pos, field, value, ctx.today);
+/**
+ * Whether recording a value, which leads there, would end the procedure at once, ineligible or referred: then it is
+ * confirmed first.
+ */
+function decisive(next: Position & { handedOverFrom?: string }, ctx: UnderstandContext): boolean {
   if (next.handedOverFrom || !ctx.engine.outcome(next)) return false;
   const status = ctx.engine
     .procedure(next.procedure)

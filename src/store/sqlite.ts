@@ -23,15 +23,31 @@ const SETUP_BUSY_TIMEOUT_MS = 5000;
  */
 const UNAVAILABLE_CODES = new Set([5, 6, 8, 10, 13]);
 
+/** A write waiting for the next commit, and who waits for its result. */
+interface QueuedWrite {
+  record: SessionRecord;
+  /** the record as written, made when the write was asked */
+  data: string;
+  done: (written: boolean) => void;
+  failed: (err: unknown) => void;
+}
+
 /** The default store: one SQLite file (Node's built-in node:sqlite), nothing to install or start. */
 export class SqliteStore implements SessionStore {
   private readonly db: DatabaseSyncType;
   private readonly sql: Record<
-    'get' | 'insert' | 'update' | 'delete' | 'deleteExpired' | 'checkpoint' | 'begin' | 'rollback',
+    'get' | 'insert' | 'update' | 'delete' | 'deleteExpired' | 'checkpoint' | 'begin' | 'commit' | 'rollback',
     StatementSync
   >;
   /** An erasure whose WAL could not be truncated yet (a reader held it): retried at the next delete or sweep. */
   private checkpointPending = false;
+  /**
+   * Writes of turns, committed together (see update): those waiting, the versions they write per session, and the
+   * commit they wait for.
+   */
+  private queue: QueuedWrite[] = [];
+  private readonly queued = new Map<string, number>();
+  private committed?: Promise<void>;
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -64,11 +80,14 @@ export class SqliteStore implements SessionStore {
       // The WAL keeps every earlier image of the pages it holds: truncating it is what erases them.
       checkpoint: this.db.prepare('PRAGMA wal_checkpoint(TRUNCATE)'),
       begin: this.db.prepare('BEGIN IMMEDIATE'),
+      commit: this.db.prepare('COMMIT'),
       rollback: this.db.prepare('ROLLBACK'),
     };
   }
 
   async get(id: string) {
+    // A session with a write waiting is read once it is committed: what a turn reads was never lost.
+    if (this.queued.has(id)) await this.committed;
     const row = available(() => this.sql.get.get(id)) as { data: string } | undefined;
     return row ? (JSON.parse(row.data) as SessionRecord) : undefined;
   }
@@ -77,20 +96,61 @@ export class SqliteStore implements SessionStore {
     available(() => this.sql.insert.run(record.id, record.version, record.expiresAt, JSON.stringify(record)));
   }
 
-  async update(record: SessionRecord) {
-    const result = available(() =>
-      this.sql.update.run(record.version, record.expiresAt, JSON.stringify(record), record.id, record.version - 1),
-    );
-    return Number(result.changes) === 1;
+  /**
+   * A turn's write. The writes of the turns computed in the same round of the event loop are committed together,
+   * in one transaction, once the round is over: one commit, and the pages they share (the expiry index's last one)
+   * written once, instead of one of each per turn. A write is acknowledged (resolved) only once committed, so an
+   * acknowledged answer is on disk as before; a failed commit fails every write in it, as each would have failed.
+   * Compare-and-set is unchanged: each UPDATE still names the version it replaces.
+   */
+  update(record: SessionRecord): Promise<boolean> {
+    const waiting = this.queued.get(record.id);
+    if (waiting !== undefined && waiting !== record.version - 1) return Promise.resolve(false);
+    this.queued.set(record.id, record.version);
+    if (this.queue.length === 0)
+      this.committed = new Promise((resolve) => setImmediate(() => resolve(this.commitQueued())));
+    const data = JSON.stringify(record);
+    return new Promise((done, failed) => this.queue.push({ record, data, done, failed }));
+  }
+
+  /** Commits the writes waiting, in one transaction when there are several; settles each. */
+  private commitQueued() {
+    const batch = this.queue;
+    this.queue = [];
+    this.queued.clear();
+    if (batch.length === 0) return;
+    const write = ({ record: r, data }: QueuedWrite) =>
+      Number(this.sql.update.run(r.version, r.expiresAt, data, r.id, r.version - 1).changes) === 1;
+    let results: boolean[];
+    try {
+      results = available(() => {
+        if (batch.length === 1) return [write(batch[0]!)];
+        this.sql.begin.run();
+        try {
+          const written = batch.map(write);
+          this.sql.commit.run();
+          return written;
+        } catch (err) {
+          if (this.db.isTransaction) this.sql.rollback.run();
+          throw err;
+        }
+      });
+    } catch (err) {
+      for (const w of batch) w.failed(err);
+      return;
+    }
+    batch.forEach((w, i) => w.done(results[i]!));
   }
 
   async delete(id: string) {
+    await this.settled();
     const deleted = Number(available(() => this.sql.delete.run(id)).changes) > 0;
     if (deleted || this.checkpointPending) this.truncateWal();
     return deleted;
   }
 
   async deleteExpired(now: Date) {
+    await this.settled();
     const deleted = Number(available(() => this.sql.deleteExpired.run(now.toISOString())).changes);
     if (deleted > 0 || this.checkpointPending) this.truncateWal();
     return deleted;
@@ -104,8 +164,15 @@ export class SqliteStore implements SessionStore {
 
   async close() {
     if (!this.db.isOpen) return;
+    await this.settled();
+    if (!this.db.isOpen) return;
     if (this.checkpointPending) this.truncateWal();
     this.db.close();
+  }
+
+  /** Once the writes waiting are committed (or have failed): deletes and closing come after them. */
+  private async settled() {
+    if (this.queue.length > 0) await this.committed;
   }
 
   /**

@@ -41,7 +41,7 @@ const WEEKS_IN_A_YEAR = 52;
  */
 export function readAmount(text: string, w: Words, q: NumberQuestion, elsewhere: readonly Words[] = []): Reading {
   const s = scan(text, w, listsOf(w, TAGS));
-  // a period or a currency in another language's words and script ("700 یورو در هفته" in a French session) is read in it
+  // a period or a currency in another language's words and script ("700 یورو در هفته" in French) is read in it
   if (marked(s) === 0) {
     const other = mostMarked(text, w, elsewhere);
     if (other) return readAmount(text, other, q);

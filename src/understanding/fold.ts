@@ -86,6 +86,8 @@ export const tokens = (s: string): string[] => {
 /** Arabic clitics written onto a word: and, the, with/by, for, so, like (و ال ب ل ف ك and their combinations). */
 const CLITICS = /^(?:وال|فال|بال|كال|لل|ال|و|ف|ب|ل|ك)(?=\p{L}{3,})/u;
 const ARTICLE = /^ال(?=\p{L}{3,})/u;
+/** The letters a clitic of CLITICS begins with: a word that begins with none has none to strip. */
+const CLITIC_LETTERS = new Set(['و', 'ف', 'ب', 'ك', 'ل', 'ا']);
 
 /** A word without its Arabic clitics ("والعودة" → "عوده"), or the word itself. */
 export const bare = (word: string): string => word.replace(CLITICS, '');
@@ -98,10 +100,39 @@ export const bare = (word: string): string => word.replace(CLITICS, '');
  * letter and become "لادي".
  */
 export function sameWord(word: string, listed: string): boolean {
-  const base = listed.replace(ARTICLE, '');
-  if (word === listed || word === base) return true;
+  if (word === listed) return true;
+  // The regular expressions only for the words they can change (called for every word against every listed one).
+  const base = listed.startsWith('ال') ? listed.replace(ARTICLE, '') : listed;
+  if (word === base) return true;
+  if (!CLITIC_LETTERS.has(word.charAt(0))) return false;
   const stripped = bare(word);
   return stripped !== word && (stripped === listed || stripped === base);
+}
+
+/**
+ * The forms a text's words can match a listed word by (sameWord): each word, and each without its clitics. A
+ * phrase whose first word matches none of them is nowhere in the text: readers that try many phrases on one text
+ * skip those at once.
+ */
+export function formsOf(text: readonly string[]): Set<string> {
+  const forms = new Set(text);
+  for (const word of text) if (CLITIC_LETTERS.has(word.charAt(0))) forms.add(bare(word));
+  return forms;
+}
+
+/** The forms of a text's words (formsOf) a phrase may stand under: its first word, and it without its article. */
+export function keysOf(phrase: readonly string[]): string[] {
+  const first = phrase[0];
+  if (first === undefined) return [];
+  const base = first.startsWith('ال') ? first.replace(ARTICLE, '') : first;
+  return base === first ? [first] : [first, base];
+}
+
+/** Whether a phrase may stand in the text whose forms these are (formsOf): false only when it cannot. */
+export function mayStand(forms: ReadonlySet<string>, phrase: readonly string[]): boolean {
+  const first = phrase[0];
+  if (first === undefined) return false;
+  return forms.has(first) || (first.startsWith('ال') && forms.has(first.replace(ARTICLE, '')));
 }
 
 /**

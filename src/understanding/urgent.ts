@@ -1,7 +1,7 @@
 import type { UrgentSituation } from '../content/schemas';
 import { FEW_WORDS, said, type Said } from './clauses';
-import { cueIn, present } from './cues';
-import { tokens } from './fold';
+import { cueIn, present, type Cue } from './cues';
+import { formsOf, keysOf, mayStand, tokens } from './fold';
 import type { Words } from './lexicon';
 import { isOneOf } from './yes-no';
 
@@ -19,15 +19,38 @@ import { isOneOf } from './yes-no';
  */
 export function urgentSituationsIn(text: string, w: Words): UrgentSituation[] {
   const s = answerFirst(said(text, w), w);
-  const found = new Set<UrgentSituation>();
-  for (const [situation, cues] of w.urgent) if (cues.some((cue) => cueIn(s, cue, FEW_WORDS))) found.add(situation);
+  // Hundreds of cues against a few words: only those whose first word is in the text are tried (cuesByFirstWord),
+  // and of those, those with another part whose first word is not are skipped at once.
+  const forms = formsOf(s.words);
+  const found = (cue: Cue) => cue.every((part) => mayStand(forms, part)) && cueIn(s, cue, FEW_WORDS);
+  const stands = (cue: Cue) => cue.every((part) => mayStand(forms, part) && present(s, part));
+  const index = cuesByFirstWord(w);
+  const direct = new Set<UrgentSituation>();
+  for (const form of forms)
+    for (const { situation, cue } of index.get(form) ?? [])
+      if (!direct.has(situation) && found(cue)) direct.add(situation);
+  // in the order of the lexicon, as they are said
+  const situations = new Set(w.urgent.map(([situation]) => situation).filter((situation) => direct.has(situation)));
   const whole = tokens(text);
   for (const [situation, g] of w.urgentInContext) {
-    if (isOneOf(whole, g.alone)) found.add(situation);
-    else if (g.cues.some((cue) => cueIn(s, cue, FEW_WORDS)) && g.context.some((cue) => cue.every((p) => present(s, p))))
-      found.add(situation);
+    if (isOneOf(whole, g.alone)) situations.add(situation);
+    else if (g.cues.some(found) && g.context.some(stands)) situations.add(situation);
   }
-  return [...found];
+  return [...situations];
+}
+
+const indexes = new WeakMap<Words, Map<string, { situation: UrgentSituation; cue: Cue }[]>>();
+
+/** A language's urgent cues by the forms their first word may take in a text (keysOf), built once per language. */
+function cuesByFirstWord(w: Words): Map<string, { situation: UrgentSituation; cue: Cue }[]> {
+  let index = indexes.get(w);
+  if (index) return index;
+  index = new Map();
+  for (const [situation, cues] of w.urgent)
+    for (const cue of cues)
+      for (const key of keysOf(cue[0] ?? [])) index.set(key, [...(index.get(key) ?? []), { situation, cue }]);
+  indexes.set(w, index);
+  return index;
 }
 
 /** The words with a "no" that opens them read as an answer: it reaches the word right after it only. */
