@@ -38,6 +38,10 @@ describe('over HTTP', () => {
     expect(r.body.messages[0].lang).toBe(lang);
   });
 
+  test('a language asked for by an alias of its card ("prs", Dari) is that language', async () => {
+    expect((await start({}, { lang: 'prs' }).expect(201)).body.session.lang).toBe('fa');
+  });
+
   test('a language asked for wins over Accept-Language', async () => {
     expect((await start({ 'Accept-Language': 'ar' }, { lang: 'en' }).expect(201)).body.session.lang).toBe('en');
   });

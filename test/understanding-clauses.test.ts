@@ -208,3 +208,10 @@ describe('a negation written after what it negates (negationsAfter: Pashto)', ()
     });
   });
 });
+
+describe('a negation is never a near spelling', () => {
+  test('"sığınma istemiyorum" (I do not want asylum) does not pick asylum through "istiyorum"', () => {
+    const r = understandAt('tr', 'triage/need', 'sığınma istemiyorum', {});
+    expect(r).not.toMatchObject({ value: 'asylum-filing' });
+  });
+});

@@ -4,7 +4,7 @@ import { readDate } from '../src/understanding/dates';
 import { tokens } from '../src/understanding/fold';
 import { wordsOf } from '../src/understanding/lexicon';
 import { readYesNo } from '../src/understanding/yes-no';
-import { content } from './helpers';
+import { content, understandAt } from './helpers';
 
 /**
  * Ge'ez script (Tigrinya): Ethiopic punctuation ends a clause like its Latin and Arabic counterparts, and a
@@ -68,5 +68,16 @@ describe('dates of another calendar', () => {
     expect(readDate('5 pagume 2018', w, c, none)).toMatchObject({ kind: 'refuse' });
     expect(readDate('15 november 2019, ethiopian calendar', w, c, none)).toMatchObject({ kind: 'refuse' });
     expect(readDate('15 november 2019', w, c, none)).toMatchObject({ kind: 'value', value: '2019-11-15' });
+  });
+});
+
+describe("a calendar that shares Tigrinya's month names (sharedCalendar)", () => {
+  test('a full date, in digits or with a month name, is confirmed, never recorded as written', () => {
+    const at = 'asylum-filing/attestation-issued-on';
+    // Tigray's Ethiopian 12/04/2018 is a Gregorian day of 2025-2026: only the said-back year shows the mistake
+    expect(understandAt('ti', at, '12/04/2018', {})).toMatchObject({ kind: 'confirm', value: '2018-04-12' });
+    expect(understandAt('ti', at, '12 መስከረም 2026', {})).toMatchObject({ kind: 'confirm', value: '2026-09-12' });
+    // other languages record a full date as written
+    expect(understandAt('en', at, '12/04/2026', {})).toMatchObject({ kind: 'record', value: '2026-04-12' });
   });
 });

@@ -244,6 +244,12 @@ export const datesLexiconSchema = z.strictObject({
    * "ብግእዝ") or its era mark. A date with one is refused, never read as a Gregorian date. Optional.
    */
   otherCalendars: wordsOrNone.optional(),
+  /**
+   * another calendar in use among the language's speakers shares its month names and has years as near (Tigray's
+   * Ethiopian calendar names its months as Eritrea names the Gregorian ones, 7 to 8 years behind): a date taken as
+   * written is then confirmed, never recorded at once. Optional: false.
+   */
+  sharedCalendar: z.boolean().optional(),
 });
 export type DatesLexicon = z.infer<typeof datesLexiconSchema>;
 

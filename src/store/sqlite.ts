@@ -103,13 +103,14 @@ export class SqliteStore implements SessionStore {
    * acknowledged answer is on disk as before; a failed commit fails every write in it, as each would have failed.
    * Compare-and-set is unchanged: each UPDATE still names the version it replaces.
    */
-  update(record: SessionRecord): Promise<boolean> {
+  async update(record: SessionRecord): Promise<boolean> {
     const waiting = this.queued.get(record.id);
-    if (waiting !== undefined && waiting !== record.version - 1) return Promise.resolve(false);
+    if (waiting !== undefined && waiting !== record.version - 1) return false;
+    // serialized before anything is queued: a record that cannot be written leaves no batch behind
+    const data = JSON.stringify(record);
     this.queued.set(record.id, record.version);
     if (this.queue.length === 0)
       this.committed = new Promise((resolve) => setImmediate(() => resolve(this.commitQueued())));
-    const data = JSON.stringify(record);
     return new Promise((done, failed) => this.queue.push({ record, data, done, failed }));
   }
 

@@ -37,7 +37,9 @@ function placesOf(s: Said, phrase: readonly string[], near: ReadonlySet<string> 
     if (s.clause[at] !== s.clause[at + last]) continue;
     const fit = phrase.map((p, j) => {
       const word = s.words[at + j]!;
-      return sameWord(word, p) ? 'same' : !near.has(word) && isNear(word, p, shortest) ? 'near' : 'no';
+      // a negation is never a near spelling of a word ("istemiyorum", I don't want, is two letters from "istiyorum")
+      const negation = s.negation[at + j] || s.negationAfter[at + j];
+      return sameWord(word, p) ? 'same' : !near.has(word) && !negation && isNear(word, p, shortest) ? 'near' : 'no';
     });
     if (!fit.includes('no') && fit.includes('near')) places.push(at);
   }

@@ -32,6 +32,8 @@ export interface DateWords {
   monthNumberLeadIns: string[][];
   /** words of another calendar ("حمل", "رمضان", "ጳጉሜን", "ብግእዝ"): a date with one is refused */
   otherCalendars: string[][];
+  /** another calendar shares the month names and near years: every date is confirmed (Tigrinya) */
+  sharedCalendar: boolean;
 }
 
 const perUnit = (r: Partial<Record<Unit, string[]>> | undefined): Record<Unit, string[][]> =>
@@ -66,5 +68,6 @@ export function compileDates(d: DatesLexicon): DateWords {
     dayLeadIns: phrases(d.dayLeadIns),
     monthNumberLeadIns: phrases(d.monthNumberLeadIns),
     otherCalendars: phrases(d.otherCalendars),
+    sharedCalendar: d.sharedCalendar ?? false,
   };
 }

@@ -7,7 +7,7 @@ import { dayWordIn, relativeDate, type Count } from './dates-relative';
 import { dayAlone, wordDate, weekday } from './dates-words';
 import { hasPhrase, tokens } from './fold';
 import type { Words } from './lexicon';
-import { refuse, type Reading } from './reading';
+import { refuse, unsure, type Reading } from './reading';
 
 /**
  * The side of today a date question asks about, from its flow (`towards`); a question that allows no
@@ -60,6 +60,15 @@ const otherCalendarWord = (t: readonly string[], w: Words): boolean =>
  * no day is refused with a hint; a date with a word of another calendar (`otherCalendars`) is refused.
  */
 export function readDate(text: string, w: Words, c: Calendar, count: Count): Reading {
+  const reading = readGregorian(text, w, c, count);
+  // where another calendar shares the language's month names and its years are as near (Tigrinya: Tigray's
+  // Ethiopian dates), a date taken as written is confirmed: the say-back's year shows a date of the other calendar
+  return w.dates.sharedCalendar && reading.kind === 'value' && reading.sure
+    ? unsure(reading.value, 'calendar')
+    : reading;
+}
+
+function readGregorian(text: string, w: Words, c: Calendar, count: Count): Reading {
   const t = tokens(text);
   if (otherCalendarYear(t) || otherCalendarWord(t, w)) return refuse('invalid-date');
   return (

@@ -20,7 +20,9 @@ export type Uncertainty =
   /** "DZ" typed as a country: a code, not a name */
   | 'code'
   /** a country or an answer found inside a longer sentence */
-  | 'partial';
+  | 'partial'
+  /** a date written in a language whose month names another calendar shares (`dates.json` → `sharedCalendar`) */
+  | 'calendar';
 
 export type Reading =
   | { kind: 'value'; value: unknown; sure: true }

@@ -31,9 +31,32 @@ export const decision = open({
   status: z.enum(['eligible', 'partly-eligible', 'ineligible', 'refer', 'incomplete']),
   asOf: z.iso.date(),
   conditions: z.array(
-    open({ id: text, status: z.enum(['met', 'not-met', 'unknown']), reference: text, explanation: text }),
+    open({
+      id: text,
+      status: z.enum(['met', 'not-met', 'unknown']),
+      reference: text,
+      explanation: text,
+      figures: open({
+        required: z.number(),
+        actual: z.number().optional(),
+        unit: z.enum(['months', 'years', 'm2', 'eur']),
+        gap: z.number().optional(),
+        written: open({ required: text, actual: text.optional(), gap: text.optional() }).meta({
+          description: 'the same figures as the language writes them',
+        }),
+      }).optional(),
+    }),
   ),
-  amounts: z.array(open({ id: text, maxEur: z.number(), per: text, reference: text, explanation: text })),
+  amounts: z.array(
+    open({
+      id: text,
+      maxEur: z.number(),
+      maxEurText: text.meta({ description: 'the amount as the language writes it' }),
+      per: text,
+      reference: text,
+      explanation: text,
+    }),
+  ),
   deadlines: z.array(
     open({
       id: text,
@@ -43,6 +66,7 @@ export const decision = open({
       passed: z.boolean(),
       reference: text,
       explanation: text,
+      actBy: text.meta({ description: 'the day to act by (actBefore, else date), written in full in the language' }),
     }),
   ),
   nextSteps: z.array(open({ id: text, text })),
