@@ -80,3 +80,33 @@ describe.each([...flows.entries()])('%s', (procedure, machine) => {
     }
   });
 });
+
+/*
+ * The engine runs every flow's transitions in one scope built once per flow (src/dialogue/engine.ts, inertScope):
+ * sound only while no flow invokes, spawns, defers or sends anything, and its only actions are assignments.
+ */
+test.each([...flows.keys()])('%s keeps to what a shared scope allows: no invoke, no delay, assignments only', (id) => {
+  const m = flows.get(id)!;
+  const nodes = [m.root, ...Object.values(m.root.states)];
+  let seen = 0;
+  for (const node of nodes) {
+    expect({ state: node.key, invoke: node.invoke.length, after: node.after.length }).toEqual({
+      state: node.key,
+      invoke: 0,
+      after: 0,
+    });
+    const actions = [...node.entry, ...node.exit, ...[...node.transitions.values()].flat().flatMap((t) => t.actions)];
+    for (const action of actions) {
+      seen++;
+      const name = typeof action === 'string' ? action : (action as { type?: string }).type;
+      const impl = typeof action === 'string' ? m.implementations.actions[action] : action;
+      expect({ state: node.key, action: name, kind: (impl as { type?: string } | undefined)?.type }).toEqual({
+        state: node.key,
+        action: name,
+        kind: 'xstate.assign',
+      });
+    }
+  }
+  // every flow records its answers: the check above saw its actions
+  expect(seen).toBeGreaterThan(0);
+});
