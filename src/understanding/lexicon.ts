@@ -26,7 +26,7 @@ export interface Words {
     joiners: ReadonlySet<string>;
     currency: string[][];
     otherCurrencies: string[][];
-    /** the ISO 4217 codes of every currency but the euro ("chf", "usd"), from `Intl`, but this language's number words */
+    /** ISO 4217 codes of every currency but the euro ("chf", "usd"), from `Intl`, but the number words */
     currencyCodes: string[][];
     perMonth: string[][];
     perYear: string[][];
