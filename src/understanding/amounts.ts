@@ -34,11 +34,13 @@ const PEOPLE: ReadonlySet<Tag> = new Set<Tag>(['persons', 'adults', 'children', 
 const MONTHS_IN_A_YEAR = 12;
 
 /** Periods an amount is converted from, how many of them make a year, and the unit said back with what was written. */
-const PERIODIC: ReadonlyMap<Tag, { inAYear: number; unit: string }> = new Map<Tag, { inAYear: number; unit: string }>([
+const PERIODIC: ReadonlyMap<Tag, { inAYear: number; unit: string }> = new Map([
   ['perWeek', { inAYear: 52, unit: 'eur-week' }],
   ['perFortnight', { inAYear: 26, unit: 'eur-fortnight' }],
   ['perQuarter', { inAYear: 4, unit: 'eur-quarter' }],
 ]);
+/** The periods of the questions themselves. */
+const PERIODS: ReadonlySet<Tag> = new Set<Tag>(['perMonth', 'perYear']);
 
 /**
  * Money, a month or a year. One amount is read as written, converted (and confirmed) when its period is
@@ -104,8 +106,6 @@ function converted(s: Scan, amounts: readonly Num[], q: NumberQuestion, perPerio
   const times = q.unit === 'eur-year' ? inAYear : inAYear / MONTHS_IN_A_YEAR;
   return settle([Math.round(best(a) * times)], q, { why: 'period', given: { value: best(a), unit } });
 }
-
-const PERIODS: ReadonlySet<Tag> = new Set<Tag>(['perMonth', 'perYear']);
 
 /**
  * Without the digits a period's phrase holds ("every 2 weeks", "tous les 15 jours", "كل 3 أشهر"): they are no
