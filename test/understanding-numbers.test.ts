@@ -142,4 +142,41 @@ describe('an amount in another currency or for another period than a month or a 
     await s.say({ text: 'oui' });
     expect(await s.facts()).toMatchObject({ monthlyResources: 3033 });
   });
+
+  test('an amount a fortnight is made a month (x 26 / 12, to the euro), confirmed with the fortnight said back', async () => {
+    const s = await session('fr', toResources);
+    expect(await s.say({ text: '800 € toutes les deux semaines' })).toEqual([
+      confirmation('monthly-resources', 1733, /1\s733 € par mois \(vous avez écrit 800 € par quinzaine\)/),
+    ]);
+    expect(await s.facts()).not.toHaveProperty('monthlyResources');
+    await s.say({ text: 'oui' });
+    expect(await s.facts()).toMatchObject({ monthlyResources: 1733 });
+  });
+
+  test('an amount a quarter is made a month (divided by 3), confirmed with the quarter said back', async () => {
+    const s = await session('en', toResources);
+    expect(await s.say({ text: '3000 every three months' })).toEqual([
+      confirmation('monthly-resources', 1000, /1,000 per month \(you wrote €3,000 per quarter\)/),
+    ]);
+    expect(await s.facts()).not.toHaveProperty('monthlyResources');
+  });
+
+  test('a fortnight or a quarter beside another period or another figure is refused with a request for the month', async () => {
+    const s = await session('fr', toResources);
+    for (const text of ['3000 par trimestre et 500 par mois', '800 par quinzaine + 300']) {
+      const r = await s.post({ text }).expect(422);
+      expect(r.body.error.message).toMatch(/par mois/);
+    }
+    expect(await s.facts()).not.toHaveProperty('monthlyResources');
+  });
+
+  test('an ISO 4217 code beside an amount, or a currency sign, is another currency: refused, never converted', async () => {
+    const s = await session('en', toResources);
+    for (const text of ['1500 CHF', '2000 USD', '500 gbp', '300 MAD', 'CHF 1500', '1500 ¥', '₩ 300000']) {
+      const r = await s.post({ text }).expect(422);
+      expect(r.body.error.message).toMatch(/in euros/);
+      expect(r.body.messages[0]).toMatchObject({ type: 'question', node: 'monthly-resources' });
+    }
+    expect(await s.facts()).not.toHaveProperty('monthlyResources');
+  });
 });

@@ -147,6 +147,13 @@ export const numbersLexiconSchema = z.strictObject({
   perYear: words,
   /** "par semaine", "a week": an amount a week is made a month's or a year's (× 52 / 12, × 52) and confirmed */
   perWeek: wordsOrNone.optional(),
+  /**
+   * "toutes les deux semaines", "a fortnight", "por quincena": made a month's or a year's (× 26 / 12, × 26) and
+   * confirmed, as `perWeek`; a phrase may hold its digits ("every 2 weeks", "tous les 15 jours")
+   */
+  perFortnight: wordsOrNone.optional(),
+  /** "par trimestre", "every three months": made a month's or a year's (÷ 3, × 4) and confirmed, as `perWeek` */
+  perQuarter: wordsOrNone.optional(),
   /** "par jour", "a day": work paid by the day is irregular: such an amount is refused, a month's is asked for */
   perDay: wordsOrNone.optional(),
   /** "de l'heure", "an hour": refused as `perDay` is */

@@ -78,15 +78,17 @@ export function sayBack(q: Question, value: unknown, ctx: SayContext, given?: { 
 /**
  * What the person wrote, beside the value worked out from it: a figure in its unit ("18 months"), a calendar
  * year ("2019") or a month of one ("March 2019", as year × 12 + month − 1), years and months together ("3 years
- * and 8 months", in months), an amount a week ("700 € per week", made a month's).
+ * and 8 months", in months), an amount a week, a fortnight or a quarter ("700 € per week", made a month's).
  */
 function sayGiven(given: { value: number; unit: string }, ctx: Pick<SayContext, 't' | 'lang' | 'content'>): string {
   if (given.unit === 'year') return String(given.value);
   if (given.unit === 'month-year')
     return formatMonth(Math.floor(given.value / 12), (given.value % 12) + 1, intlLocale(ctx.content, ctx.lang));
   if (given.unit === 'years-months') return sayYearsMonths(given.value, ctx);
-  if (given.unit === 'eur-week')
-    return ctx.t('common:understood.eur-week', { amount: formatEuros(given.value, intlLocale(ctx.content, ctx.lang)) });
+  if (given.unit === 'eur-week' || given.unit === 'eur-fortnight' || given.unit === 'eur-quarter')
+    return ctx.t(`common:understood.${given.unit}`, {
+      amount: formatEuros(given.value, intlLocale(ctx.content, ctx.lang)),
+    });
   return sayNumber(given.value, given.unit as NumberUnit, ctx);
 }
 

@@ -6,6 +6,8 @@ import { refuse, type Reading, type Uncertainty } from './reading';
 
 /** The phrases an amount is read among: its period first ("a month" is not "a"), then signs of a sum or a range. */
 const TAGS: Tag[] = [
+  'perFortnight',
+  'perQuarter',
   'perMonth',
   'perYear',
   'perWeek',
@@ -26,10 +28,19 @@ const TAGS: Tag[] = [
   'children',
   'child',
   'joiner',
+  'currencyCode',
 ];
 const PEOPLE: ReadonlySet<Tag> = new Set<Tag>(['persons', 'adults', 'children', 'child']);
 const MONTHS_IN_A_YEAR = 12;
-const WEEKS_IN_A_YEAR = 52;
+
+/** Periods an amount is converted from, how many of them make a year, and the unit said back with what was written. */
+const PERIODIC: ReadonlyMap<Tag, { inAYear: number; unit: string }> = new Map([
+  ['perWeek', { inAYear: 52, unit: 'eur-week' }],
+  ['perFortnight', { inAYear: 26, unit: 'eur-fortnight' }],
+  ['perQuarter', { inAYear: 4, unit: 'eur-quarter' }],
+]);
+/** The periods of the questions themselves. */
+const PERIODS: ReadonlySet<Tag> = new Set<Tag>(['perMonth', 'perYear']);
 
 /**
  * Money, a month or a year. One amount is read as written, converted (and confirmed) when its period is
@@ -37,10 +48,10 @@ const WEEKS_IN_A_YEAR = 52;
  * multiply when written so ("700 x 12"): worked out, then confirmed. Any other sentence with several
  * figures ("entre 1200 et 1500") is refused with a request for one figure: never the first one taken. An amount in
  * another currency is refused with a request for euros; one a day or an hour with a request for the question's
- * period; one a week is made the question's period and confirmed.
+ * period; one a week, a fortnight or a quarter is made the question's period and confirmed.
  */
 export function readAmount(text: string, w: Words, q: NumberQuestion, elsewhere: readonly Words[] = []): Reading {
-  const s = scan(text, w, listsOf(w, TAGS));
+  const s = withoutPeriodDigits(scan(text, w, listsOf(w, TAGS)));
   // a period or a currency in another language's words and script ("700 یورو در هفته" in French) is read in it
   if (marked(s) === 0) {
     const other = mostMarked(text, w, elsewhere);
@@ -49,13 +60,14 @@ export function readAmount(text: string, w: Words, q: NumberQuestion, elsewhere:
   if (s.numbers.length === 0) return refuse('invalid-number');
   const has = (tag: Tag) => s.spans.some((span) => span?.tag === tag);
   // another currency is never converted: exchange rates are not ours to know, and change daily
-  if (has('otherCurrency')) return refuse('amount-in-euros');
+  if (has('otherCurrency') || codeBeside(s)) return refuse('amount-in-euros');
   const perPeriod = q.unit === 'eur-year' ? 'amount-per-year' : 'amount-per-month';
   // paid by the day or the hour: work that varies, whose month only the person knows
   if (has('perDay') || has('perHour')) return refuse(perPeriod);
   // a duration ("depuis 2 ans") or people ("2 enfants") beside an amount is not one
   const amounts = s.numbers.filter((n) => !n.unit && !(n.next && PEOPLE.has(n.next.tag)));
-  if (has('perWeek')) return weekly(s, amounts, q, perPeriod);
+  const periodic = [...PERIODIC.keys()].find(has);
+  if (periodic) return converted(s, amounts, q, perPeriod, periodic);
   const product = productOf(s, q);
   if (product) return product;
   if (amounts.length === 0) return refuse('invalid-number');
@@ -81,20 +93,50 @@ export function readAmount(text: string, w: Words, q: NumberQuestion, elsewhere:
 }
 
 /**
- * One amount a week, made the question's period (× 52 / 12 a month, × 52 a year), rounded to the euro and confirmed
- * with the weekly figure said back. A week's figure beside another (a sum, a product, "par semaine" with "par mois")
- * is refused with a request for the amount of the question's period: the periods would mix.
+ * One amount a week, a fortnight or a quarter, made the question's period (a week: × 52 / 12 a month, × 52 a year; a
+ * fortnight: × 26 / 12, × 26; a quarter: ÷ 3, × 4), rounded to the euro and confirmed with the figure written said
+ * back. Such a figure beside another (a sum, a product, "par semaine" with "par mois") is refused with a request for
+ * the amount of the question's period: the periods would mix.
  */
-function weekly(s: Scan, amounts: readonly Num[], q: NumberQuestion, perPeriod: string): Reading {
-  const mixed = s.spans.some((span) => span?.tag === 'perMonth' || span?.tag === 'perYear');
+function converted(s: Scan, amounts: readonly Num[], q: NumberQuestion, perPeriod: string, tag: Tag): Reading {
+  const mixed = s.spans.some((span) => span && span.tag !== tag && (PERIODS.has(span.tag) || PERIODIC.has(span.tag)));
   if (amounts.length !== 1 || s.numbers.length !== 1 || mixed) return refuse(perPeriod);
   const a = amounts[0]!;
-  const weeks = q.unit === 'eur-year' ? WEEKS_IN_A_YEAR : WEEKS_IN_A_YEAR / MONTHS_IN_A_YEAR;
-  return settle([Math.round(best(a) * weeks)], q, { why: 'period', given: { value: best(a), unit: 'eur-week' } });
+  const { inAYear, unit } = PERIODIC.get(tag)!;
+  const times = q.unit === 'eur-year' ? inAYear : inAYear / MONTHS_IN_A_YEAR;
+  return settle([Math.round(best(a) * times)], q, { why: 'period', given: { value: best(a), unit } });
 }
 
+/**
+ * Without the digits a period's phrase holds ("every 2 weeks", "tous les 15 jours", "كل 3 أشهر"): they are no
+ * amount.
+ */
+function withoutPeriodDigits(s: Scan): Scan {
+  const inPeriod = (n: Num) => {
+    const span = s.spans[n.start];
+    return span !== undefined && PERIODIC.has(span.tag) && n.end <= span.end;
+  };
+  return s.numbers.some(inPeriod) ? { ...s, numbers: s.numbers.filter((n) => !inPeriod(n)) } : s;
+}
+
+/**
+ * An ISO 4217 code written right before or after an amount ("1500 CHF", "USD 2000"): another currency. A code
+ * anywhere else may be a word ("all", "top", "sos"), and is nothing.
+ */
+const codeBeside = (s: Scan) =>
+  s.spans.some((span, i) => span?.tag === 'currencyCode' && s.numbers.some((n) => n.end === i || n.start === i + 1));
+
 /** The tags that change what an amount is: its period, or a currency that is not the euro. */
-const UNITS: ReadonlySet<Tag> = new Set<Tag>(['perMonth', 'perYear', 'perWeek', 'perDay', 'perHour', 'otherCurrency']);
+const UNITS: ReadonlySet<Tag> = new Set<Tag>([
+  'perMonth',
+  'perYear',
+  'perWeek',
+  'perFortnight',
+  'perQuarter',
+  'perDay',
+  'perHour',
+  'otherCurrency',
+]);
 
 /** How many pieces of a scan a period or another currency covers. */
 const marked = (s: Scan) => s.spans.filter((span) => span && UNITS.has(span.tag)).length;

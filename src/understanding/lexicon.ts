@@ -26,9 +26,13 @@ export interface Words {
     joiners: ReadonlySet<string>;
     currency: string[][];
     otherCurrencies: string[][];
+    /** ISO 4217 codes of every currency but the euro ("chf", "usd"), from `Intl`, but the number words */
+    currencyCodes: string[][];
     perMonth: string[][];
     perYear: string[][];
     perWeek: string[][];
+    perFortnight: string[][];
+    perQuarter: string[][];
     perDay: string[][];
     perHour: string[][];
     months: string[][];
@@ -154,16 +158,41 @@ function compile(l: Lexicon): Words {
 const signs = (list: readonly string[] | undefined): string[][] =>
   (list ?? []).filter((c) => /^[^\p{L}\p{N}\s]$/u.test(c) && fold(c) === '').map((c) => [c]);
 
+/** The currencies of the standard (ISO 4217, as `Intl` knows them) other than the euro. */
+const otherIsoCurrencies = Intl.supportedValuesOf('currency').filter((code) => code !== 'EUR');
+
+/** Their signs as `Intl` writes them ("$", "£", "₺", "₽", "₴"), each a single sign: the euro's is not among them. */
+const isoSigns = [
+  ...new Set(
+    otherIsoCurrencies.map(
+      (currency) =>
+        new Intl.NumberFormat('en', { style: 'currency', currency, currencyDisplay: 'narrowSymbol' })
+          .formatToParts(1)
+          .find((part) => part.type === 'currency')?.value ?? '',
+    ),
+  ),
+];
+
 /** A language's number words, folded. */
 function compileNumbers(n: Lexicon['numbers']): Words['numbers'] {
+  const words = new Map(Object.entries(n.words).map(([k, v]) => [fold(k).replace(/ /g, '-'), v]));
   return {
-    words: new Map(Object.entries(n.words).map(([k, v]) => [fold(k).replace(/ /g, '-'), v])),
+    words,
     joiners: new Set(phrases(n.joiners).flat()),
     currency: phrases(n.currency),
-    otherCurrencies: [...phrases(n.otherCurrencies), ...signs(n.otherCurrencies)],
+    otherCurrencies: [
+      ...phrases(n.otherCurrencies),
+      ...signs([...new Set([...(n.otherCurrencies ?? []), ...isoSigns])]),
+    ],
+    currencyCodes: otherIsoCurrencies
+      .map((code) => fold(code))
+      .filter((code) => !words.has(code))
+      .map((code) => [code]),
     perMonth: phrases(n.perMonth),
     perYear: phrases(n.perYear),
     perWeek: phrases(n.perWeek),
+    perFortnight: phrases(n.perFortnight),
+    perQuarter: phrases(n.perQuarter),
     perDay: phrases(n.perDay),
     perHour: phrases(n.perHour),
     months: phrases(n.months),

@@ -8,9 +8,12 @@ export type Tag =
   | 'm2'
   | 'currency'
   | 'otherCurrency'
+  | 'currencyCode'
   | 'perMonth'
   | 'perYear'
   | 'perWeek'
+  | 'perFortnight'
+  | 'perQuarter'
   | 'perDay'
   | 'perHour'
   | 'half'
@@ -64,9 +67,12 @@ export function listsOf(w: Words, tags: readonly Tag[]): Lists {
     m2: n.squareMetres,
     currency: n.currency,
     otherCurrency: n.otherCurrencies,
+    currencyCode: n.currencyCodes,
     perMonth: n.perMonth,
     perYear: n.perYear,
     perWeek: n.perWeek,
+    perFortnight: n.perFortnight,
+    perQuarter: n.perQuarter,
     perDay: n.perDay,
     perHour: n.perHour,
     half: n.halves,
