@@ -12,15 +12,29 @@ import * as out from './responses';
  */
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 
+const retryAfterHeader = {
+  'Retry-After': {
+    description: 'with SERVER_BUSY: seconds to wait before trying again',
+    schema: { type: 'integer' as const },
+  },
+};
+
 /** Every error a status can carry, by its codes in the closed list (docs/errors.md). */
 function errors(...statuses: number[]): ZodOpenApiResponsesObject {
   return Object.fromEntries(
     statuses.map((status) => {
       const codes = errorCodes.filter((c) => errorStatus[c] === status) as [ErrorCode, ...ErrorCode[]];
       const schema = out.errorResponse.extend({
-        error: z.looseObject({ code: z.enum(codes), message: z.string(), field: z.string().optional() }),
+        error: z.looseObject({
+          code: z.enum(codes),
+          message: z.string(),
+          field: z.string().optional(),
+          ...(status === 503 ? { retryAfter: z.number().int().optional() } : {}),
+        }),
       });
-      return [String(status), json(schema, codes.join(', '))];
+      const response = json(schema, codes.join(', '));
+      // SERVER_BUSY says when to try again
+      return [String(status), status === 503 ? { ...response, headers: retryAfterHeader } : response];
     }),
   );
 }
@@ -31,7 +45,7 @@ const langQuery = z.object({
   lang: z.string().optional().meta({ description: 'a language offered (GET /languages); French by default' }),
 });
 const bearer = [{ session: [] }];
-/** Every call: rate limited (429); a broken address (400); the store may be unavailable (503). */
+/** Every call: rate limited (429); a broken address (400); the store may be unavailable, the server overloaded (503). */
 const always = errors(400, 429, 503);
 
 function op(o: ZodOpenApiOperationObject & { errors?: number[] }): ZodOpenApiOperationObject {

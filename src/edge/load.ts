@@ -1,0 +1,100 @@
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { AppError } from '../errors';
+import type { Logger } from '../logger';
+
+/** How often the event loop's delay is read. */
+const SAMPLE_MS = 100;
+/** The delay monitor's own timer (Node's histogram records each tick of it, this included). */
+const RESOLUTION_MS = 10;
+/**
+ * What a refused client is told to wait, in seconds (Retry-After). A constant: the loop catches up within
+ * a fraction of a second once new work stops, and a person typing takes longer than that anyway.
+ */
+export const RETRY_AFTER_SECONDS = 1;
+/** An overload is logged as over after this long below the threshold (one line when it starts, one when it ends). */
+const CALM_MS = 1000;
+
+/**
+ * Admission control by event-loop delay. When the loop is behind by more than the threshold, the work
+ * that would make it fall further behind (a session start, a turn) is refused at once with 503 SERVER_BUSY
+ * instead of being queued: queued, it would be answered seconds late (past the Redis store's call limit,
+ * every call failing) and the clients' retries would keep the server saturated. Refusing costs a small
+ * fraction of a turn, so a server past its capacity keeps serving near it and refuses the rest quickly.
+ *
+ * The delay is the larger of two readings, taken every SAMPLE_MS: the longest delay Node's histogram
+ * (perf_hooks.monitorEventLoopDelay) saw since the last reading, and how late the reading itself ran. And
+ * between readings, a reading overdue by more than the threshold means the loop is behind right now: that
+ * holds from the first message read after a long piece of work, whichever phase of the loop reads it.
+ */
+export class LoadGuard {
+  private readonly histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+  private readonly timer: NodeJS.Timeout | undefined;
+  /** When the next reading is due (performance.now()). */
+  private due = performance.now() + SAMPLE_MS;
+  /** The delay at the last reading, in ms. */
+  private lagMs = 0;
+  /** Since when the loop has been found behind, and how much was refused meanwhile (for one log line each way). */
+  private busySince: number | undefined;
+  private calmSince: number | undefined;
+  private refused = 0;
+
+  /** thresholdMs 0: never refuses (admission control off). */
+  constructor(
+    private readonly thresholdMs: number,
+    private readonly logger: Logger,
+  ) {
+    if (thresholdMs <= 0) return;
+    this.histogram.enable();
+    this.timer = setInterval(() => this.read(), SAMPLE_MS);
+    this.timer.unref();
+  }
+
+  private read() {
+    const now = performance.now();
+    const late = now - this.due;
+    this.due = now + SAMPLE_MS;
+    // The histogram records each of its ticks' interval, RESOLUTION_MS included; it is empty after a reset until two
+    // ticks (max is then 0).
+    const seen = this.histogram.count > 0 ? this.histogram.max / 1e6 - RESOLUTION_MS : 0;
+    this.histogram.reset();
+    this.lagMs = Math.max(late, seen, 0);
+    if (this.lagMs > this.thresholdMs) {
+      this.calmSince = undefined;
+      if (this.busySince === undefined) {
+        this.busySince = now;
+        this.logger.warn({ lagMs: Math.round(this.lagMs) }, 'overloaded: refusing new work');
+      }
+    } else if (this.busySince !== undefined) {
+      // Over once calm for a while: under sustained overload the delay swings around the threshold.
+      this.calmSince ??= now;
+      if (now - this.calmSince < CALM_MS) return;
+      this.logger.info({ ms: Math.round(this.calmSince - this.busySince), refused: this.refused }, 'overload over');
+      this.busySince = undefined;
+      this.calmSince = undefined;
+      this.refused = 0;
+    }
+  }
+
+  /** The event loop's current delay, in ms: the last reading, or how overdue the next one is if more. */
+  get lag(): number {
+    if (this.thresholdMs <= 0) return 0;
+    return Math.max(this.lagMs, performance.now() - this.due);
+  }
+
+  /** Whether new work is refused now. */
+  get busy(): boolean {
+    return this.thresholdMs > 0 && this.lag > this.thresholdMs;
+  }
+
+  /** Throws SERVER_BUSY when the loop is behind; a new session or turn calls this first. */
+  admit(lang?: string): void {
+    if (!this.busy) return;
+    this.refused++;
+    throw new AppError('SERVER_BUSY', { retryAfter: RETRY_AFTER_SECONDS, ...(lang ? { lang } : {}) });
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+    this.histogram.disable();
+  }
+}
