@@ -1,0 +1,167 @@
+import request from 'supertest';
+import { io as connect, type Socket } from 'socket.io-client';
+import type { Application } from '../src/app';
+import type { ClientToServerEvents, ServerToClientEvents } from '../src/realtime/events';
+import { testApp } from './helpers';
+
+/**
+ * Admission control (src/edge/load.ts): a real server in this process, its event loop really held behind by work
+ * in this process, as an overloaded server's is. Starts and turns are refused at once with SERVER_BUSY, reads and
+ * probes still answer, and once the loop is free the same answer is accepted, recorded once.
+ */
+
+jest.setTimeout(30_000);
+
+type Chat = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const apps: Application[] = [];
+const sockets: Chat[] = [];
+afterEach(async () => {
+  for (const c of sockets.splice(0)) c.disconnect();
+  for (const a of apps.splice(0)) await a.close();
+});
+
+async function server(settings: Record<string, string>) {
+  const app = testApp(settings);
+  apps.push(app);
+  const port = await app.listen();
+  const chat: Chat = connect(`http://127.0.0.1:${port}/chat`, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+  });
+  sockets.push(chat);
+  await new Promise<void>((resolve, reject) => {
+    chat.once('connect', resolve);
+    chat.once('connect_error', reject);
+  });
+  return { app, http: request(`http://127.0.0.1:${port}`), chat };
+}
+
+/** Work that holds the event loop for `ms`, as a burst of turns would. */
+function spin(ms: number) {
+  const until = performance.now() + ms;
+  while (performance.now() < until);
+}
+
+/**
+ * Keeps the event loop behind until `pending` settles: rounds of ROUND_MS of work, with a turn of the loop between
+ * them (so that the server and the client still read their sockets, late). Every round is longer than the threshold
+ * plus the guard's 100 ms between readings, so the loop is behind whenever anything is read.
+ */
+const ROUND_MS = 450;
+async function behind<T>(pending: Promise<T>): Promise<T> {
+  let settled = false;
+  pending.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  for (let round = 0; !settled; round++) {
+    if (round > 40) throw new Error('still pending after 40 rounds');
+    spin(ROUND_MS);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return pending;
+}
+
+/**
+ * Once the loop is free: the call, sent again while the guard still says busy (a machine shared with other test
+ * suites can be slow for a moment on its own), within a bound. Clients do the same, after `retryAfter`.
+ */
+async function whenFree<T extends { ok: boolean; error?: { code: string } }>(call: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    const result = await call();
+    if (result.ok || result.error?.code !== 'SERVER_BUSY' || attempt >= 20) return result;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+test('over Socket.IO: a start and an answer are refused at once while the loop is behind, accepted once it is free', async () => {
+  const { app, chat } = await server({ OVERLOAD_LAG_MS: '100' });
+  const started = await whenFree(() => chat.emitWithAck('session:start', { procedure: 'asylum-filing', lang: 'en' }));
+  if (!started.ok) throw new Error(started.error.code);
+  const question = started.messages.at(-1)!;
+  expect(question).toMatchObject({ node: 'location' });
+  const answer = { value: 'france', node: question.node, turn: question.turn! };
+
+  const refused = await behind(chat.emitWithAck('answer', answer));
+  expect(refused).toEqual({
+    ok: false,
+    error: {
+      code: 'SERVER_BUSY',
+      // in the session's language
+      message: 'The service is very busy right now. Please try again in a few seconds: the answers you already gave are kept.',
+      retryAfter: 1,
+    },
+  });
+  expect(await behind(chat.emitWithAck('session:start', { procedure: 'triage' }))).toMatchObject({
+    ok: false,
+    error: { code: 'SERVER_BUSY', retryAfter: 1 },
+  });
+  // what was given is still there, and can be read meanwhile
+  expect(await behind(chat.emitWithAck('session:resume', { id: started.session.id, token: started.session.token }))).toMatchObject({
+    ok: true,
+    messages: [{ node: 'location' }],
+  });
+  expect(app.services.load.busy).toBe(true);
+
+  // the loop free again: the same answer is accepted, and recorded once
+  const accepted = await whenFree(() => chat.emitWithAck('answer', answer));
+  expect(accepted).toMatchObject({ ok: true, messages: [{ node: 'stage' }] });
+  expect(await chat.emitWithAck('answer', answer)).toMatchObject({ ok: true, messages: [{ node: 'stage' }] });
+  const stored = await app.services.store.get(started.session.id);
+  expect(stored?.answers.map((a) => [a.field, a.value])).toEqual([['location', 'france']]);
+  // refusals are counted, by code
+  const metrics = await app.services.metrics.registry.getSingleMetricAsString('guidance_errors_total');
+  expect(metrics).toMatch(/code="SERVER_BUSY",transport="socket"} [1-9]/);
+});
+
+test('over HTTP: 503 SERVER_BUSY with Retry-After for a start and an answer; reads, /healthz and /readyz still answer', async () => {
+  const { http } = await server({ OVERLOAD_LAG_MS: '100' });
+  const started = await whenFree(async () => {
+    const r = await http.post('/api/v1/sessions').send({ procedure: 'asylum-filing', lang: 'fr' });
+    return { ok: r.status === 201, error: r.body.error as { code: string } | undefined, body: r.body };
+  });
+  expect(started.ok).toBe(true);
+  const { id, token } = started.body.session as { id: string; token: string };
+  const auth = { Authorization: `Bearer ${token}` };
+
+  const start = await behind(http.post('/api/v1/sessions').send({ procedure: 'triage' }).then((r) => r));
+  expect(start.status).toBe(503);
+  expect(start.headers['retry-after']).toBe('1');
+  expect(start.body).toEqual({
+    error: { code: 'SERVER_BUSY', message: expect.stringMatching(/très chargé/), retryAfter: 1 },
+  });
+  const answer = await behind(
+    http
+      .post(`/api/v1/sessions/${id}/answers`)
+      .set(auth)
+      .send({ value: 'france' })
+      .then((r) => r),
+  );
+  expect([answer.status, answer.body.error?.code, answer.headers['retry-after']]).toEqual([503, 'SERVER_BUSY', '1']);
+  const read = await behind(
+    http
+      .get(`/api/v1/sessions/${id}`)
+      .set(auth)
+      .then((r) => r),
+  );
+  expect(read.status).toBe(200);
+  expect(read.body.messages.at(-1)).toMatchObject({ node: 'location' });
+  expect((await behind(http.get('/healthz').then((r) => r))).status).toBe(200);
+  expect((await behind(http.get('/readyz').then((r) => r))).status).toBe(200);
+
+  const accepted = await whenFree(async () => {
+    const r = await http.post(`/api/v1/sessions/${id}/answers`).set(auth).send({ value: 'france' });
+    return { ok: r.status === 200, error: r.body.error as { code: string } | undefined, body: r.body };
+  });
+  expect(accepted).toMatchObject({ ok: true, body: { messages: [{ node: 'stage' }] } });
+});
+
+test('OVERLOAD_LAG_MS=0: nothing is refused, however far behind the loop is', async () => {
+  const { app, chat } = await server({ OVERLOAD_LAG_MS: '0' });
+  expect(await behind(chat.emitWithAck('session:start', { procedure: 'triage', lang: 'fr' }))).toMatchObject({
+    ok: true,
+  });
+  expect(app.services.load.busy).toBe(false);
+});
