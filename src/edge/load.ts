@@ -11,6 +11,8 @@ const RESOLUTION_MS = 10;
  * a fraction of a second once new work stops, and a person typing takes longer than that anyway.
  */
 export const RETRY_AFTER_SECONDS = 1;
+/** How much a new reading weighs in the recent delay. */
+const SMOOTHING = 0.5;
 /** An overload is logged as over after this long below the threshold (one line when it starts, one when it ends). */
 const CALM_MS = 1000;
 
@@ -21,17 +23,19 @@ const CALM_MS = 1000;
  * every call failing) and the clients' retries would keep the server saturated. Refusing costs a small
  * fraction of a turn, so a server past its capacity keeps serving near it and refuses the rest quickly.
  *
- * The delay is the larger of two readings, taken every SAMPLE_MS: the longest delay Node's histogram
- * (perf_hooks.monitorEventLoopDelay) saw since the last reading, and how late the reading itself ran. And
- * between readings, a reading overdue by more than the threshold means the loop is behind right now: that
- * holds from the first message read after a long piece of work, whichever phase of the loop reads it.
+ * Every SAMPLE_MS, the delay is read as the larger of: the longest delay Node's histogram
+ * (perf_hooks.monitorEventLoopDelay) saw since the last reading, and how late the reading itself ran (the
+ * histogram misses the tick that follows its reset). What decides is the recent delay, each reading
+ * weighing half (SMOOTHING): overload is a loop that stays behind, and one stall alone (a garbage
+ * collection, a slow disk write) is worked off by the time it would be noticed, so a single reading of up to
+ * twice the threshold refuses nothing, and a loop that stays behind is found at its first or second reading.
  */
 export class LoadGuard {
   private readonly histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   private readonly timer: NodeJS.Timeout | undefined;
   /** When the next reading is due (performance.now()). */
   private due = performance.now() + SAMPLE_MS;
-  /** The delay at the last reading, in ms. */
+  /** The recent delay, in ms. */
   private lagMs = 0;
   /** Since when the loop has been found behind, and how much was refused meanwhile (for one log line each way). */
   private busySince: number | undefined;
@@ -57,7 +61,7 @@ export class LoadGuard {
     // ticks (max is then 0).
     const seen = this.histogram.count > 0 ? this.histogram.max / 1e6 - RESOLUTION_MS : 0;
     this.histogram.reset();
-    this.lagMs = Math.max(late, seen, 0);
+    this.lagMs = SMOOTHING * Math.max(late, seen, 0) + (1 - SMOOTHING) * this.lagMs;
     if (this.lagMs > this.thresholdMs) {
       this.calmSince = undefined;
       if (this.busySince === undefined) {
@@ -75,15 +79,14 @@ export class LoadGuard {
     }
   }
 
-  /** The event loop's current delay, in ms: the last reading, or how overdue the next one is if more. */
+  /** The event loop's recent delay, in ms. */
   get lag(): number {
-    if (this.thresholdMs <= 0) return 0;
-    return Math.max(this.lagMs, performance.now() - this.due);
+    return this.lagMs;
   }
 
   /** Whether new work is refused now. */
   get busy(): boolean {
-    return this.thresholdMs > 0 && this.lag > this.thresholdMs;
+    return this.thresholdMs > 0 && this.lagMs > this.thresholdMs;
   }
 
   /** Throws SERVER_BUSY when the loop is behind; a new session or turn calls this first. */

@@ -12,10 +12,7 @@ import { StoreUnavailableError } from './errors';
 export async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => setImmediate(() => reject(new StoreUnavailableError(`no answer within ${ms} ms`))),
-      ms,
-    );
+    timer = setTimeout(() => setImmediate(() => reject(new StoreUnavailableError(`no answer within ${ms} ms`))), ms);
   });
   try {
     return await Promise.race([work, expired]);
