@@ -10,18 +10,23 @@ import { bearerToken } from './bearer';
 import { preferredOf, requestLanguage } from './request-language';
 import { summaryHtml, summaryIcs, summaryText } from './summary-formats';
 
-export function sessionsRouter(s: Services): Router {
-  const router = Router();
-  // A new session or a turn is refused at once while the server is overloaded (edge/load.ts); reading a session,
-  // its summary, erasing it and handing it over are not.
-  const admit: RequestHandler = (_req, _res, next) => {
+/**
+ * A new session or a turn is refused at once while the server is overloaded (edge/load.ts); reading a session, its
+ * summary, erasing it and handing it over are not.
+ */
+const admitting =
+  (s: Services): RequestHandler =>
+  (_req, _res, next) => {
     s.load.admit();
     next();
   };
+
+export function sessionsRouter(s: Services): Router {
+  const router = Router();
   const token = (req: Request) => bearerToken(req);
   const id = (req: Request) => String(req.params.id);
 
-  router.post('/sessions', admit, async (req, res) => {
+  router.post('/sessions', admitting(s), async (req, res) => {
     const body = input.startSession.parse(req.body ?? {});
     const address = req.ip ?? 'unknown';
     const keys = { agent: req.get('x-agent-key'), kiosk: req.get('x-kiosk-key') };
@@ -37,28 +42,28 @@ export function sessionsRouter(s: Services): Router {
 
   // Bodies are checked after the token, so a stranger learns nothing; a bad body gets
   // INVALID_PAYLOAD with the question again (added by the error middleware).
-  router.post('/sessions/:id/answers', admit, async (req, res) => {
+  router.post('/sessions/:id/answers', admitting(s), async (req, res) => {
     await s.dialogue.load(id(req), token(req));
     res.json(await s.dialogue.answer(id(req), token(req), input.answer.parse(req.body)));
   });
 
   // Change an earlier answer (0-based, in the order given); the later answers that still apply are kept.
-  router.put('/sessions/:id/answers/:index', admit, async (req, res) => {
+  router.put('/sessions/:id/answers/:index', admitting(s), async (req, res) => {
     await s.dialogue.load(id(req), token(req));
     const index = input.answerIndex.parse(req.params.index);
     res.json(await s.dialogue.changeAnswer(id(req), token(req), index, input.answer.parse(req.body)));
   });
 
-  router.post('/sessions/:id/back', admit, async (req, res) => {
+  router.post('/sessions/:id/back', admitting(s), async (req, res) => {
     await s.dialogue.load(id(req), token(req));
     res.json(await s.dialogue.back(id(req), token(req), input.back.parse(req.body ?? {})));
   });
 
-  router.post('/sessions/:id/restart', admit, async (req, res) => {
+  router.post('/sessions/:id/restart', admitting(s), async (req, res) => {
     res.json(await s.dialogue.restart(id(req), token(req)));
   });
 
-  router.patch('/sessions/:id', admit, async (req, res) => {
+  router.patch('/sessions/:id', admitting(s), async (req, res) => {
     const session = await s.dialogue.load(id(req), token(req));
     // refused in the session's language, with the languages offered
     const lang = languageOf(input.setLanguage.parse(req.body).lang, s.content, session.lang);

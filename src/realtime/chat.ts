@@ -42,7 +42,8 @@ export function attachChat(io: Server, s: Services, config: Config): void {
     socket.on('disconnect', () => idle.stop());
 
     /**
-     * One event: admitted, within the rate, timed, its result or its error (with the question again on bad input) acknowledged.
+     * One event: admitted, within the rate, timed, its result or its error (with the question again on bad input)
+     * acknowledged.
      */
     async function handle(event: keyof ClientToServerEvents, payload: unknown, ack: (r: AckResult<object>) => void) {
       const stop = s.metrics.turnDuration.startTimer({ transport: 'socket', action: event });

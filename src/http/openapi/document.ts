@@ -45,7 +45,7 @@ const langQuery = z.object({
   lang: z.string().optional().meta({ description: 'a language offered (GET /languages); French by default' }),
 });
 const bearer = [{ session: [] }];
-/** Every call: rate limited (429); a broken address (400); the store may be unavailable, the server overloaded (503). */
+/** Every call: rate limited (429); a broken address (400); the store unavailable or the server overloaded (503). */
 const always = errors(400, 429, 503);
 
 function op(o: ZodOpenApiOperationObject & { errors?: number[] }): ZodOpenApiOperationObject {
