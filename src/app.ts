@@ -103,7 +103,7 @@ function createServices(config: Config, overrides: Overrides): Services {
     ...(config.TERMINALS_FILE ? { file: config.TERMINALS_FILE } : {}),
   });
   const limits = new ClientLimits(config);
-  const load = new LoadGuard(config.OVERLOAD_LAG_MS, logger);
+  const load = new LoadGuard({ lagMs: config.OVERLOAD_LAG_MS, maxInProgress: config.OVERLOAD_MAX_IN_PROGRESS }, logger);
   const handovers = new HandoverDesk({
     store,
     clock,

@@ -38,6 +38,8 @@ export const configSchema = z.object({
    * queued; 0 = never refused
    */
   OVERLOAD_LAG_MS: z.coerce.number().int().min(0).default(200),
+  /** session starts and turns in progress at once, per process, above which new ones are refused; 0 = no cap */
+  OVERLOAD_MAX_IN_PROGRESS: z.coerce.number().int().min(0).default(256),
   /** largest request body or Socket.IO message, in bytes */
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1_048_576).default(16_384),
   SESSION_TTL_WEB_SECONDS: seconds(24 * 3600),

@@ -17,11 +17,18 @@ const SMOOTHING = 0.5;
 const CALM_MS = 1000;
 
 /**
- * Admission control by event-loop delay. When the loop is behind by more than the threshold, the work
- * that would make it fall further behind (a session start, a turn) is refused at once with 503 SERVER_BUSY
- * instead of being queued: queued, it would be answered seconds late (past the Redis store's call limit,
- * every call failing) and the clients' retries would keep the server saturated. Refusing costs a small
- * fraction of a turn, so a server past its capacity keeps serving near it and refuses the rest quickly.
+ * Admission control by event-loop delay, and by the turns in progress. When the loop is behind by more than
+ * the threshold, or as many session starts and turns as allowed are already in progress, the work that would
+ * make it fall further behind (a session start, a turn) is refused at once with 503 SERVER_BUSY instead of
+ * being queued: queued, it would be answered seconds late (past the Redis store's call limit, every call
+ * failing) and the clients' retries would keep the server saturated. Refusing costs a small fraction of a
+ * turn, so a server past its capacity keeps serving near it and refuses the rest quickly.
+ *
+ * The delay alone reacts too late: it is measured once the loop has fallen behind, and one round of the loop
+ * can read thousands of messages at once (clients refused together come back together), each then holding
+ * store calls and a share of the next rounds. The cap on turns in progress bounds that burst, and so the
+ * length of a round and the backlog of store replies; the delay covers the rest (refusals, garbage
+ * collection, a process kept waiting for its core).
  *
  * Every SAMPLE_MS, the delay is read as the larger of: the longest delay Node's histogram
  * (perf_hooks.monitorEventLoopDelay) saw since the last reading, and how late the reading itself ran (the
@@ -41,13 +48,19 @@ export class LoadGuard {
   private busySince: number | undefined;
   private calmSince: number | undefined;
   private refused = 0;
+  /** Session starts and turns admitted and not finished. */
+  private inProgress = 0;
+  private readonly thresholdMs: number;
+  private readonly maxInProgress: number;
 
-  /** thresholdMs 0: never refuses (admission control off). */
+  /** lagMs 0: the delay refuses nothing; maxInProgress 0: no cap. */
   constructor(
-    private readonly thresholdMs: number,
+    limits: { lagMs: number; maxInProgress: number },
     private readonly logger: Logger,
   ) {
-    if (thresholdMs <= 0) return;
+    this.thresholdMs = limits.lagMs;
+    this.maxInProgress = limits.maxInProgress;
+    if (this.thresholdMs <= 0) return;
     this.histogram.enable();
     this.timer = setInterval(() => this.read(), SAMPLE_MS);
     this.timer.unref();
@@ -89,11 +102,27 @@ export class LoadGuard {
     return this.thresholdMs > 0 && this.lagMs > this.thresholdMs;
   }
 
-  /** Throws SERVER_BUSY when the loop is behind; a new session or turn calls this first. */
-  admit(lang?: string): void {
-    if (!this.busy) return;
-    this.refused++;
-    throw new AppError('SERVER_BUSY', { retryAfter: RETRY_AFTER_SECONDS, ...(lang ? { lang } : {}) });
+  /** Session starts and turns in progress now. */
+  get running(): number {
+    return this.inProgress;
+  }
+
+  /**
+   * Admits a session start or a turn, or throws SERVER_BUSY (the loop behind, or the cap reached); the function
+   * returned ends it (once only), whether it succeeded or failed.
+   */
+  admit(lang?: string): () => void {
+    if (this.busy || (this.maxInProgress > 0 && this.inProgress >= this.maxInProgress)) {
+      this.refused++;
+      throw new AppError('SERVER_BUSY', { retryAfter: RETRY_AFTER_SECONDS, ...(lang ? { lang } : {}) });
+    }
+    this.inProgress++;
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      this.inProgress--;
+    };
   }
 
   close(): void {

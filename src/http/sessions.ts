@@ -16,8 +16,9 @@ import { summaryHtml, summaryIcs, summaryText } from './summary-formats';
  */
 const admitting =
   (s: Services): RequestHandler =>
-  (_req, _res, next) => {
-    s.load.admit();
+  (_req, res, next) => {
+    // in progress until the response is sent or the connection closed ('close' follows either)
+    res.once('close', s.load.admit());
     next();
   };
 

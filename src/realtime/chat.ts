@@ -47,9 +47,10 @@ export function attachChat(io: Server, s: Services, config: Config): void {
      */
     async function handle(event: keyof ClientToServerEvents, payload: unknown, ack: (r: AckResult<object>) => void) {
       const stop = s.metrics.turnDuration.startTimer({ transport: 'socket', action: event });
+      let done: (() => void) | undefined;
       try {
         // first, and before the rate limit: a refusal must cost next to nothing, and not count against the client
-        if (SHED.has(event)) s.load.admit(socket.data.session?.lang ?? socket.data.client?.preferredLang);
+        if (SHED.has(event)) done = s.load.admit(socket.data.session?.lang ?? socket.data.client?.preferredLang);
         await limiter.consume(socket.id).catch(() => {
           throw new AppError('RATE_LIMITED');
         });
@@ -69,6 +70,7 @@ export function attachChat(io: Server, s: Services, config: Config): void {
         });
         if (e.code === 'SESSION_EXPIRED') socket.emit('session:ended', { reason: 'expired' });
       } finally {
+        done?.();
         stop();
       }
     }
