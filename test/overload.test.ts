@@ -2,7 +2,8 @@ import request from 'supertest';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { Application } from '../src/app';
 import type { ClientToServerEvents, ServerToClientEvents } from '../src/realtime/events';
-import { testApp } from './helpers';
+import path from 'node:path';
+import { tempDir, testApp } from './helpers';
 
 /**
  * Admission control (src/edge/load.ts): a real server in this process, its event loop really held behind by work
@@ -35,7 +36,7 @@ async function server(settings: Record<string, string>) {
     chat.once('connect', resolve);
     chat.once('connect_error', reject);
   });
-  return { app, http: request(`http://127.0.0.1:${port}`), chat };
+  return { app, http: request(`http://127.0.0.1:${port}`), chat, url: `http://127.0.0.1:${port}/chat` };
 }
 
 /** Work that holds the event loop for `ms`, as a burst of turns would. */
@@ -186,4 +187,30 @@ test('OVERLOAD_LAG_MS=0: nothing is refused, however far behind the loop is', as
     ok: true,
   });
   expect(app.services.load.busy).toBe(false);
+});
+
+test('a cap on turns in progress: an answer read while the only admitted one waits for its write is refused', async () => {
+  // SQLite commits the writes of one round of the loop together, at its end: a turn read in a round is still in
+  // progress when the next message of that round is read.
+  const store = `sqlite:${path.join(tempDir('overload-'), 'sessions.db')}`;
+  const { app, chat, url } = await server({ OVERLOAD_LAG_MS: '0', OVERLOAD_MAX_IN_PROGRESS: '1', STORE_URL: store });
+  const other: Chat = connect(url, { transports: ['websocket'], forceNew: true, reconnection: false });
+  sockets.push(other);
+  for (const c of [chat, other]) {
+    expect(await c.emitWithAck('session:start', { procedure: 'asylum-filing', lang: 'fr' })).toMatchObject({
+      ok: true,
+    });
+  }
+  // both answers sent, then the loop held, so that the server reads them in the same round
+  const answers = [chat, other].map((c) => c.emitWithAck('answer', { value: 'france' }));
+  spin(200);
+  const results = await Promise.all(answers);
+  expect(results.map((r) => (r.ok ? 'ok' : r.error.code)).sort()).toEqual(['SERVER_BUSY', 'ok']);
+  expect(app.services.load.running).toBe(0);
+  // the refused one, sent again, is accepted
+  const refused = results[0]!.ok ? other : chat;
+  expect(await refused.emitWithAck('answer', { value: 'france' })).toMatchObject({
+    ok: true,
+    messages: [{ node: 'stage' }],
+  });
 });
