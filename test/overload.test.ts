@@ -103,12 +103,12 @@ test('over Socket.IO: a start and an answer are refused at once while the loop i
       // in the session's language
       message:
         'The service is very busy right now. Please try again in a few seconds: the answers you already gave are kept.',
-      retryAfter: 1,
+      retryAfter: 2,
     },
   });
   expect(await behind(app, () => chat.emitWithAck('session:start', { procedure: 'triage' }))).toMatchObject({
     ok: false,
-    error: { code: 'SERVER_BUSY', retryAfter: 1 },
+    error: { code: 'SERVER_BUSY', retryAfter: 2 },
   });
   // what was given is still there, and can be read meanwhile
   expect(
@@ -149,9 +149,9 @@ test('over HTTP: 503 SERVER_BUSY with Retry-After for a start and an answer; rea
       .then((r) => r),
   );
   expect(start.status).toBe(503);
-  expect(start.headers['retry-after']).toBe('1');
+  expect(start.headers['retry-after']).toBe('2');
   expect(start.body).toEqual({
-    error: { code: 'SERVER_BUSY', message: expect.stringMatching(/très chargé/), retryAfter: 1 },
+    error: { code: 'SERVER_BUSY', message: expect.stringMatching(/très chargé/), retryAfter: 2 },
   });
   const answer = await behind(app, () =>
     http
@@ -160,7 +160,7 @@ test('over HTTP: 503 SERVER_BUSY with Retry-After for a start and an answer; rea
       .send({ value: 'france' })
       .then((r) => r),
   );
-  expect([answer.status, answer.body.error?.code, answer.headers['retry-after']]).toEqual([503, 'SERVER_BUSY', '1']);
+  expect([answer.status, answer.body.error?.code, answer.headers['retry-after']]).toEqual([503, 'SERVER_BUSY', '2']);
   const read = await behind(app, () =>
     http
       .get(`/api/v1/sessions/${id}`)
