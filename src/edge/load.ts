@@ -12,7 +12,7 @@ const RESOLUTION_MS = 10;
  * Each refusal costs about what the transport costs for a turn, and clients that come back sooner are
  * refused more often: 2 s served ~13 % more than 1 s in the benchmark's paced run (docs/performance.md).
  */
-export const RETRY_AFTER_SECONDS = 2;
+const RETRY_AFTER_SECONDS = 2;
 /** How much a new reading weighs in the recent delay. */
 const SMOOTHING = 0.5;
 /** An overload is logged as over after this long below the threshold (one line when it starts, one when it ends). */
