@@ -23,8 +23,9 @@ const CALM_MS = 1000;
  * the threshold, or as many session starts and turns as allowed are already in progress, the work that would
  * make it fall further behind (a session start, a turn) is refused at once with 503 SERVER_BUSY instead of
  * being queued: queued, it would be answered seconds late (past the Redis store's call limit, every call
- * failing) and the clients' retries would keep the server saturated. Refusing costs a small fraction of a
- * turn, so a server past its capacity keeps serving near it and refuses the rest quickly.
+ * failing) and the clients' retries would keep the server saturated. A refusal costs about what the transport
+ * costs for a turn, so a server past its capacity keeps serving most of what it can (about three quarters in
+ * the benchmark, docs/performance.md) and refuses the rest quickly.
  *
  * The delay alone reacts too late: it is measured once the loop has fallen behind, and one round of the loop
  * can read thousands of messages at once (clients refused together come back together), each then holding
@@ -92,11 +93,6 @@ export class LoadGuard {
       this.calmSince = undefined;
       this.refused = 0;
     }
-  }
-
-  /** The event loop's recent delay, in ms. */
-  get lag(): number {
-    return this.lagMs;
   }
 
   /** Whether new work is refused now. */
