@@ -24,6 +24,8 @@ export class Recorder {
     this.ackBytes = 0;
     this.errors = {};
     this.late = 0;
+    this.refused = 0;
+    this.refusedInWindow = 0;
   }
 
   inWindow(t) {
@@ -42,6 +44,12 @@ export class Recorder {
   outcome(at) {
     this.outcomesTotal++;
     if (this.inWindow(at)) this.conversations++;
+  }
+
+  /** A call refused with SERVER_BUSY (sent again later): the server shedding load, not an error. */
+  refusal(at) {
+    this.refused++;
+    if (this.inWindow(at)) this.refusedInWindow++;
   }
 
   error(kind) {
@@ -98,6 +106,23 @@ export class VirtualClient {
     });
   }
 
+  /**
+   * Sends, and while the server answers SERVER_BUSY, waits what it says (`retryAfter` seconds, plus up to half as
+   * much again at random, so that clients refused together do not come back together) and sends the same again, as a
+   * well-behaved client does (docs/protocol-additions.md). Latencies run from the last sending.
+   */
+  async sendAdmitted(event, payload) {
+    for (;;) {
+      const reply = await this.send(event, payload);
+      const error = reply.result?.ok === false ? reply.result.error : undefined;
+      if (error?.code !== 'SERVER_BUSY') return reply;
+      this.recorder.refusal(reply.at);
+      const waitMs = (error.retryAfter ?? 1) * 1000 * (1 + Math.random() / 2);
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+      if (this.stopped || !this.conn?.connected) return { lost: true };
+    }
+  }
+
   /** Called by the load generator's sweeper: gives up on an acknowledgement older than timeoutMs. */
   checkTimeout(now, timeoutMs) {
     if (this.waiting && now - this.waiting.sentAt > timeoutMs) {
@@ -144,7 +169,7 @@ export class VirtualClient {
     const procedure = this.procedures[this.conversation % this.procedures.length];
     const variant = Math.floor(this.conversation / this.procedures.length);
     this.conversation++;
-    const started = await this.send('session:start', { procedure, lang: 'fr' });
+    const started = await this.sendAdmitted('session:start', { procedure, lang: 'fr' });
     if (!this.usable(started)) return;
     let reply = started;
     for (let answers = 0; answers < MAX_ANSWERS; answers++) {
@@ -158,7 +183,7 @@ export class VirtualClient {
       const answer = reply.result.ok ? answerTo(last, variant) : fallbackTo(last);
       await this.pace();
       if (this.stopped) return;
-      reply = await this.send('answer', answer);
+      reply = await this.sendAdmitted('answer', answer);
       if (!this.usable(reply)) return;
       if (reply.result.ok) this.recorder.turn(reply.sentAt, reply.at, reply.bytes);
     }

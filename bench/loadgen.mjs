@@ -119,6 +119,8 @@ function figures(job, recorder, r) {
     offeredPerS: job.periodMs ? (job.clients * 1000) / job.periodMs : undefined,
     conversations: recorder.conversations,
     late: job.periodMs ? recorder.late : undefined,
+    refusedPerS: recorder.refusedInWindow / windowS,
+    refused: recorder.refused,
     latencyMs: {
       p50: percentile(sorted, 50),
       p95: percentile(sorted, 95),
@@ -155,7 +157,7 @@ async function idle(job, next) {
   let started = 0;
   await eachLimited(clients, job.rampConcurrency, async (c) => {
     if (!c.conn?.connected) return;
-    const reply = await c.send('session:start', {
+    const reply = await c.sendAdmitted('session:start', {
       procedure: job.procedures[started % job.procedures.length],
       lang: 'fr',
     });

@@ -87,7 +87,8 @@ export function summaryTable(results) {
     row.push(fmt.ms(t.closed?.[settings.clients[0]]?.latencyMs.p99));
     row.push(
       t.paced
-        ? `${fmt.int(t.paced.turnsPerS)} of ${fmt.int(t.paced.offeredPerS)}, p99 ${fmt.ms(t.paced.latencyMs.p99)}`
+        ? `${fmt.int(t.paced.turnsPerS)} of ${fmt.int(t.paced.offeredPerS)}, p99 ${fmt.ms(t.paced.latencyMs.p99)}` +
+            (t.paced.refusedPerS ? `, ${fmt.int(t.paced.refusedPerS)}/s refused (SERVER_BUSY)` : '')
         : '–',
     );
     row.push(
@@ -124,6 +125,7 @@ export function detailTable(results) {
         `${fmt.pct(r.clientCpuUtil)} / ${fmt.pct(r.clientEventLoopUtil)}`,
         fmt.pct(r.othersCpuUtil),
         fmt.int(r.ackBytesMean),
+        r.refusedPerS === undefined ? '–' : fmt.int(r.refusedPerS),
         String(r.errorCount),
       ]);
     }
@@ -144,6 +146,7 @@ export function detailTable(results) {
       'client CPU / loop busy',
       'rest of machine',
       'bytes/ack',
+      'refused/s',
       'errors',
     ],
     rows,

@@ -242,7 +242,7 @@ const n1 = (x, digits = 1) => (x === undefined || Number.isNaN(x) ? '?' : x.toFi
 const describe = (r) =>
   r.mode === 'idle'
     ? `${r.started} idle sessions: ${n1(r.rssPerSession / 1024)} KiB RSS, ${n1(r.heapPerSession / 1024)} KiB heap each, ${r.errorCount} errors`
-    : `${Math.round(r.turnsPerS)} turns/s, p50 ${n1(r.latencyMs.p50)} ms, p99 ${n1(r.latencyMs.p99)} ms, server CPU ${n1(r.serverCpuUtil * 100, 0)} %, ${n1(r.cpuPerTurnMs, 3)} ms/turn, client CPU ${n1(r.clientCpuUtil * 100, 0)} %, ${r.errorCount} errors`;
+    : `${Math.round(r.turnsPerS)} turns/s, p50 ${n1(r.latencyMs.p50)} ms, p99 ${n1(r.latencyMs.p99)} ms, server CPU ${n1(r.serverCpuUtil * 100, 0)} %, ${n1(r.cpuPerTurnMs, 3)} ms/turn, client CPU ${n1(r.clientCpuUtil * 100, 0)} %, ${n1(r.refusedPerS ?? 0, 0)}/s refused, ${r.errorCount} errors`;
 
 async function main() {
   log(`bench: ${settings.targets.join(', ')}; phases ${settings.phases.join(', ')}; ${pins.why}`);

@@ -9,6 +9,7 @@ import { HandoverDesk } from './dialogue/handover';
 import { DialogueService } from './dialogue/service';
 import { Credentials } from './edge/credentials';
 import { ClientLimits } from './edge/limits';
+import { LoadGuard } from './edge/load';
 import type { Services } from './edge/services';
 import { createHttpApp } from './http/app';
 import { createI18n } from './i18n';
@@ -62,6 +63,7 @@ export function createApplication(config: Config, overrides: Overrides = {}): Ap
     },
     close: async () => {
       clearInterval(sweep);
+      services.load.close();
       if (metricsServer?.listening) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       await adapterClients?.close();
@@ -101,13 +103,14 @@ function createServices(config: Config, overrides: Overrides): Services {
     ...(config.TERMINALS_FILE ? { file: config.TERMINALS_FILE } : {}),
   });
   const limits = new ClientLimits(config);
+  const load = new LoadGuard({ lagMs: config.OVERLOAD_LAG_MS, maxInProgress: config.OVERLOAD_MAX_IN_PROGRESS }, logger);
   const handovers = new HandoverDesk({
     store,
     clock,
     ttlSeconds: config.HANDOVER_TTL_SECONDS,
     agentTtlSeconds: config.SESSION_TTL_AGENT_SECONDS,
   });
-  return { dialogue, engine, content, i18n, clock, store, logger, metrics, credentials, limits, handovers };
+  return { dialogue, engine, content, i18n, clock, store, logger, metrics, credentials, limits, load, handovers };
 }
 
 /** Deletes expired sessions on a timer (by the server's clock: the store's own expiry is only a backstop). */

@@ -33,6 +33,13 @@ export const configSchema = z.object({
   SOCKET_CONNECTIONS_PER_MINUTE: z.coerce.number().int().positive().default(60),
   /** wrong agent or kiosk credentials per hour from one client address before that address is refused */
   CREDENTIAL_FAILURES_PER_HOUR: z.coerce.number().int().positive().default(10),
+  /**
+   * event-loop delay, in ms, above which session starts and turns are refused at once (503 SERVER_BUSY) instead of
+   * queued; 0 = never refused
+   */
+  OVERLOAD_LAG_MS: z.coerce.number().int().min(0).default(200),
+  /** session starts and turns in progress at once, per process, above which new ones are refused; 0 = no cap */
+  OVERLOAD_MAX_IN_PROGRESS: z.coerce.number().int().min(0).default(256),
   /** largest request body or Socket.IO message, in bytes */
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1_048_576).default(16_384),
   SESSION_TTL_WEB_SECONDS: seconds(24 * 3600),

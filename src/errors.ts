@@ -25,6 +25,7 @@ export const errorStatus = {
   NOT_FOUND: 404,
   UNSUPPORTED_FORMAT: 400,
   STORE_UNAVAILABLE: 503,
+  SERVER_BUSY: 503,
   INTERNAL: 500,
 } as const;
 
@@ -37,6 +38,8 @@ export interface ErrorBody {
   field?: string;
   /** UNSUPPORTED_LANGUAGE: the languages offered, each named in its own script */
   languages?: { code: string; name: string }[];
+  /** SERVER_BUSY: seconds to wait before trying again (over HTTP, also the Retry-After header) */
+  retryAfter?: number;
 }
 
 /** An error the client caused or may see. `reason` is a more precise message key (e.g. common:answer.invalid-date). */
@@ -55,6 +58,8 @@ export class AppError extends Error {
       /** the session's language, for the message */
       lang?: string;
       languages?: { code: string; name: string }[];
+      /** seconds to wait before trying again */
+      retryAfter?: number;
     } = {},
   ) {
     super(code);

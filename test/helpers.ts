@@ -86,8 +86,13 @@ export function movableClock(at: string = NOW) {
   return { now: () => new Date(now), advance: (ms: number) => void (now += ms) };
 }
 
+/**
+ * A server in the test's process. Admission control is off unless a test sets OVERLOAD_LAG_MS: the event loop is the
+ * test runner's too (compiling, other servers), and its delays there are not the server's load.
+ */
 export function testApp(settings: Partial<Record<keyof Config, string>> = {}, overrides: Overrides = {}): Application {
-  return createApplication(configWith({ STORE_URL: 'memory:', LOG_LEVEL: 'silent', PORT: '0', ...settings }), {
+  const defaults = { STORE_URL: 'memory:', LOG_LEVEL: 'silent', PORT: '0', OVERLOAD_LAG_MS: '0' };
+  return createApplication(configWith({ ...defaults, ...settings }), {
     clock: fixedClock(NOW),
     content: content(),
     ...overrides,

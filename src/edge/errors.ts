@@ -31,12 +31,14 @@ export function errorBody(err: AppError, services: Pick<Services, 'i18n'>, lang:
     message,
     ...(err.options.field ? { field: err.options.field } : {}),
     ...(err.options.languages ? { languages: err.options.languages } : {}),
+    ...(err.options.retryAfter !== undefined ? { retryAfter: err.options.retryAfter } : {}),
   };
 }
 
 /**
  * Counts and logs an error answered on a transport, never with the payload: a server fault as an error
- * with its stack frames, a store that cannot answer as a warning, a client's mistake as info.
+ * with its stack frames, a store that cannot answer as a warning, a client's mistake as info; a refusal
+ * under overload is only counted.
  */
 export function noteError(
   s: Pick<Services, 'metrics' | 'logger'>,
@@ -46,6 +48,8 @@ export function noteError(
 ): AppError {
   const e = toAppError(err);
   s.metrics.errors.inc({ code: e.code, transport });
+  // refused under overload: counted, and logged once per overload by the guard (edge/load.ts), not once per refusal
+  if (e.code === 'SERVER_BUSY') return e;
   // an outage, not a bug: a warning with its reason, no stack
   if (e.code === 'STORE_UNAVAILABLE') {
     s.logger.warn(

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock';
 import type { Credentials } from './credentials';
 import type { ClientLimits } from './limits';
+import type { LoadGuard } from './load';
 import type { Content } from '../content/load';
 import type { DialogueService } from '../dialogue/service';
 import type { FlowEngine } from '../dialogue/engine';
@@ -24,6 +25,8 @@ export interface Services {
   credentials: Credentials;
   /** limits per client address, kiosk terminal or agent */
   limits: ClientLimits;
+  /** admission control: new sessions and turns refused while the event loop is behind */
+  load: LoadGuard;
   /** conversations handed over to a human, under a short code */
   handovers: HandoverDesk;
 }

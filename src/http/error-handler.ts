@@ -20,6 +20,7 @@ export function errorHandler(services: Services): ErrorRequestHandler {
     // Bad input on a session's route (malformed JSON, wrong types, too large): the question again, so nothing is lost.
     if (!messages && [400, 413].includes(e.status)) messages = await questionAgain(req, services);
     const messagesLang = (messages?.[0] as { lang?: string } | undefined)?.lang ?? lang;
+    if (e.options.retryAfter !== undefined) res.set('Retry-After', String(e.options.retryAfter));
     res.status(e.status).json({ error: errorBody(e, services, messagesLang), ...(messages ? { messages } : {}) });
   };
 }

@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import { presentedTerminal } from '../edge/credentials';
 import * as input from '../edge/schemas';
 import type { Services } from '../edge/services';
@@ -10,12 +10,24 @@ import { bearerToken } from './bearer';
 import { preferredOf, requestLanguage } from './request-language';
 import { summaryHtml, summaryIcs, summaryText } from './summary-formats';
 
+/**
+ * A new session or a turn is refused at once while the server is overloaded (edge/load.ts); reading a session, its
+ * summary, erasing it and handing it over are not.
+ */
+const admitting =
+  (s: Services): RequestHandler =>
+  (_req, res, next) => {
+    // in progress until the response is sent or the connection closed ('close' follows either)
+    res.once('close', s.load.admit());
+    next();
+  };
+
 export function sessionsRouter(s: Services): Router {
   const router = Router();
   const token = (req: Request) => bearerToken(req);
   const id = (req: Request) => String(req.params.id);
 
-  router.post('/sessions', async (req, res) => {
+  router.post('/sessions', admitting(s), async (req, res) => {
     const body = input.startSession.parse(req.body ?? {});
     const address = req.ip ?? 'unknown';
     const keys = { agent: req.get('x-agent-key'), kiosk: req.get('x-kiosk-key') };
@@ -31,28 +43,28 @@ export function sessionsRouter(s: Services): Router {
 
   // Bodies are checked after the token, so a stranger learns nothing; a bad body gets
   // INVALID_PAYLOAD with the question again (added by the error middleware).
-  router.post('/sessions/:id/answers', async (req, res) => {
+  router.post('/sessions/:id/answers', admitting(s), async (req, res) => {
     await s.dialogue.load(id(req), token(req));
     res.json(await s.dialogue.answer(id(req), token(req), input.answer.parse(req.body)));
   });
 
   // Change an earlier answer (0-based, in the order given); the later answers that still apply are kept.
-  router.put('/sessions/:id/answers/:index', async (req, res) => {
+  router.put('/sessions/:id/answers/:index', admitting(s), async (req, res) => {
     await s.dialogue.load(id(req), token(req));
     const index = input.answerIndex.parse(req.params.index);
     res.json(await s.dialogue.changeAnswer(id(req), token(req), index, input.answer.parse(req.body)));
   });
 
-  router.post('/sessions/:id/back', async (req, res) => {
+  router.post('/sessions/:id/back', admitting(s), async (req, res) => {
     await s.dialogue.load(id(req), token(req));
     res.json(await s.dialogue.back(id(req), token(req), input.back.parse(req.body ?? {})));
   });
 
-  router.post('/sessions/:id/restart', async (req, res) => {
+  router.post('/sessions/:id/restart', admitting(s), async (req, res) => {
     res.json(await s.dialogue.restart(id(req), token(req)));
   });
 
-  router.patch('/sessions/:id', async (req, res) => {
+  router.patch('/sessions/:id', admitting(s), async (req, res) => {
     const session = await s.dialogue.load(id(req), token(req));
     // refused in the session's language, with the languages offered
     const lang = languageOf(input.setLanguage.parse(req.body).lang, s.content, session.lang);

@@ -10,6 +10,19 @@ import { handshake } from './handshake';
 import { kioskIdleTimer } from './kiosk-idle';
 import type { ChatSocket } from './socket';
 
+/**
+ * The events that start a session or run a turn: refused at once while the server is overloaded (edge/load.ts). The
+ * others (resume, hand-over, feedback) read or are rare, and never lose what was given.
+ */
+const SHED: ReadonlySet<keyof ClientToServerEvents> = new Set([
+  'session:start',
+  'answer',
+  'answer:change',
+  'back',
+  'restart',
+  'lang:set',
+] as const);
+
 /** The /chat namespace: every event answers through its acknowledgement with the result of the matching HTTP call. */
 export function attachChat(io: Server, s: Services, config: Config): void {
   const chat = io.of('/chat');
@@ -29,11 +42,15 @@ export function attachChat(io: Server, s: Services, config: Config): void {
     socket.on('disconnect', () => idle.stop());
 
     /**
-     * One event: within the rate, timed, its result or its error (with the question again on bad input) acknowledged.
+     * One event: admitted, within the rate, timed, its result or its error (with the question again on bad input)
+     * acknowledged.
      */
     async function handle(event: keyof ClientToServerEvents, payload: unknown, ack: (r: AckResult<object>) => void) {
       const stop = s.metrics.turnDuration.startTimer({ transport: 'socket', action: event });
+      let done: (() => void) | undefined;
       try {
+        // first, and before the rate limit: a refusal must cost next to nothing, and not count against the client
+        if (SHED.has(event)) done = s.load.admit(socket.data.session?.lang ?? socket.data.client?.preferredLang);
         await limiter.consume(socket.id).catch(() => {
           throw new AppError('RATE_LIMITED');
         });
@@ -53,6 +70,7 @@ export function attachChat(io: Server, s: Services, config: Config): void {
         });
         if (e.code === 'SESSION_EXPIRED') socket.emit('session:ended', { reason: 'expired' });
       } finally {
+        done?.();
         stop();
       }
     }

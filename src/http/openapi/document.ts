@@ -12,17 +12,34 @@ import * as out from './responses';
  */
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 
+const retryAfterHeader = {
+  'Retry-After': {
+    description: 'with SERVER_BUSY: seconds to wait before trying again',
+    schema: { type: 'integer' as const },
+  },
+};
+
 /** Every error a status can carry, by its codes in the closed list (docs/errors.md). */
 function errors(...statuses: number[]): ZodOpenApiResponsesObject {
   return Object.fromEntries(
-    statuses.map((status) => {
-      const codes = errorCodes.filter((c) => errorStatus[c] === status) as [ErrorCode, ...ErrorCode[]];
-      const schema = out.errorResponse.extend({
-        error: z.looseObject({ code: z.enum(codes), message: z.string(), field: z.string().optional() }),
-      });
-      return [String(status), json(schema, codes.join(', '))];
-    }),
+    statuses.map((status) => [String(status), errorResponse(errorCodes.filter((c) => errorStatus[c] === status))]),
   );
+}
+
+/** An error response with these codes (of one status). */
+function errorResponse(codes: ErrorCode[]) {
+  const busy = codes.includes('SERVER_BUSY');
+  const schema = out.errorResponse.extend({
+    error: z.looseObject({
+      code: z.enum(codes as [ErrorCode, ...ErrorCode[]]),
+      message: z.string(),
+      field: z.string().optional(),
+      ...(busy ? { retryAfter: z.number().int().optional() } : {}),
+    }),
+  });
+  const response = json(schema, codes.join(', '));
+  // SERVER_BUSY says when to try again
+  return busy ? { ...response, headers: retryAfterHeader } : response;
 }
 
 const sessionId = z.object({ id: z.string().meta({ description: 'the session id' }) });
@@ -31,7 +48,7 @@ const langQuery = z.object({
   lang: z.string().optional().meta({ description: 'a language offered (GET /languages); French by default' }),
 });
 const bearer = [{ session: [] }];
-/** Every call: rate limited (429); a broken address (400); the store may be unavailable (503). */
+/** Every call: rate limited (429); a broken address (400); the store unavailable or the server overloaded (503). */
 const always = errors(400, 429, 503);
 
 function op(o: ZodOpenApiOperationObject & { errors?: number[] }): ZodOpenApiOperationObject {
@@ -237,7 +254,11 @@ const catalogPaths = {
   },
   '/healthz': { get: { summary: 'Liveness', responses: { '200': json(out.health, 'alive') } } },
   '/readyz': {
-    get: { summary: 'Readiness: the store answers', responses: { '200': json(out.health, 'ready'), ...errors(503) } },
+    get: {
+      summary: 'Readiness: the store answers',
+      // never refused for overload: only the store decides
+      responses: { '200': json(out.health, 'ready'), '503': errorResponse(['STORE_UNAVAILABLE']) },
+    },
   },
 };
 

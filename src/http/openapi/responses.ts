@@ -16,6 +16,7 @@ export const errorResponse = open({
     message: text,
     field: text.optional(),
     languages: z.array(open({ code: text, name: text })).optional(),
+    retryAfter: z.number().int().optional().meta({ description: 'SERVER_BUSY: seconds to wait before trying again' }),
   }),
   messages: z.array(z.lazy(() => message)).optional(),
 }).meta({
