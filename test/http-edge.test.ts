@@ -1,31 +1,13 @@
 import request from 'supertest';
-import type { Application } from '../src/app';
 import { fixedClock } from '../src/clock';
 import { errorCodes } from '../src/errors';
 import { MemoryStore } from '../src/store/memory';
 import { testApp } from './helpers';
+import { useHttpApi } from './support/http-api';
 
 /** The HTTP API of PROTOCOL.md at its edges: wrong input of every kind, expiry, operations and security. */
 
-let application: Application;
-beforeEach(() => {
-  application = testApp();
-});
-afterEach(() => application.close());
-
-const api = () => request(application.app);
-
-async function startSession(body: object = {}) {
-  const res = await api().post('/api/v1/sessions').send(body).expect(201);
-  const { id, token } = res.body.session as { id: string; token: string };
-  return { id, auth: { Authorization: `Bearer ${token}` } as Record<string, string>, res };
-}
-
-const answer = (id: string, auth: Record<string, string>, body: unknown) =>
-  api()
-    .post(`/api/v1/sessions/${id}/answers`)
-    .set(auth)
-    .send(body as object);
+const { api, startSession, answer, application } = useHttpApi();
 
 describe('wrong input of every kind: a stable code, the question again, nothing lost', () => {
   async function midConversation() {
@@ -199,7 +181,7 @@ describe('operations and security', () => {
 
   test('tokens are stored hashed, never as given', async () => {
     const { id, res } = await startSession();
-    const stored = await application.services.store.get(id);
+    const stored = await application().services.store.get(id);
     expect(JSON.stringify(stored)).not.toContain(res.body.session.token);
     expect(stored!.tokenHash).toMatch(/^[0-9a-f]{64}$/);
   });

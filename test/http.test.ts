@@ -1,28 +1,9 @@
-import request from 'supertest';
-import type { Application } from '../src/app';
-import { testApp, TODAY } from './helpers';
+import { TODAY } from './helpers';
+import { useHttpApi } from './support/http-api';
 
 /** The HTTP API of PROTOCOL.md, through supertest on the real express app. */
 
-let application: Application;
-beforeEach(() => {
-  application = testApp();
-});
-afterEach(() => application.close());
-
-const api = () => request(application.app);
-
-async function startSession(body: object = {}) {
-  const res = await api().post('/api/v1/sessions').send(body).expect(201);
-  const { id, token } = res.body.session as { id: string; token: string };
-  return { id, auth: { Authorization: `Bearer ${token}` } as Record<string, string>, res };
-}
-
-const answer = (id: string, auth: Record<string, string>, body: unknown) =>
-  api()
-    .post(`/api/v1/sessions/${id}/answers`)
-    .set(auth)
-    .send(body as object);
+const { api, startSession, answer, application } = useHttpApi();
 
 describe('procedures', () => {
   test('list in the requested language', async () => {
@@ -282,6 +263,6 @@ describe('a conversation', () => {
     await api().delete(`/api/v1/sessions/${id}`).set(auth).expect(204);
     const r = await api().get(`/api/v1/sessions/${id}`).set(auth).expect(404);
     expect(r.body.error.code).toBe('SESSION_NOT_FOUND');
-    expect(await application.services.store.get(id)).toBeUndefined();
+    expect(await application().services.store.get(id)).toBeUndefined();
   });
 });
